@@ -9,3 +9,5 @@ export * from './registry.js';
 export * from './palettes.js';
 export * from './bench.js';
 export * from './profile.js';
+export * from './color.js';
+export * from './geometry.js';

@@ -1,1 +1,3 @@
-export {};
+export { effectsPlugin } from './plugin.js';
+export * from './fields/index.js';
+export * from './cells/index.js';

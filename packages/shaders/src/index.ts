@@ -1,1 +1,3 @@
-export {};
+export { shadersPlugin } from './plugin.js';
+export * from './shaders/index.js';
+export * from './compose/index.js';

@@ -1,0 +1,3 @@
+import type { ShaderDef } from '@glyphreel/core';
+
+export const shaderDefs: ShaderDef<any>[] = [];
