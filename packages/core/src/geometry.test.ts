@@ -1,0 +1,69 @@
+import { describe, expect, it } from '@jest/globals';
+import { clearCellLayer, copyFrame, createCellLayer, createField, createFrame, meanBrightness, ScratchPool } from './buffers.js';
+import { createGeometry, sequentialGlyphIds } from './geometry.js';
+
+describe('createGeometry', () => {
+  const g = createGeometry({ rows: 4, cols: 6, cellWidthPx: 10, cellHeightPx: 20, frameWidthPx: 64, frameHeightPx: 85 });
+
+  it('computes the reference coordinate fields as full matrices', () => {
+    expect(g.row.length).toBe(24);
+    // cell (row 3, col 5): cx = 3, cy = 2, asp = 0.5
+    const i = 3 * 6 + 5;
+    expect(g.row[i]).toBe(3);
+    expect(g.col[i]).toBe(5);
+    expect(g.dx[i]).toBe(2);
+    expect(g.dy[i]).toBeCloseTo(0.5);
+    expect(g.dist[i]).toBeCloseTo(Math.sqrt(4.25));
+    expect(g.angle[i]).toBeCloseTo(Math.atan2(0.5, 2));
+    expect(g.dxN[i]).toBeCloseTo(2 / 6);
+    expect(g.dyN[i]).toBeCloseTo((1 / 4) * 0.5);
+    expect(g.distN[i]).toBeCloseTo(Math.hypot(2 / 6, 0.125));
+    expect(g.cellAspect).toBe(0.5);
+  });
+
+  it('centres the grid in the frame', () => {
+    expect(g.offsetXPx).toBe(2);
+    expect(g.offsetYPx).toBe(2);
+  });
+
+  it('rejects empty grids', () => {
+    expect(() => createGeometry({ rows: 0, cols: 3 })).toThrow('positive integer rows and cols');
+  });
+
+  it('sequentialGlyphIds maps space to 0 and is stable', () => {
+    const ids = sequentialGlyphIds();
+    expect([...ids(' ab')]).toEqual([0, 1, 2]);
+    expect([...ids('ba█')]).toEqual([2, 1, 3]);
+    expect(ids(' ab')).toBe(ids(' ab'));
+    expect(ids.glyphOf(3)).toBe('█');
+  });
+});
+
+describe('buffers', () => {
+  it('allocates, clears and copies', () => {
+    const f = createFrame(4, 2);
+    expect(f.data.length).toBe(24);
+    f.data.fill(30);
+    expect(meanBrightness(f)).toBe(30);
+    const h = createFrame(4, 2);
+    copyFrame(f, h);
+    expect(h.data[23]).toBe(30);
+    expect(() => copyFrame(f, createFrame(2, 2))).toThrow('sizes differ');
+    expect(() => createFrame(0, 2)).toThrow('positive integer dimensions');
+    const layer = createCellLayer({ rows: 2, cols: 3 });
+    layer.glyphs[1] = 5;
+    layer.colors[4] = 9;
+    clearCellLayer(layer);
+    expect(layer.glyphs.every((x) => x === 0) && layer.colors.every((x) => x === 0)).toBe(true);
+    expect(createField({ rows: 2, cols: 3 }).length).toBe(6);
+  });
+
+  it('ScratchPool returns the same buffer for the same key and length', () => {
+    const p = new ScratchPool();
+    const a = p.u8('x', 10);
+    expect(p.u8('x', 10)).toBe(a);
+    expect(p.u8('x', 11)).not.toBe(a);
+    expect(p.f32('x', 10)).toBeInstanceOf(Float32Array);
+    expect(p.i32('y', 3)).toBe(p.i32('y', 3));
+  });
+});
