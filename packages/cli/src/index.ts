@@ -1,1 +1,3 @@
-export {};
+export { buildProgram, runCli, VERSION } from './program.js';
+export { infoReport, type InfoOptions, type InfoReport } from './commands/info.js';
+export { reportError, type Io } from './cli-errors.js';
