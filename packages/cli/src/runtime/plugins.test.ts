@@ -1,0 +1,64 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { GlyphreelError } from '@glyphreel/core';
+import { loadPlugin } from './plugins.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'glyphreel-plugins-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const body = (name: string) =>
+  `{ name: '${name}', version: '1.0.0', apiVersion: 1, shaders: [{ name: 'tint', params: {}, apply(frame) { frame.data.fill(7); } }] }`;
+writeFileSync(path.join(dir, 'local.mjs'), `export default ${body('local')};\n`);
+writeFileSync(path.join(dir, 'named.mjs'), `export const thePlugin = ${body('named')};\nexport const helper = 3;\n`);
+writeFileSync(path.join(dir, 'empty.mjs'), 'export const x = 1;\n');
+writeFileSync(path.join(dir, 'broken.mjs'), "throw new Error('boom at load');\n");
+for (const [pkg, exportsField] of [
+  ['glyphreel-plugin-vhs', { '.': { import: './index.mjs' } }],
+  ['plainpkg', './index.mjs'],
+] as const) {
+  const pdir = path.join(dir, 'node_modules', pkg);
+  mkdirSync(pdir, { recursive: true });
+  writeFileSync(path.join(pdir, 'package.json'), JSON.stringify({ name: pkg, type: 'module', exports: exportsField }));
+  writeFileSync(path.join(pdir, 'index.mjs'), `export default ${body(pkg === 'plainpkg' ? 'plain' : 'vhs')};\n`);
+}
+
+async function failure(spec: string): Promise<GlyphreelError> {
+  try {
+    await loadPlugin(spec, dir);
+  } catch (e) {
+    if (e instanceof GlyphreelError) return e;
+    throw e;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('loadPlugin', () => {
+  it('loads a module path relative to cwd', async () => {
+    const p = await loadPlugin('./local.mjs', dir);
+    expect(p.plugin.name).toBe('local');
+    expect(p.file).toBe(path.join(dir, 'local.mjs'));
+  });
+  it('takes the only plugin-shaped named export', async () => {
+    expect((await loadPlugin('./named.mjs', dir)).plugin.name).toBe('named');
+  });
+  it('resolves a package, and a bare name through glyphreel-plugin-<name> (ESM-only exports map)', async () => {
+    expect((await loadPlugin('plainpkg', dir)).plugin.name).toBe('plain');
+    const vhs = await loadPlugin('vhs', dir);
+    expect(vhs.plugin.name).toBe('vhs');
+    expect(vhs.file).toBe(path.join(dir, 'node_modules', 'glyphreel-plugin-vhs', 'index.mjs'));
+  });
+  it('explains what it tried when nothing is found', async () => {
+    const e = await failure('nosuch');
+    expect(e.message).toBe(`Cannot find plugin "nosuch" (tried nosuch, glyphreel-plugin-nosuch from ${dir})`);
+    expect(e.hint).toBe('install it (npm i glyphreel-plugin-nosuch) or give a path to the module');
+    expect((await failure('./missing.mjs')).message).toContain(`tried ${path.join(dir, 'missing.mjs')}`);
+  });
+  it('reports a module without a plugin and one that fails to load', async () => {
+    expect((await failure('./empty.mjs')).message).toBe('Module "./empty.mjs" does not export a plugin');
+    const broken = await failure('./broken.mjs');
+    expect(broken.message).toBe('Plugin "./broken.mjs" failed to load: boom at load');
+    expect(broken.code).toBe('E_PLUGIN');
+  });
+});
