@@ -94,3 +94,13 @@ describe('validateParams', () => {
     expect(js.properties.offset).toMatchObject({ type: 'array', minItems: 2, maxItems: 2 });
   });
 });
+
+describe('array item specs', () => {
+  it('need no default and type their values', () => {
+    const s = { shift: { type: 'array', items: { type: 'integer', min: -9, max: 9 }, length: 2, default: [0, 0] } } as const satisfies ParamSchema;
+    const v = validateParams(s, { shift: [3, -4] }, owner);
+    const x: number = v.shift[0]!;
+    expect(x).toBe(3);
+    expect(() => validateParams(s, { shift: [3, 10] }, owner)).toThrow('parameter "shift[1]" = 10 is invalid; expected an integer in [-9, 9]');
+  });
+});

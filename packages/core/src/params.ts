@@ -39,10 +39,14 @@ export interface StringParam extends Described {
   /** Reject the empty string. */
   nonEmpty?: boolean;
 }
+/** An item spec of an array: a scalar spec whose `default` is optional (the array has the default). */
+type Itemize<T> = T extends { default: unknown } ? Omit<T, 'default'> & { default?: T['default'] } : never;
+export type ArrayItemSpec = Itemize<NumberParam | IntegerParam | BooleanParam | EnumParam | ColorParam | StringParam | ArrayParam>;
+
 /** A list of items of one scalar spec; `length` fixes the length (e.g. a 2-vector), otherwise min/max items. */
 export interface ArrayParam extends Described {
   type: 'array';
-  items: NumberParam | IntegerParam | BooleanParam | EnumParam | ColorParam | StringParam | ArrayParam;
+  items: ArrayItemSpec;
   default: readonly unknown[];
   length?: number;
   minItems?: number;
@@ -85,15 +89,15 @@ type ValueOf<P> = P extends NumberParam | IntegerParam
           : P extends ArrayParam
             ? ArrayValue<P['items']>[]
             : never;
-type ArrayValue<I> = I extends NumberParam | IntegerParam
+type ArrayValue<I> = I extends { type: 'number' | 'integer' }
   ? number
-  : I extends BooleanParam
+  : I extends { type: 'boolean' }
     ? boolean
-    : I extends EnumParam<infer V>
+    : I extends { type: 'enum'; values: readonly (infer V)[] }
       ? V
-      : I extends ColorParam
+      : I extends { type: 'color' }
         ? RGB
-        : I extends StringParam
+        : I extends { type: 'string' }
           ? string
           : unknown[];
 
@@ -105,7 +109,7 @@ export interface ParamOwner {
 }
 
 /** Human text for the allowed values of a spec: "a number in [0, 1]", "one of x, y". */
-export function describeAllowed(spec: ParamSpec): string {
+export function describeAllowed(spec: ParamSpec | ArrayItemSpec): string {
   switch (spec.type) {
     case 'number':
     case 'integer': {
@@ -146,7 +150,7 @@ function show(value: unknown): string {
   }
 }
 
-function fail(owner: ParamOwner, name: string, value: unknown, spec: ParamSpec): never {
+function fail(owner: ParamOwner, name: string, value: unknown, spec: ParamSpec | ArrayItemSpec): never {
   throw new GlyphreelError(
     'E_PARAM',
     `${owner.plugin}/${owner.entry} (${owner.kind}): parameter "${name}" = ${show(value)} is invalid; expected ${describeAllowed(spec)}`,
@@ -169,7 +173,7 @@ export function parseColor(value: unknown): RGB | undefined {
   return undefined;
 }
 
-function checkValue(owner: ParamOwner, name: string, spec: ParamSpec, value: unknown): unknown {
+function checkValue(owner: ParamOwner, name: string, spec: ParamSpec | ArrayItemSpec, value: unknown): unknown {
   switch (spec.type) {
     case 'number':
     case 'integer': {
@@ -262,20 +266,20 @@ export function toJsonSchema(schema: ParamSchema): Record<string, unknown> {
   return { type: 'object', additionalProperties: false, properties };
 }
 
-function specToJson(spec: ParamSpec): Record<string, unknown> {
+function specToJson(spec: ParamSpec | ArrayItemSpec): Record<string, unknown> {
   const base: Record<string, unknown> = spec.description ? { description: spec.description } : {};
+  if (spec.default !== undefined) base.default = structuredClone(spec.default);
   switch (spec.type) {
     case 'number':
     case 'integer':
-      return { ...base, type: spec.type, default: spec.default, ...(spec.min !== undefined ? { minimum: spec.min } : {}), ...(spec.max !== undefined ? { maximum: spec.max } : {}) };
+      return { ...base, type: spec.type, ...(spec.min !== undefined ? { minimum: spec.min } : {}), ...(spec.max !== undefined ? { maximum: spec.max } : {}) };
     case 'boolean':
-      return { ...base, type: 'boolean', default: spec.default };
+      return { ...base, type: 'boolean' };
     case 'enum':
-      return { ...base, enum: [...spec.values], default: spec.default };
+      return { ...base, enum: [...spec.values] };
     case 'color':
       return {
         ...base,
-        default: [...spec.default],
         oneOf: [
           { type: 'array', items: { type: 'integer', minimum: 0, maximum: 255 }, minItems: 3, maxItems: 3 },
           { type: 'string', pattern: '^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$' },
@@ -283,12 +287,11 @@ function specToJson(spec: ParamSpec): Record<string, unknown> {
       };
     case 'string':
     case 'palette':
-      return { ...base, type: 'string', default: spec.default, ...(spec.type === 'palette' || spec.nonEmpty ? { minLength: 1 } : {}) };
+      return { ...base, type: 'string', ...(spec.type === 'palette' || spec.nonEmpty ? { minLength: 1 } : {}) };
     case 'array':
       return {
         ...base,
         type: 'array',
-        default: structuredClone(spec.default),
         items: specToJson(spec.items),
         ...(spec.length !== undefined ? { minItems: spec.length, maxItems: spec.length } : {}),
         ...(spec.minItems !== undefined ? { minItems: spec.minItems } : {}),
