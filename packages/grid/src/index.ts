@@ -1,1 +1,13 @@
-export {};
+export * from './canvas.js';
+export * from './fonts.js';
+export * from './metrics.js';
+export * from './atlas.js';
+export * from './blit.js';
+export * from './grid.js';
+export * from './mapping.js';
+export * from './render.js';
+export * from './background.js';
+export * from './text.js';
+export * from './palettes.js';
+export * from './renderer.js';
+export * from './color.js';

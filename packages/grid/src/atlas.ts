@@ -1,0 +1,236 @@
+import { BASE_CHARS, CHARS_BOIDS, CHARS_BOIDS_ARROWS, CHARS_CURSOR, CHARS_EXPLOSION, CHARS_FIRE, CHARS_FLOW,
+  CHARS_FLOW_EXAMPLE, CHARS_SCANBARS, CHARS_TRAILS, PALETTES, PARTICLE_SETS } from '@glyphreel/core';
+import { canvasApi } from './canvas.js';
+import { cssFont, type FontChain } from './fonts.js';
+import { measureCell, type CellMetrics } from './metrics.js';
+
+/** Receives one line per problem that is worth telling the user but not worth failing for. */
+export type WarningHandler = (message: string) => void;
+
+export const defaultWarningHandler: WarningHandler = (message) => {
+  process.emitWarning(message, { code: 'GLYPHREEL_GLYPH' });
+};
+
+/** Every character core defines: BASE_CHARS, the 29 palettes, the particle sets and the inline sets. */
+export const DEFAULT_INIT_CHARS: string = [
+  BASE_CHARS,
+  ...Object.values(PALETTES),
+  ...Object.values(PARTICLE_SETS),
+  CHARS_BOIDS, CHARS_BOIDS_ARROWS, CHARS_FLOW, CHARS_FLOW_EXAMPLE, CHARS_TRAILS, CHARS_SCANBARS, CHARS_EXPLOSION,
+  CHARS_CURSOR, CHARS_FIRE,
+].join('');
+
+/** A code point no font assigns a glyph to (U+0378 is permanently unassigned): drawing it shows the font's .notdef. */
+const UNASSIGNED = '\u0378';
+const MISSING = -1;
+const UNKNOWN = -2;
+const WHITESPACE = /^\s$/u;
+
+export const codePointLabel = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Coverage masks of glyphs for one font chain at one size. Glyph id 0 is blank; ids are assigned in order of first
+ * use and never change, so CellLayers stay valid while glyphs are added lazily. Each mask is cw×ch bytes, the glyph
+ * drawn at (0,0) as the reference does (what lies outside the cell is cut), anti-aliased gray = coverage.
+ *
+ * A glyph counts as missing from a font when it renders exactly like that font's .notdef (a font draws its .notdef
+ * box, not nothing, for code points it lacks) or renders nothing at all; then the next font of the chain is tried,
+ * and if none draws it the character is reported once and never gets an id.
+ */
+export class GlyphAtlas {
+  readonly metrics: CellMetrics;
+  readonly cw: number;
+  readonly ch: number;
+  readonly cellSize: number;
+  /** Glyph count including the blank glyph 0. */
+  count = 1;
+  /** Bumped whenever glyphs are added, so blit tables know to extend. */
+  version = 0;
+  /** Concatenated masks, glyph id × cellSize. */
+  masks: Uint8Array;
+  /** Sum of coverage per glyph (ink), for sorting palettes. */
+  ink: Float64Array;
+  /** Which font of the chain drew each glyph (0 = primary). */
+  fontIndex: Uint8Array;
+  private readonly chars: string[] = [' '];
+  /** BMP lookup: code unit → id, MISSING or UNKNOWN. Astral characters use `astral`. */
+  private readonly bmp = new Int32Array(65536).fill(UNKNOWN);
+  private readonly astral = new Map<string, number>();
+  private readonly warned = new Set<string>();
+  private readonly ctx: ReturnType<ReturnType<ReturnType<typeof canvasApi>['createCanvas']>['getContext']>;
+  private readonly notdef: (Uint8Array | null)[] = [];
+  private readonly fonts: string[];
+
+  constructor(readonly chain: FontChain, readonly px: number) {
+    this.metrics = measureCell(chain.primary, px);
+    this.cw = this.metrics.cw;
+    this.ch = this.metrics.ch;
+    this.cellSize = this.cw * this.ch;
+    this.masks = new Uint8Array(this.cellSize * 256);
+    this.ink = new Float64Array(256);
+    this.fontIndex = new Uint8Array(256);
+    this.bmp[32] = 0;
+    this.ctx = canvasApi().createCanvas(this.cw, this.ch).getContext('2d');
+    this.fonts = [chain.primary, ...chain.fallbacks].map((f) => cssFont(f, px));
+    for (let i = 0; i < this.fonts.length; i++) {
+      const nd = this.rasterize(UNASSIGNED, i);
+      this.notdef.push(isBlank(nd) ? null : nd);
+    }
+  }
+
+  /** The character of a glyph id. */
+  charOf(id: number): string {
+    return this.chars[id] ?? '';
+  }
+
+  /** A glyph's coverage mask (a view, do not modify). */
+  mask(id: number): Uint8Array {
+    return this.masks.subarray(id * this.cellSize, (id + 1) * this.cellSize);
+  }
+
+  /**
+   * The glyph id of one character (a single code point), rasterizing it on first use; whitespace is 0; −1 when no
+   * font of the chain can draw it (warned once, through `warn`).
+   */
+  id(c: string, warn: WarningHandler = defaultWarningHandler): number {
+    const cu = c.length === 1 ? c.charCodeAt(0) : -1;
+    let id = cu >= 0 ? (this.bmp[cu] as number) : (this.astral.get(c) ?? UNKNOWN);
+    if (id === UNKNOWN) id = this.add(c, cu);
+    if (id === MISSING && !this.warned.has(c)) {
+      this.warned.add(c);
+      const tried = [this.chain.primary, ...this.chain.fallbacks].map((f) => f.name).join(', ');
+      warn(`Glyph "${c}" (${codePointLabel(c)}) is not in the font (tried ${tried}); it is dropped and draws nothing`);
+    }
+    return id;
+  }
+
+  /** The id of a UTF-16 code unit (a BMP character) without building a string when it is already known. */
+  idOfCodeUnit(cu: number, warn: WarningHandler = defaultWarningHandler): number {
+    const id = this.bmp[cu] as number;
+    return id >= 0 ? id : this.id(String.fromCharCode(cu), warn);
+  }
+
+  /** Rasterizes every character of `text` not seen yet. */
+  ensure(text: string, warn: WarningHandler = defaultWarningHandler): void {
+    for (const c of text) this.id(c, warn);
+  }
+
+  /** Whether the chain can draw `c` (whitespace counts as drawable: it is the blank glyph). */
+  has(c: string): boolean {
+    return this.id(c, () => undefined) !== MISSING;
+  }
+
+  /** Characters the chain cannot draw among those seen so far. */
+  missing(): string[] {
+    const out: string[] = [];
+    for (let cu = 0; cu < 65536; cu++) if (this.bmp[cu] === MISSING) out.push(String.fromCharCode(cu));
+    for (const [c, id] of this.astral) if (id === MISSING) out.push(c);
+    return out;
+  }
+
+  private add(c: string, cu: number): number {
+    let id = MISSING;
+    if (WHITESPACE.test(c)) {
+      id = 0;
+    } else if (Array.from(c).length === 1) {
+      for (let f = 0; f < this.fonts.length; f++) {
+        const m = this.rasterize(c, f);
+        const nd = this.notdef[f];
+        if (isBlank(m) || (nd !== null && sameBytes(m, nd))) continue;
+        id = this.store(c, m, f);
+        break;
+      }
+    }
+    if (cu >= 0) this.bmp[cu] = id;
+    else this.astral.set(c, id);
+    return id;
+  }
+
+  private store(c: string, m: Uint8Array, font: number): number {
+    const id = this.count;
+    if (id >= 65535) return MISSING;
+    if ((id + 1) * this.cellSize > this.masks.length) {
+      const grown = new Uint8Array(this.masks.length * 2);
+      grown.set(this.masks);
+      this.masks = grown;
+      const ink = new Float64Array(this.ink.length * 2);
+      ink.set(this.ink);
+      this.ink = ink;
+      const fi = new Uint8Array(this.fontIndex.length * 2);
+      fi.set(this.fontIndex);
+      this.fontIndex = fi;
+    }
+    this.masks.set(m, id * this.cellSize);
+    let s = 0;
+    for (let i = 0; i < m.length; i++) s += m[i] as number;
+    this.ink[id] = s;
+    this.fontIndex[id] = font;
+    this.chars.push(c);
+    this.count = id + 1;
+    this.version++;
+    return id;
+  }
+
+  /** White on transparent, alpha = coverage; baseline at the rounded-up ascent so the ascender line is the cell top. */
+  private rasterize(c: string, font: number): Uint8Array {
+    const ctx = this.ctx;
+    ctx.clearRect(0, 0, this.cw, this.ch);
+    ctx.font = this.fonts[font]!;
+    ctx.fillStyle = '#ffffff';
+    ctx.fillText(c, 0, this.metrics.ascent);
+    const rgba = ctx.getImageData(0, 0, this.cw, this.ch).data;
+    const out = new Uint8Array(this.cellSize);
+    for (let i = 0; i < out.length; i++) out[i] = rgba[i * 4 + 3] as number;
+    return out;
+  }
+}
+
+function isBlank(m: Uint8Array): boolean {
+  for (let i = 0; i < m.length; i++) if (m[i] !== 0) return false;
+  return true;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const atlases = new Map<string, GlyphAtlas>();
+
+/**
+ * The shared atlas of a font chain at a size (one per process; grids of any frame size share it). New atlases
+ * rasterize `initChars` at once (default: everything core defines).
+ */
+export function getAtlas(chain: FontChain, px: number, initChars = DEFAULT_INIT_CHARS, warn: WarningHandler = defaultWarningHandler): GlyphAtlas {
+  const key = `${chain.key}@${px}`;
+  let atlas = atlases.get(key);
+  if (!atlas) {
+    atlas = new GlyphAtlas(chain, px);
+    atlases.set(key, atlas);
+  }
+  atlas.ensure(initChars, warn);
+  return atlas;
+}
+
+/** Forgets shared atlases (tests, or a long-lived process that switches fonts). */
+export function clearAtlasCache(): void {
+  atlases.clear();
+}
+
+/**
+ * Sorts a palette by ink (sum of coverage at this atlas's size), darkest first, keeping a leading space first:
+ * the "sort by lit-pixel count at the target size" step of designing a palette. Characters the font cannot draw are
+ * dropped (with a warning). Stable for equal ink.
+ */
+export function sortByCoverage(atlas: GlyphAtlas, palette: string, warn: WarningHandler = defaultWarningHandler): string {
+  const items: { c: string; ink: number; k: number }[] = [];
+  let k = 0;
+  for (const c of palette) {
+    const id = atlas.id(c, warn);
+    if (id < 0) continue;
+    items.push({ c, ink: id === 0 ? -1 : (atlas.ink[id] as number), k: k++ });
+  }
+  items.sort((a, b) => a.ink - b.ink || a.k - b.k);
+  return items.map((i) => i.c).join('');
+}

@@ -1,0 +1,41 @@
+import type { CellLayer, Field, GridGeometry, RgbFrame } from '@glyphreel/core';
+import { asGrid } from './grid.js';
+import { DEFAULT_SATURATION, DEFAULT_THRESHOLD, fieldToLayer, fieldToLayerRgb } from './mapping.js';
+
+/** Max-composites a cell layer into a frame with the grid's atlas. */
+export function render(grid: GridGeometry, layer: CellLayer, frame: RgbFrame): RgbFrame {
+  return asGrid(grid).render(layer, frame);
+}
+
+/**
+ * The reference's `_render_vf` (catalog 1.5): value field + hue (field or constant) + palette → glyphs coloured
+ * hsv(hue, saturation, value), max-composited into `frame`. Uses the grid's scratch layer (no allocation).
+ * `palette` is a palette string or resolved ids (resolve once with grid.glyphIds for speed; strings are cached).
+ */
+export function renderField(
+  grid: GridGeometry,
+  frame: RgbFrame,
+  value: Field,
+  hue: Field | number,
+  palette: string | Uint16Array,
+  saturation = DEFAULT_SATURATION,
+  threshold = DEFAULT_THRESHOLD,
+): RgbFrame {
+  const g = asGrid(grid);
+  const ids = typeof palette === 'string' ? g.glyphIds(palette) : palette;
+  return g.render(fieldToLayer(g.scratch(), value, hue, ids, saturation, threshold), frame);
+}
+
+/** `_render_vf_rgb`: like renderField with a per-cell RGB field (e.g. OKLCH hues) instead of an HSV hue. */
+export function renderFieldRgb(
+  grid: GridGeometry,
+  frame: RgbFrame,
+  value: Field,
+  rgb: Uint8Array,
+  palette: string | Uint16Array,
+  threshold = DEFAULT_THRESHOLD,
+): RgbFrame {
+  const g = asGrid(grid);
+  const ids = typeof palette === 'string' ? g.glyphIds(palette) : palette;
+  return g.render(fieldToLayerRgb(g.scratch(), value, rgb, ids, threshold), frame);
+}

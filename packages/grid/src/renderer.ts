@@ -1,0 +1,111 @@
+import {
+  createCellLayer, createFrame, GlyphreelError, type CellLayer, type GridGeometry, type RgbFrame, type SceneRenderer,
+} from '@glyphreel/core';
+import type { WarningHandler } from './atlas.js';
+import type { FontSpec } from './fonts.js';
+import { asGrid, checkDimension, fontPx, Grid } from './grid.js';
+
+export interface SceneRendererOptions {
+  width: number;
+  height: number;
+  /** The quality profile's grid scale (default 1). */
+  gridScale?: number;
+  /** Font of every grid (default DejaVu Sans Mono). */
+  font?: FontSpec;
+  /** Per size key font, e.g. `{ lg: 'DejaVu Sans Mono Bold' }` for bold text. */
+  fonts?: Readonly<Record<string, FontSpec>>;
+  fallbackFonts?: readonly FontSpec[];
+  /** Extra characters rasterized at init (overlay text). */
+  chars?: string;
+  onWarning?: WarningHandler;
+}
+
+/** The frame runtime's renderer: grids built lazily per size key and cached, pooled layers and frames. */
+export interface GridSceneRenderer extends SceneRenderer {
+  readonly width: number;
+  readonly height: number;
+  grid(key: string): Grid;
+  /**
+   * Starts a new frame: every layer and frame handed out since the previous call goes back to the pool. Call it
+   * only when the previous frame's buffers are no longer used (e.g. written to the encoder).
+   */
+  beginFrame(): void;
+}
+
+interface Pool<T> {
+  items: T[];
+  used: number;
+}
+
+/** Builds the SceneRenderer that scenes receive as `ctx.renderer`. */
+export function createSceneRenderer(options: SceneRendererOptions): GridSceneRenderer {
+  if (options === null || typeof options !== 'object') {
+    throw new GlyphreelError('E_PARAM', 'createSceneRenderer needs an options object with width and height');
+  }
+  const width = checkDimension('Frame width', options.width);
+  const height = checkDimension('Frame height', options.height);
+  const gridScale = options.gridScale ?? 1;
+  fontPx('md', gridScale); // validates the scale up front
+  const grids = new Map<string, Grid>();
+  const layerPools = new Map<Grid, Pool<CellLayer>>();
+  const framePool: Pool<RgbFrame> = { items: [], used: 0 };
+
+  const grid = (key: string): Grid => {
+    let g = grids.get(key);
+    if (!g) {
+      g = new Grid({
+        width,
+        height,
+        size: key,
+        gridScale,
+        font: options.fonts?.[key] ?? options.font,
+        fallbackFonts: options.fallbackFonts,
+        chars: options.chars,
+        onWarning: options.onWarning,
+      });
+      grids.set(key, g);
+    }
+    return g;
+  };
+
+  return {
+    width,
+    height,
+    grid,
+    render(geometry: GridGeometry, layer: CellLayer, frame: RgbFrame): void {
+      asGrid(geometry).render(layer, frame);
+    },
+    layer(geometry: GridGeometry): CellLayer {
+      const g = asGrid(geometry);
+      let pool = layerPools.get(g);
+      if (!pool) {
+        pool = { items: [], used: 0 };
+        layerPools.set(g, pool);
+      }
+      let layer = pool.items[pool.used];
+      if (layer) {
+        layer.glyphs.fill(0);
+        layer.colors.fill(0);
+      } else {
+        layer = createCellLayer(g);
+        pool.items.push(layer);
+      }
+      pool.used++;
+      return layer;
+    },
+    frame(): RgbFrame {
+      let f = framePool.items[framePool.used];
+      if (f) f.data.fill(0);
+      else {
+        f = createFrame(width, height);
+        framePool.items.push(f);
+      }
+      framePool.used++;
+      return f;
+    },
+    beginFrame(): void {
+      framePool.used = 0;
+      for (const pool of layerPools.values()) pool.used = 0;
+    },
+  };
+}
