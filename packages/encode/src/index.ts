@@ -1,1 +1,12 @@
-export {};
+export * from './discover.js';
+export * from './settings.js';
+export * from './errors.js';
+export * from './atomic.js';
+export * from './audio-args.js';
+export * from './encoder.js';
+export * from './run.js';
+export * from './probe.js';
+export * from './concat.js';
+export * from './brightness.js';
+export * from './synth.js';
+export * from './workdir.js';

@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { GlyphreelError } from '@glyphreel/core';
+
+/**
+ * Temporary paths alive in this process. If the process exits without committing or discarding (an uncaught
+ * error, process.exit from a SIGINT handler), the 'exit' hook removes them, so a crash leaves no hidden debris.
+ */
+const live = new Set<string>();
+let hooked = false;
+function track(p: string): void {
+  live.add(p);
+  if (!hooked) {
+    hooked = true;
+    process.once('exit', () => {
+      for (const q of live) rmSync(q, { recursive: true, force: true });
+    });
+  }
+}
+
+export interface AtomicOutput {
+  /** The final path. */
+  readonly target: string;
+  /** Where to write: a hidden sibling of the target, so the final rename stays on one filesystem. */
+  readonly tempPath: string;
+  /** Whether the target is a directory (png sequences). */
+  readonly directory: boolean;
+  /** Renames the temp path over the target. An existing target is replaced only now, never truncated before. */
+  commit(): Promise<void>;
+  /** Removes the temp path; the target is untouched. Safe to call more than once, or after commit (no-op). */
+  discard(): Promise<void>;
+}
+
+/**
+ * `.clip.mp4.glyphreel-<pid>-<rand>.tmp.mp4`: hidden (dot), names the target it belongs to, the process that made it
+ * (so a leftover can be traced), random so concurrent renders to one target do not collide, and it keeps the
+ * target's extension so tools that look at it still see the format.
+ */
+export function tempNameFor(target: string): string {
+  const base = path.basename(target);
+  const ext = path.extname(base);
+  return path.join(path.dirname(target), `.${base}.glyphreel-${process.pid}-${randomBytes(4).toString('hex')}.tmp${ext}`);
+}
+
+/**
+ * A temporary path beside `target` and the commit/discard pair that makes an encode atomic: the target either keeps
+ * its old content or gets the complete new file, never a truncated one. Throws E_USAGE when the target's directory
+ * does not exist or the target is a directory where a file is expected (and the reverse).
+ */
+export async function atomicOutput(target: string, options: { directory?: boolean } = {}): Promise<AtomicOutput> {
+  const abs = path.resolve(target);
+  const dir = path.dirname(abs);
+  const directory = options.directory === true;
+  const d = await stat(dir).catch(() => undefined);
+  if (!d || !d.isDirectory()) {
+    throw new GlyphreelError('E_USAGE', `output directory ${dir} does not exist`, { hint: 'create it first or choose another -o path' });
+  }
+  const t = await stat(abs).catch(() => undefined);
+  if (t && t.isDirectory() !== directory) {
+    throw new GlyphreelError('E_USAGE', `output ${abs} is ${t.isDirectory() ? 'a directory' : 'a file'}, expected ${directory ? 'a directory (png sequence)' : 'a file'}`, {
+      hint: 'choose another -o path or --format',
+    });
+  }
+  const tempPath = tempNameFor(abs);
+  if (directory) await mkdir(tempPath);
+  track(tempPath);
+  let done = false;
+  return {
+    target: abs,
+    tempPath,
+    directory,
+    async commit() {
+      if (done) return;
+      if (!existsSync(tempPath)) throw new GlyphreelError('E_RENDER', `nothing was written to ${tempPath}`);
+      if (directory && existsSync(abs)) {
+        // rename() cannot replace a non-empty directory: move the old one aside first, drop it after the swap.
+        const old = `${tempNameFor(abs)}.old`;
+        track(old);
+        await rename(abs, old);
+        await rename(tempPath, abs);
+        await rm(old, { recursive: true, force: true });
+        live.delete(old);
+      } else {
+        await rename(tempPath, abs);
+      }
+      done = true;
+      live.delete(tempPath);
+    },
+    async discard() {
+      if (done) return;
+      done = true;
+      await rm(tempPath, { recursive: true, force: true });
+      live.delete(tempPath);
+    },
+  };
+}
+
+/** Size of a file, or total size of the files directly inside a directory; 0 when missing. */
+export function outputBytes(p: string): number {
+  try {
+    const s = statSync(p);
+    if (!s.isDirectory()) return s.size;
+    let n = 0;
+    for (const f of readdirSync(p)) n += statSync(path.join(p, f)).size;
+    return n;
+  } catch {
+    return 0;
+  }
+}
+

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { ffmpegPathOf, type FfmpegLike } from './discover.js';
+import { probe } from './probe.js';
+import { runFfmpegBytes } from './run.js';
+
+export interface BrightnessSample {
+  /** Requested timestamp in seconds. */
+  t: number;
+  /** Mean of all rgb24 bytes (0–255), like the seed's `arr.mean()`. */
+  mean: number;
+  /** Largest byte. */
+  max: number;
+}
+
+export interface BrightnessReport {
+  samples: BrightnessSample[];
+  /** Timestamps whose mean is below the quiet threshold. */
+  dark: number[];
+  /** Timestamps past the end of the video (no frame came back). */
+  missing: number[];
+  /** One human line per problem, for the CLI to print. */
+  warnings: string[];
+}
+
+export interface BrightnessOptions {
+  ffmpeg: FfmpegLike;
+  /** Mean below this is too dark even for a quiet section (seed: "mean > 5 for quiet sections"). Default 5. */
+  quietThreshold?: number;
+  signal?: AbortSignal;
+}
+
+/** The seed's spot-check times (2, 30, 60, 120, 180 s) that fall inside the video, plus its middle when few do. */
+export function brightnessTimestamps(durationS: number): number[] {
+  const ts = [2, 30, 60, 120, 180].filter((t) => t < durationS - 0.05);
+  if (ts.length < 2 && durationS > 0) ts.push(Math.round(durationS * 500) / 1000);
+  return [...new Set(ts)].sort((a, b) => a - b);
+}
+
+/**
+ * Decodes one frame at each timestamp (`-ss t -i file -frames:v 1 -f rawvideo -pix_fmt rgb24 -`) and reports its
+ * mean and max byte, flagging frames darker than the quiet threshold (seed, "Brightness Verification").
+ */
+export async function verifyBrightness(file: string, timestamps: readonly number[], o: BrightnessOptions): Promise<BrightnessReport> {
+  const bin = ffmpegPathOf(o.ffmpeg);
+  const abs = path.resolve(file);
+  const info = await probe(abs, { ffmpeg: bin, ...(o.signal ? { signal: o.signal } : {}) });
+  const frameBytes = info.width * info.height * 3;
+  const quiet = o.quietThreshold ?? 5;
+  const report: BrightnessReport = { samples: [], dark: [], missing: [], warnings: [] };
+  for (const t of timestamps) {
+    const bytes = await runFfmpegBytes(bin, ['-ss', String(t), '-i', abs, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], {
+      what: `reading the frame at ${t}s of ${abs}`,
+      ...(o.signal ? { signal: o.signal } : {}),
+    });
+    if (bytes.length < frameBytes || frameBytes === 0) {
+      report.missing.push(t);
+      report.warnings.push(`t=${t}s: no frame (the video is ${info.durationS.toFixed(2)} s long)`);
+      continue;
+    }
+    let sum = 0;
+    let max = 0;
+    for (let i = 0; i < frameBytes; i++) {
+      const b = bytes[i] as number;
+      sum += b;
+      if (b > max) max = b;
+    }
+    const mean = sum / frameBytes;
+    report.samples.push({ t, mean, max });
+    if (mean < quiet) {
+      report.dark.push(t);
+      report.warnings.push(`t=${t}s is too dark: mean ${mean.toFixed(1)} < ${quiet} (raise the effects' brightness floor or the tonemap gamma)`);
+    }
+  }
+  return report;
+}
