@@ -1,0 +1,102 @@
+// Shader benchmarks: ms per 1920×1080 frame for every registered shader and for the standard chain
+// (tonemap → bloom(130) → vignette(0.22) → grain(10) → scanlines(0.08)). Each run starts from a fresh copy of a
+// glyph-like frame (sparse bright text-like strokes on black over a dim gradient); the copy (a memcpy, ~0.5 ms) is
+// outside the timed region.
+import { bench, createFrame, featureFrame, Rng, ScratchPool } from '@glyphreel/core';
+import * as shaders from '@glyphreel/shaders';
+
+const { createShaderContext, shaderChain, shaderDefs } = shaders;
+// tonemap comes from the compose half of the package; the standard chain needs it and is skipped without it.
+const tonemap = shaders.tonemap;
+
+const W = 1920;
+const H = 1080;
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const only = process.argv[2]; // optional name filter
+
+/** Glyph-like test frame: a dim diagonal gradient, then 12×24 cells of which ~35 % hold a coloured glyph. */
+function glyphFrame() {
+  const f = createFrame(W, H);
+  const d = f.data;
+  const rng = new Rng(7);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const o = (y * W + x) * 3;
+      const g = ((x + y) / (W + H)) * 40;
+      d[o] = g * 0.4;
+      d[o + 1] = g * 0.7;
+      d[o + 2] = g;
+    }
+  }
+  const cw = 12;
+  const ch = 24;
+  for (let cy = 0; cy + ch <= H; cy += ch) {
+    for (let cx = 0; cx + cw <= W; cx += cw) {
+      if (!rng.chance(0.35)) continue;
+      const r = rng.int(60, 255);
+      const g = rng.int(60, 255);
+      const b = rng.int(60, 255);
+      const strokes = rng.int(2, 4);
+      for (let s = 0; s < strokes; s++) {
+        const vertical = rng.chance(0.5);
+        const pos = vertical ? rng.int(2, cw - 3) : rng.int(3, ch - 4);
+        for (let k = vertical ? 3 : 2; k < (vertical ? ch - 3 : cw - 2); k++) {
+          const x = cx + (vertical ? pos : k);
+          const y = cy + (vertical ? k : pos);
+          const o = (y * W + x) * 3;
+          d[o] = r;
+          d[o + 1] = g;
+          d[o + 2] = b;
+        }
+      }
+    }
+  }
+  return f;
+}
+
+const source = glyphFrame();
+const frame = createFrame(W, H);
+const features = featureFrame({ rms: 0.5, bdecay: 0.6, sub: 0.4 });
+
+function run(id, fn) {
+  if (only && !id.includes(only)) return;
+  globalThis.gc?.();
+  bench(
+    id,
+    (i) => {
+      frame.data.set(source.data);
+      fn(i);
+    },
+    { runs: RUNS, warmup: 5 },
+  );
+}
+
+// Timer overhead of the reset copy alone, to subtract mentally from the numbers below.
+run('shaders/baseline/copy-frame', () => {});
+
+for (const def of shaderDefs) {
+  const ctx = createShaderContext({ t: 1.25, features, rng: new Rng(1), scratch: new ScratchPool() });
+  const params = {};
+  for (const [k, spec] of Object.entries(def.params)) params[k] = structuredClone(spec.default);
+  run(`shaders/shader/${def.name}`, () => def.apply(frame, params, ctx));
+}
+
+const chain = shaderChain([
+  ['bloom', { thr: 130 }],
+  ['vignette', { s: 0.22 }],
+  ['grain', { amt: 10 }],
+  ['scanlines', { intensity: 0.08 }],
+]);
+const rng = new Rng(3);
+if (typeof tonemap === 'function') {
+  run('shaders/chain/standard', (i) => {
+    tonemap(frame);
+    chain.apply(frame, { t: i / 24, features, rng });
+  });
+} else {
+  console.error('shaders/chain/standard skipped: tonemap is not exported by @glyphreel/shaders yet');
+}
+run('shaders/chain/standard-without-tonemap', (i) => {
+  chain.apply(frame, { t: i / 24, features, rng });
+});
+if (typeof tonemap === 'function') run('shaders/compose/tonemap', () => tonemap(frame));

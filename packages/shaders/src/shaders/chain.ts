@@ -1,0 +1,139 @@
+import {
+  GlyphreelError,
+  isGlyphreelError,
+  Rng,
+  ScratchPool,
+  type RegisteredEntry,
+  type Registry,
+  type RgbFrame,
+  type ShaderDef,
+} from '@glyphreel/core';
+import { AUDIO_SCALING, type AudioScaler } from './audio-scaling.js';
+import { MutableShaderContext, type ShaderFrameInput } from './context.js';
+
+/** One step as written in code or a scene file: `['bloom', { thr: 120 }]` or `{ name: 'bloom', params: { thr: 120 } }`. */
+export type ShaderStepSpec =
+  | readonly [name: string, params?: Readonly<Record<string, unknown>>]
+  | { readonly name: string; readonly params?: Readonly<Record<string, unknown>> };
+
+/** A validated step. `params` are the base values (defaults filled); audio scaling never changes them. */
+export interface ShaderStep {
+  /** The name as given (bare for built-ins, `plugin/name` otherwise). */
+  readonly name: string;
+  readonly qualifiedName: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  /** True when the chain rescales this step's params from the audio features each frame. */
+  readonly audioReactive: boolean;
+}
+
+export interface ShaderChainOptions {
+  /** Apply catalog 3.3's audio scaling (default true). */
+  audioReactive?: boolean;
+  /** Seed of the chain's own Rng, used when apply() gets no rng (default 0). */
+  seed?: number;
+}
+
+interface InternalStep extends ShaderStep {
+  readonly def: ShaderDef<any>;
+  readonly scaler: AudioScaler | undefined;
+  /** Reused every frame for the scaled values, so scaling allocates nothing. */
+  readonly live: Record<string, any>;
+  readonly base: Record<string, any>;
+}
+
+function normalize(spec: ShaderStepSpec): { name: string; params: Readonly<Record<string, unknown>> | undefined } {
+  if (Array.isArray(spec)) return { name: spec[0] as string, params: spec[1] as Readonly<Record<string, unknown>> | undefined };
+  const o = spec as { name: string; params?: Readonly<Record<string, unknown>> };
+  return { name: o.name, params: o.params };
+}
+
+/**
+ * An ordered list of shaders applied in place to rgb24 frames. Every step is resolved and validated when it is
+ * added: an unknown shader or a bad parameter throws a GlyphreelError naming the step, the shader and the parameter
+ * (the reference silently skipped unknown names, which hides typos). Each chain owns a ScratchPool, so copies and
+ * LUTs are allocated on the first frame and reused afterwards.
+ */
+export class ShaderChain {
+  private readonly list: InternalStep[] = [];
+  private readonly scratch = new ScratchPool();
+  private readonly ownRng: Rng;
+  private readonly ctx: MutableShaderContext;
+  private readonly reactive: boolean;
+
+  constructor(
+    private readonly registry: Registry,
+    steps: Iterable<ShaderStepSpec> = [],
+    options: ShaderChainOptions = {},
+  ) {
+    this.reactive = options.audioReactive ?? true;
+    this.ownRng = new Rng(options.seed ?? 0);
+    this.ctx = new MutableShaderContext(this.ownRng, this.scratch);
+    for (const s of steps) {
+      const { name, params } = normalize(s);
+      this.add(name, params);
+    }
+  }
+
+  /** Appends a step (validated now) and returns the chain. */
+  add(name: string, params?: Readonly<Record<string, unknown>>): this {
+    const index = this.list.length + 1;
+    if (typeof name !== 'string' || name.length === 0) {
+      throw new GlyphreelError('E_PARAM', `Shader chain step ${index}: the shader name must be a non-empty string, got ${JSON.stringify(name)}`);
+    }
+    let entry: RegisteredEntry<'shaders'>;
+    let values: Record<string, unknown>;
+    try {
+      const resolved = this.registry.resolve('shaders', name, params);
+      entry = resolved.entry;
+      values = resolved.params;
+    } catch (e) {
+      if (!isGlyphreelError(e)) throw e;
+      throw new GlyphreelError(e.code, `Shader chain step ${index}: ${e.message}`, { hint: e.hint, cause: e });
+    }
+    const scaler = this.reactive && entry.builtin ? AUDIO_SCALING[entry.name] : undefined;
+    this.list.push({
+      name,
+      qualifiedName: entry.qualifiedName,
+      params: Object.freeze(values),
+      audioReactive: scaler !== undefined,
+      def: entry.def as ShaderDef<any>,
+      scaler,
+      live: { ...values },
+      base: values,
+    });
+    return this;
+  }
+
+  get steps(): readonly ShaderStep[] {
+    return this.list.map(({ name, qualifiedName, params, audioReactive }) => ({ name, qualifiedName, params, audioReactive }));
+  }
+
+  get length(): number {
+    return this.list.length;
+  }
+
+  /** Runs every step in order on `frame`, in place, and returns it. */
+  apply(frame: RgbFrame, input: ShaderFrameInput = {}): RgbFrame {
+    const { width, height, data } = frame;
+    if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0 || data.length !== width * height * 3) {
+      throw new GlyphreelError('E_PARAM', `ShaderChain.apply: expected an rgb24 frame of ${width}×${height}·3 bytes, got ${data.length} bytes`);
+    }
+    const ctx = this.ctx.set(input, this.ownRng);
+    const steps = this.list;
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i]!;
+      if (step.scaler) {
+        step.scaler(step.base, step.live, ctx.features);
+        step.def.apply(frame, step.live, ctx);
+      } else {
+        step.def.apply(frame, step.base, ctx);
+      }
+    }
+    return frame;
+  }
+}
+
+/** A chain over any registry (built-ins plus third-party plugins). */
+export function createShaderChain(registry: Registry, steps: Iterable<ShaderStepSpec> = [], options?: ShaderChainOptions): ShaderChain {
+  return new ShaderChain(registry, steps, options);
+}

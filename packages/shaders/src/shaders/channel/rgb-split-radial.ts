@@ -1,0 +1,56 @@
+import { defineShader } from '@glyphreel/core';
+import { BoundedCache, roundTo } from '../internal/cache.js';
+import { FRAME_COPY_KEY } from '../internal/bytes.js';
+import { gatherChannel } from '../internal/remap.js';
+
+interface SplitMaps {
+  red: Int32Array;
+  blue: Int32Array;
+}
+const maps = new BoundedCache<SplitMaps>();
+
+/**
+ * Offset = trunc(unit radial vector · strength·dist/maxdist) about (W//2, H//2) (the unit vector uses dist + 1, as the
+ * reference); red samples outward (+offset), blue inward (−offset), both clamped.
+ */
+export function rgbSplitMaps(width: number, height: number, strength: number): SplitMaps {
+  const red = new Int32Array(width * height);
+  const blue = new Int32Array(width * height);
+  const cx = width >> 1;
+  const cy = height >> 1;
+  const maxDist = Math.sqrt(cx * cx + cy * cy) || 1;
+  const clampX = (v: number) => (v < 0 ? 0 : v >= width ? width - 1 : v);
+  const clampY = (v: number) => (v < 0 ? 0 : v >= height ? height - 1 : v);
+  for (let y = 0; y < height; y++) {
+    const ry = y - cy;
+    for (let x = 0; x < width; x++) {
+      const rx = x - cx;
+      const dist = Math.sqrt(rx * rx + ry * ry);
+      const factor = (dist / maxDist) * strength;
+      const dy = Math.trunc((ry / (dist + 1)) * factor);
+      const dx = Math.trunc((rx / (dist + 1)) * factor);
+      const i = y * width + x;
+      red[i] = clampY(y + dy) * width + clampX(x + dx);
+      blue[i] = clampY(y - dy) * width + clampX(x - dx);
+    }
+  }
+  return { red, blue };
+}
+
+export const rgbSplitRadial = defineShader({
+  name: 'rgb_split_radial',
+  description: 'Radial chromatic aberration growing with distance from the centre; maps cached per size and strength (2 decimals)',
+  params: {
+    strength: { type: 'number', default: 5, min: 0, max: 512, description: 'offset in pixels at the corners' },
+  },
+  apply(frame, p, ctx) {
+    const s = roundTo(p.strength, 2);
+    if (s === 0) return;
+    const { width, height } = frame;
+    const m = maps.get(`${width}x${height}:${s}`, () => rgbSplitMaps(width, height, s));
+    const src = ctx.scratch.u8(FRAME_COPY_KEY, frame.data.length);
+    src.set(frame.data);
+    gatherChannel(src, frame.data, m.red, 0);
+    gatherChannel(src, frame.data, m.blue, 2);
+  },
+});

@@ -1,0 +1,18 @@
+import { defineShader } from '@glyphreel/core';
+import { applyLut, fillLut } from '../internal/bytes.js';
+
+export const scanlines = defineShader({
+  name: 'scanlines',
+  description: 'Every spacing-th row, starting at row 0, multiplied by 1 − intensity',
+  params: {
+    intensity: { type: 'number', default: 0.08, min: 0, max: 1, description: 'darkening of the affected rows' },
+    spacing: { type: 'integer', default: 3, min: 1, max: 4096, description: 'row period' },
+  },
+  apply(frame, p, ctx) {
+    if (p.intensity === 0) return;
+    const k = 1 - p.intensity;
+    const lut = fillLut(ctx.scratch.u8('scanlines:lut', 256), (c) => c * k);
+    const stride = frame.width * 3;
+    for (let y = 0; y < frame.height; y += p.spacing) applyLut(frame.data, lut, y * stride, y * stride + stride);
+  },
+});
