@@ -25,8 +25,8 @@ class Where {
     const field = this.path.join('.').replace(/\.\[/g, '[');
     return [this.file, this.scene, field].filter(Boolean).join(': ');
   }
-  fail(message: string, hint?: string): never {
-    throw new GlyphreelError('E_INPUT', `${this.toString()}: ${message}`, { hint });
+  err(message: string, hint?: string): GlyphreelError {
+    return new GlyphreelError('E_INPUT', `${this.toString()}: ${message}`, { hint });
   }
 }
 
@@ -36,14 +36,14 @@ function isObj(x: unknown): x is Json {
 
 function onlyKeys(obj: Json, allowed: readonly string[], where: Where): void {
   for (const k of Object.keys(obj)) {
-    if (!allowed.includes(k)) where.at(k).fail(`unknown field "${k}"`, `allowed: ${allowed.join(', ')}`);
+    if (!allowed.includes(k)) throw where.at(k).err(`unknown field "${k}"`, `allowed: ${allowed.join(', ')}`);
   }
 }
 
 function num(v: unknown, where: Where, dflt: number, min = -Infinity, max = Infinity): number {
   if (v === undefined) return dflt;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
-    where.fail(`expected a number${min > -Infinity || max < Infinity ? ` in [${min}, ${max}]` : ''}, got ${JSON.stringify(v)}`);
+    throw where.err(`expected a number${min > -Infinity || max < Infinity ? ` in [${min}, ${max}]` : ''}, got ${JSON.stringify(v)}`);
   }
   return v;
 }
@@ -69,21 +69,21 @@ function ref(raw: unknown, kind: RefKind, reg: Registry, where: Where): Ref {
   else if (isObj(raw)) {
     onlyKeys(raw, ['name', 'params'], where);
     ({ name, params } = raw);
-  } else where.fail(`expected a name, [name, params] or { name, params }, got ${JSON.stringify(raw)}`);
-  if (typeof name !== 'string') where.fail(`expected a name string, got ${JSON.stringify(name)}`);
-  if (params !== undefined && !isObj(params)) where.at('params').fail(`expected an object, got ${JSON.stringify(params)}`);
+  } else throw where.err(`expected a name, [name, params] or { name, params }, got ${JSON.stringify(raw)}`);
+  if (typeof name !== 'string') throw where.err(`expected a name string, got ${JSON.stringify(name)}`);
+  if (params !== undefined && !isObj(params)) throw where.at('params').err(`expected an object, got ${JSON.stringify(params)}`);
   const resolved = located(where, () => reg.resolve(kind, name as string, params as Json | undefined));
   return { name: name as string, params: resolved.params };
 }
 
 function condition(raw: unknown, where: Where): Condition {
-  if (!isObj(raw)) where.fail('expected a condition like { "feature": "bdecay", "gt": 0.4 }');
+  if (!isObj(raw)) throw where.err('expected a condition like { "feature": "bdecay", "gt": 0.4 }');
   onlyKeys(raw, ['feature', 'gt', 'gte', 'lt', 'lte'], where);
-  if (typeof raw.feature !== 'string' || raw.feature === '') where.at('feature').fail('expected a feature name such as "bdecay"');
+  if (typeof raw.feature !== 'string' || raw.feature === '') throw where.at('feature').err('expected a feature name such as "bdecay"');
   const c: Condition = { feature: raw.feature };
   for (const k of ['gt', 'gte', 'lt', 'lte'] as const) if (raw[k] !== undefined) c[k] = num(raw[k], where.at(k), 0);
   if (c.gt === undefined && c.gte === undefined && c.lt === undefined && c.lte === undefined) {
-    where.fail('a condition needs at least one of gt, gte, lt, lte');
+    throw where.err('a condition needs at least one of gt, gte, lt, lte');
   }
   return c;
 }
@@ -94,39 +94,40 @@ export function holds(c: Condition, value: number): boolean {
 
 function gridKey(v: unknown, where: Where, dflt: string): string {
   if (v === undefined) return dflt;
-  if (typeof v !== 'string' || !isGridSizeKey(v)) where.fail(`unknown grid size ${JSON.stringify(v)}`, 'use xs, sm, md, lg, xl or xxl');
+  if (typeof v !== 'string' || !isGridSizeKey(v)) throw where.err(`unknown grid size ${JSON.stringify(v)}`, 'use xs, sm, md, lg, xl or xxl');
   return v;
 }
 
 function blendName(v: unknown, reg: Registry, where: Where, dflt: string): string {
   if (v === undefined) return dflt;
-  if (typeof v !== 'string') where.fail(`expected a blend mode name, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'string') throw where.err(`expected a blend mode name, got ${JSON.stringify(v)}`);
   located(where, () => reg.get('blends', v));
   return v;
 }
 
 function layer(raw: unknown, reg: Registry, where: Where, sceneGrid: string): LayerSpec {
-  if (!isObj(raw)) where.fail('expected a layer object with at least "effect"');
+  if (!isObj(raw)) throw where.err('expected a layer object with at least "effect"');
   onlyKeys(raw, LAYER_KEYS, where);
-  if (raw.effect === undefined) where.fail('a layer needs an "effect"');
+  if (raw.effect === undefined) throw where.err('a layer needs an "effect"');
   const effect = ref(raw.params === undefined ? raw.effect : { name: raw.effect, params: raw.params }, 'effects', reg, where.at('effect'));
   const kind = (reg.get('effects', effect.name).def as { kind: 'value' | 'cells' }).kind;
   if (kind === 'cells') {
     for (const k of ['palette', 'hue', 'saturation', 'threshold'] as const) {
-      if (raw[k] !== undefined) where.at(k).fail(`"${effect.name}" draws its own glyphs and colours; "${k}" applies to value-field effects only`);
+      if (raw[k] !== undefined) throw where.at(k).err(`"${effect.name}" draws its own glyphs and colours; "${k}" applies to value-field effects only`);
     }
   }
   const palette = raw.palette === undefined ? 'default' : raw.palette;
-  if (typeof palette !== 'string' || palette.length === 0) where.at('palette').fail('expected a palette name or a string of glyphs');
+  if (typeof palette !== 'string' || palette.length === 0) throw where.at('palette').err('expected a palette name or a string of glyphs');
   let hue: Ref | number = 0;
   if (typeof raw.hue === 'number') hue = num(raw.hue, where.at('hue'), 0, 0, 1);
   else if (raw.hue !== undefined) hue = ref(raw.hue, 'hues', reg, where.at('hue'));
   else hue = ref('angle', 'hues', reg, where.at('hue'));
-  const post = raw.post === undefined ? [] : Array.isArray(raw.post) ? raw.post : where.at('post').fail('expected a list of cell effects');
+  if (raw.post !== undefined && !Array.isArray(raw.post)) throw where.at('post').err('expected a list of cell effects');
+  const post: unknown[] = raw.post === undefined ? [] : (raw.post as unknown[]);
   const posts = post.map((p, i) => {
     const r = ref(p, 'effects', reg, where.at('post', i));
     if ((reg.get('effects', r.name).def as { kind: string }).kind !== 'cells') {
-      where.at('post', i).fail(`"${r.name}" is a value field; "post" takes cell effects such as shake or glitch_displace`);
+      throw where.at('post', i).err(`"${r.name}" is a value field; "post" takes cell effects such as shake or glitch_displace`);
     }
     return r;
   });
@@ -148,11 +149,11 @@ function layer(raw: unknown, reg: Registry, where: Where, sceneGrid: string): La
 
 function feedback(raw: unknown, reg: Registry, where: Where): FeedbackSpec | null {
   if (raw === undefined || raw === null || raw === false) return null;
-  if (!isObj(raw)) where.fail('expected a feedback object or null');
+  if (!isObj(raw)) throw where.err('expected a feedback object or null');
   onlyKeys(raw, ['decay', 'blend', 'opacity', 'transform', 'transformAmt', 'hueShift'], where);
   const t = raw.transform;
   if (t !== undefined && t !== null && !(FEEDBACK_TRANSFORMS as readonly unknown[]).includes(t)) {
-    where.at('transform').fail(`unknown feedback transform ${JSON.stringify(t)}`, `use one of ${FEEDBACK_TRANSFORMS.join(', ')}`);
+    throw where.at('transform').err(`unknown feedback transform ${JSON.stringify(t)}`, `use one of ${FEEDBACK_TRANSFORMS.join(', ')}`);
   }
   return {
     decay: num(raw.decay, where.at('decay'), 0.85, 0, 1),
@@ -166,37 +167,38 @@ function feedback(raw: unknown, reg: Registry, where: Where): FeedbackSpec | nul
 
 function shaderList(raw: unknown, reg: Registry, where: Where): Ref[] {
   if (raw === undefined) return [];
-  if (!Array.isArray(raw)) where.fail('expected a list of shaders: [["bloom", { "thr": 130 }], "vignette"]');
+  if (!Array.isArray(raw)) throw where.err('expected a list of shaders: [["bloom", { "thr": 130 }], "vignette"]');
   return raw.map((s, i) => ref(s, 'shaders', reg, where.at(i)));
 }
 
 function scene(raw: unknown, i: number, reg: Registry, file: string, prevEnd: number): SceneSpec {
   const label = `scene ${i}${isObj(raw) && typeof raw.name === 'string' ? ` "${raw.name}"` : ''}`;
   const where = new Where(file).inScene(label);
-  if (!isObj(raw)) where.fail('expected a scene object');
+  if (!isObj(raw)) throw where.err('expected a scene object');
   onlyKeys(raw, SCENE_KEYS, where);
   if (typeof raw.name !== 'string' || !/^[\w-]{1,64}$/.test(raw.name)) {
-    where.at('name').fail('expected a name of letters, digits, "_" or "-"');
+    throw where.at('name').err('expected a name of letters, digits, "_" or "-"');
   }
   const start = num(raw.start, where.at('start'), prevEnd, 0);
-  if (raw.end === undefined) where.at('end').fail('a scene needs an "end" time in seconds');
+  if (raw.end === undefined) throw where.at('end').err('a scene needs an "end" time in seconds');
   const end = num(raw.end, where.at('end'), 0, 0);
-  if (end <= start) where.at('end').fail(`end (${end}) must be after start (${start})`);
+  if (end <= start) throw where.at('end').err(`end (${end}) must be after start (${start})`);
   const grid = gridKey(raw.grid, where.at('grid'), 'md');
   let sceneRef: Ref | null = null;
   let layers: LayerSpec[] = [];
   if (raw.scene !== undefined) {
-    if (raw.layers !== undefined) where.at('layers').fail('give either "scene" (a custom scene) or "layers", not both');
+    if (raw.layers !== undefined) throw where.at('layers').err('give either "scene" (a custom scene) or "layers", not both');
     sceneRef = ref(raw.params === undefined ? raw.scene : { name: raw.scene, params: raw.params }, 'scenes', reg, where.at('scene'));
   } else {
-    if (raw.params !== undefined) where.at('params').fail('"params" belongs to a custom "scene"');
-    if (!Array.isArray(raw.layers) || raw.layers.length === 0) where.at('layers').fail('a scene needs at least one layer (or a custom "scene")');
+    if (raw.params !== undefined) throw where.at('params').err('"params" belongs to a custom "scene"');
+    if (!Array.isArray(raw.layers) || raw.layers.length === 0) throw where.at('layers').err('a scene needs at least one layer (or a custom "scene")');
     layers = raw.layers.map((l, k) => layer(l, reg, where.at('layers', k), grid));
   }
-  const extrasRaw = raw.extras === undefined ? [] : Array.isArray(raw.extras) ? raw.extras : where.at('extras').fail('expected a list');
+  if (raw.extras !== undefined && !Array.isArray(raw.extras)) throw where.at('extras').err('expected a list');
+  const extrasRaw: unknown[] = raw.extras === undefined ? [] : (raw.extras as unknown[]);
   const extras: ExtraSpec[] = extrasRaw.map((x, k) => {
     const w = where.at('extras', k);
-    if (!isObj(x)) w.fail('expected { "when": {…}, "shaders": [...] }');
+    if (!isObj(x)) throw w.err('expected { "when": {…}, "shaders": [...] }');
     onlyKeys(x, ['when', 'shaders'], w);
     return { when: condition(x.when, w.at('when')), shaders: shaderList(x.shaders, reg, w.at('shaders')) };
   });
@@ -222,19 +224,19 @@ function scene(raw: unknown, i: number, reg: Registry, file: string, prevEnd: nu
  */
 export function validateProject(raw: unknown, registry: Registry, file = 'scenes'): ProjectSpec {
   const where = new Where(file);
-  if (!isObj(raw)) where.fail('expected a JSON object with a "scenes" list');
+  if (!isObj(raw)) throw where.err('expected a JSON object with a "scenes" list');
   onlyKeys(raw, TOP_KEYS, where);
-  if (raw.version !== undefined && raw.version !== 1) where.at('version').fail(`unsupported scene-file version ${JSON.stringify(raw.version)}`, 'this glyphreel reads version 1');
+  if (raw.version !== undefined && raw.version !== 1) throw where.at('version').err(`unsupported scene-file version ${JSON.stringify(raw.version)}`, 'this glyphreel reads version 1');
   const plugins = raw.plugins === undefined ? [] : raw.plugins;
-  if (!Array.isArray(plugins) || !plugins.every((p) => typeof p === 'string' && p.length > 0)) where.at('plugins').fail('expected a list of module specifiers');
-  if (raw.audio !== undefined && (typeof raw.audio !== 'string' || raw.audio === '')) where.at('audio').fail('expected a file path');
-  if (!Array.isArray(raw.scenes) || raw.scenes.length === 0) where.at('scenes').fail('expected a non-empty list of scenes');
+  if (!Array.isArray(plugins) || !plugins.every((p) => typeof p === 'string' && p.length > 0)) throw where.at('plugins').err('expected a list of module specifiers');
+  if (raw.audio !== undefined && (typeof raw.audio !== 'string' || raw.audio === '')) throw where.at('audio').err('expected a file path');
+  if (!Array.isArray(raw.scenes) || raw.scenes.length === 0) throw where.at('scenes').err('expected a non-empty list of scenes');
   const scenes: SceneSpec[] = [];
   let prevEnd = 0;
   raw.scenes.forEach((s, i) => {
     const spec = scene(s, i, registry, file, prevEnd);
     if (Math.abs(spec.start - prevEnd) > 1e-9) {
-      new Where(file).inScene(`scene ${i} "${spec.name}"`).at('start').fail(
+      throw new Where(file).inScene(`scene ${i} "${spec.name}"`).at('start').err(
         `starts at ${spec.start}s but the previous scene ends at ${prevEnd}s`,
         'scenes must follow each other without gaps or overlaps',
       );
@@ -243,7 +245,7 @@ export function validateProject(raw: unknown, registry: Registry, file = 'scenes
     scenes.push(spec);
   });
   const seed = num(raw.seed, where.at('seed'), 1, 0, 0xffffffff);
-  if (!Number.isInteger(seed)) where.at('seed').fail('expected a whole number');
+  if (!Number.isInteger(seed)) throw where.at('seed').err('expected a whole number');
   return {
     file: file === 'scenes' ? null : file,
     seed,
