@@ -88,3 +88,13 @@ describe('hashString (FNV-1a 32)', () => {
     expect(deriveSeed(1, 'a')).not.toBe(deriveSeed('a', 1));
   });
 });
+
+describe('Rng.reseed', () => {
+  it('restarts exactly like a new generator, spare normal included', () => {
+    const r = new Rng(1);
+    r.normal();
+    r.reseed(99);
+    const fresh = new Rng(99);
+    expect([r.normal(), r.nextU32(), r.next()]).toEqual([fresh.normal(), fresh.nextU32(), fresh.next()]);
+  });
+});

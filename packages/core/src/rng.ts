@@ -58,12 +58,23 @@ export class Rng {
 
   /** A generator seeded from one 32-bit number (or a string, through hashString). */
   constructor(seed: number | string = 0) {
+    this.a = this.b = this.c = this.d = 0;
+    this.reseed(seed);
+  }
+
+  /**
+   * Restarts the stream from a seed, exactly as `new Rng(seed)` would: the runtime reseeds one generator per layer
+   * and frame (from scene, layer and frame index) so a render can start at any frame without allocating.
+   */
+  reseed(seed: number | string): this {
     const st = { s: typeof seed === 'string' ? hashString(seed) : seed >>> 0 };
     this.a = splitmix32(st);
     this.b = splitmix32(st);
     this.c = splitmix32(st);
     this.d = splitmix32(st);
     if ((this.a | this.b | this.c | this.d) === 0) this.d = 1;
+    this.spareNormal = undefined;
+    return this;
   }
 
   /** A generator from the raw 128-bit state (four 32-bit words), as the reference implementation is seeded. */
