@@ -1,0 +1,163 @@
+import { GlyphreelError, hsvToRgbInto, rgbToHsvInto, type RgbFrame } from '@glyphreel/core';
+import { blendBytes, blendLut, checkOpacity, LutCache, QUANT_GUARD } from '../blend/engine.js';
+import type { BlendMode } from '../blend/modes.js';
+import { applyTransformPlan, buildTransformPlan, FEEDBACK_TRANSFORMS, isFeedbackTransform, type FeedbackTransform, type TransformPlan } from './transforms.js';
+
+export interface FeedbackOptions {
+  /** Multiplier applied to the stored buffer each frame. Default 0.85. */
+  decay?: number;
+  /** Blend mode with the current frame as base and the buffer as top. Default 'screen'. */
+  blend?: BlendMode | string;
+  /** Default 0.5. */
+  opacity?: number;
+  /** Default none. */
+  transform?: FeedbackTransform | null;
+  /** Transform amount (margin fraction, shift fraction, rotation amt·10 rad). Default 0.02. */
+  transformAmt?: number;
+  /** Hue rotation of the buffer per frame, in turns; 0 disables. Default 0. */
+  hueShift?: number;
+}
+
+export const FEEDBACK_DEFAULTS = Object.freeze({
+  decay: 0.85,
+  blend: 'screen' as BlendMode,
+  opacity: 0.5,
+  transform: null as FeedbackTransform | null,
+  transformAmt: 0.02,
+  hueShift: 0,
+});
+
+/** (mode, opacity, decay) tables: decay folded into the blend table, so a plain feedback frame is one table pass. */
+const fusedLuts = new LutCache(16);
+
+function fusedLut(mode: string, opacity: number, decay: number): Uint8Array {
+  return fusedLuts.get(`${mode}:${opacity}:${decay}`, () => {
+    const blend = blendLut(mode, opacity);
+    const decayed = decayTable(decay);
+    const lut = new Uint8Array(65536);
+    for (let A = 0; A < 256; A++) {
+      const row = A << 8;
+      for (let B = 0; B < 256; B++) lut[row | B] = blend[row | (decayed[B] as number)] as number;
+    }
+    return lut;
+  });
+}
+
+/** ⌊B·decay⌋ per byte (the reference decays in float and truncates when it converts the buffer back to u8). */
+function decayTable(decay: number): Uint8Array {
+  const t = new Uint8Array(256);
+  for (let B = 0; B < 256; B++) t[B] = Math.min(255, Math.floor(B * decay + QUANT_GUARD));
+  return t;
+}
+
+function check(o: Required<FeedbackOptions>): void {
+  if (!(o.decay >= 0 && o.decay <= 1)) {
+    throw new GlyphreelError('E_PARAM', `feedback: decay ${o.decay} is invalid; expected a number in [0, 1]`);
+  }
+  checkOpacity(o.opacity, 'feedback');
+  if (o.transform !== null && !isFeedbackTransform(o.transform)) {
+    throw new GlyphreelError('E_UNKNOWN', `Unknown feedback transform ${JSON.stringify(o.transform)}`, {
+      hint: `known transforms: ${FEEDBACK_TRANSFORMS.join(', ')} (or null)`,
+    });
+  }
+  if (!(o.transformAmt >= 0 && o.transformAmt < 0.5)) {
+    throw new GlyphreelError('E_PARAM', `feedback: transformAmt ${o.transformAmt} is invalid; expected a number in [0, 0.5)`);
+  }
+  if (!(o.hueShift >= 0 && Number.isFinite(o.hueShift))) {
+    throw new GlyphreelError('E_PARAM', `feedback: hueShift ${o.hueShift} is invalid; expected a number >= 0`);
+  }
+}
+
+/**
+ * Trails (catalog 3.4, 9.2 item 10). The first frame passes through unchanged and seeds the buffer; afterwards
+ * buffer ×= decay → transform → hue shift → blend(current frame = base, buffer = top), and the blended result becomes
+ * the buffer, so trails compound. Works in place on the frame it is given and returns it.
+ *
+ * The buffer is kept as the last result's bytes: the reference's float buffer only ever holds u8 results divided by
+ * 255, and decay, transforms and the final u8 conversion commute except for the hue shift, which therefore runs on
+ * the decayed (unquantized) values as in the reference. One instance per layer/clip; it is never shared across scenes.
+ */
+export class FeedbackBuffer {
+  private buf: Uint8Array | null = null;
+  private work = new Uint8Array(0);
+  private width = 0;
+  private height = 0;
+  private planKey = '';
+  private plan: TransformPlan | null = null;
+  private readonly hsv = new Float32Array(3);
+
+  /** True once a frame has seeded the buffer. */
+  get primed(): boolean {
+    return this.buf !== null;
+  }
+
+  /** The stored buffer (the last result), for inspection; null before the first frame. */
+  get buffer(): Uint8Array | null {
+    return this.buf;
+  }
+
+  /** Forgets the trails (scene cuts reset them by design). */
+  reset(): void {
+    this.buf = null;
+  }
+
+  apply(frame: RgbFrame, options: FeedbackOptions = {}): RgbFrame {
+    const o: Required<FeedbackOptions> = {
+      decay: options.decay ?? FEEDBACK_DEFAULTS.decay,
+      blend: options.blend ?? FEEDBACK_DEFAULTS.blend,
+      opacity: options.opacity ?? FEEDBACK_DEFAULTS.opacity,
+      transform: options.transform ?? null,
+      transformAmt: options.transformAmt ?? FEEDBACK_DEFAULTS.transformAmt,
+      hueShift: options.hueShift ?? FEEDBACK_DEFAULTS.hueShift,
+    };
+    check(o);
+    const { width, height, data } = frame;
+    // Resolve the blend table before touching state, so an unknown mode fails without seeding the buffer.
+    const lut = o.hueShift > 0 ? blendLut(o.blend, o.opacity) : fusedLut(o.blend, o.opacity, o.decay);
+    if (!this.buf || width !== this.width || height !== this.height) {
+      if (!this.buf || this.buf.length !== data.length) this.buf = new Uint8Array(data.length);
+      this.buf.set(data);
+      this.width = width;
+      this.height = height;
+      return frame;
+    }
+    let top = this.buf;
+    if (o.transform !== null) {
+      if (this.work.length !== data.length) this.work = new Uint8Array(data.length);
+      const key = `${width}x${height}:${o.transform}:${o.transformAmt}`;
+      if (key !== this.planKey || !this.plan) {
+        this.plan = buildTransformPlan(width, height, o.transform, o.transformAmt);
+        this.planKey = key;
+      }
+      applyTransformPlan(this.plan, this.buf, this.work, width, height);
+      top = this.work;
+    }
+    if (o.hueShift > 0) {
+      if (this.work.length !== data.length) this.work = new Uint8Array(data.length);
+      this.hueShiftDecayed(top, this.work, o.decay, o.hueShift);
+      top = this.work;
+    }
+    blendBytes(data, top, lut, data);
+    this.buf.set(data);
+    return frame;
+  }
+
+  /** dst = hue-rotated (src·decay), through HSV as the reference (ε 1e−10, truncating back to bytes). */
+  private hueShiftDecayed(src: Uint8Array, dst: Uint8Array, decay: number, shift: number): void {
+    const hsv = this.hsv;
+    const n = src.length;
+    for (let i = 0; i < n; i += 3) {
+      const r = (src[i] as number) * decay;
+      const g = (src[i + 1] as number) * decay;
+      const b = (src[i + 2] as number) * decay;
+      if (r === 0 && g === 0 && b === 0) {
+        dst[i] = 0;
+        dst[i + 1] = 0;
+        dst[i + 2] = 0;
+        continue;
+      }
+      rgbToHsvInto(r, g, b, hsv);
+      hsvToRgbInto((hsv[0] as number) + shift, hsv[1] as number, hsv[2] as number, dst, i);
+    }
+  }
+}

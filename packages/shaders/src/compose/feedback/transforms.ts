@@ -1,0 +1,141 @@
+import { GlyphreelError } from '@glyphreel/core';
+
+/** The FeedbackBuffer's own transforms (catalog 3.4); `mirror_h` here flips the whole buffer, unlike the shader. */
+export const FEEDBACK_TRANSFORMS = ['zoom', 'shrink', 'rotate_cw', 'rotate_ccw', 'shift_up', 'shift_down', 'mirror_h'] as const;
+export type FeedbackTransform = (typeof FEEDBACK_TRANSFORMS)[number];
+
+export function isFeedbackTransform(name: unknown): name is FeedbackTransform {
+  return typeof name === 'string' && (FEEDBACK_TRANSFORMS as readonly string[]).includes(name);
+}
+
+/**
+ * A transform as a source lookup, built once per (width, height, transform, amt). Every transform but rotation is
+ * separable (destination row y reads source row rowMap[y], column x reads colMap[x]; −1 is black), which lets whole
+ * rows be copied with memcpy; rotation keeps one source pixel index per destination pixel.
+ */
+export type TransformPlan =
+  | { kind: 'separable'; rowMap: Int32Array; colMap: Int32Array; identityCols: boolean }
+  | { kind: 'pixel'; pixMap: Int32Array };
+
+/** Nearest-neighbour source index for a resize from `src` to `dst` samples, OpenCV INTER_NEAREST style: ⌊i·src/dst⌋. */
+function nearest(i: number, src: number, dst: number): number {
+  return Math.floor((i * src) / dst);
+}
+
+export function buildTransformPlan(width: number, height: number, transform: FeedbackTransform, amt: number): TransformPlan {
+  const rowMap = new Int32Array(height);
+  const colMap = new Int32Array(width);
+  for (let y = 0; y < height; y++) rowMap[y] = y;
+  for (let x = 0; x < width; x++) colMap[x] = x;
+  switch (transform) {
+    case 'zoom': {
+      // Crop ⌊H·amt⌋ × ⌊W·amt⌋ margins and stretch the rest back to full size: an expanding tunnel.
+      const m = Math.floor(height * amt);
+      const n = Math.floor(width * amt);
+      const ch = height - 2 * m;
+      const cw = width - 2 * n;
+      for (let y = 0; y < height; y++) rowMap[y] = m + nearest(y, ch, height);
+      for (let x = 0; x < width; x++) colMap[x] = n + nearest(x, cw, width);
+      break;
+    }
+    case 'shrink': {
+      // Resize to (W − 2n) × (H − 2m) and paste centred on black: zoom-out, "emergence".
+      const m = Math.floor(height * amt);
+      const n = Math.floor(width * amt);
+      const sh = height - 2 * m;
+      const sw = width - 2 * n;
+      for (let y = 0; y < height; y++) rowMap[y] = y < m || y >= m + sh ? -1 : nearest(y - m, height, sh);
+      for (let x = 0; x < width; x++) colMap[x] = x < n || x >= n + sw ? -1 : nearest(x - n, width, sw);
+      break;
+    }
+    case 'shift_up':
+    case 'shift_down': {
+      const k = Math.max(1, Math.floor(height * amt));
+      for (let y = 0; y < height; y++) {
+        const s = transform === 'shift_up' ? y + k : y - k;
+        rowMap[y] = s >= 0 && s < height ? s : -1;
+      }
+      break;
+    }
+    case 'mirror_h':
+      for (let x = 0; x < width; x++) colMap[x] = width - 1 - x;
+      break;
+    case 'rotate_cw':
+    case 'rotate_ccw': {
+      // The reference's angle is amt·10 in radians (its comment says degrees): amt 0.005 → 0.05 rad ≈ 2.9°/frame.
+      const angle = (transform === 'rotate_cw' ? 1 : -1) * amt * 10;
+      const cos = Math.cos(angle);
+      const sin = Math.sin(angle);
+      const cx = width / 2;
+      const cy = height / 2;
+      const pixMap = new Int32Array(width * height);
+      for (let y = 0, i = 0; y < height; y++) {
+        const Y = y - cy;
+        for (let x = 0; x < width; x++, i++) {
+          const X = x - cx;
+          let sx = Math.trunc(X * cos + Y * sin + cx);
+          let sy = Math.trunc(-X * sin + Y * cos + cy);
+          sx = sx < 0 ? 0 : sx >= width ? width - 1 : sx;
+          sy = sy < 0 ? 0 : sy >= height ? height - 1 : sy;
+          pixMap[i] = sy * width + sx;
+        }
+      }
+      return { kind: 'pixel', pixMap };
+    }
+    default:
+      throw new GlyphreelError('E_UNKNOWN', `Unknown feedback transform ${JSON.stringify(transform)}`, {
+        hint: `known transforms: ${FEEDBACK_TRANSFORMS.join(', ')}`,
+      });
+  }
+  let identityCols = true;
+  for (let x = 0; x < width; x++) if (colMap[x] !== x) identityCols = false;
+  return { kind: 'separable', rowMap, colMap, identityCols };
+}
+
+/** dst = transform(src) for rgb24 buffers of width × height (src and dst must not alias). */
+export function applyTransformPlan(plan: TransformPlan, src: Uint8Array, dst: Uint8Array, width: number, height: number): void {
+  if (plan.kind === 'pixel') {
+    const map = plan.pixMap;
+    const n = width * height;
+    for (let i = 0, d = 0; i < n; i++, d += 3) {
+      const s = (map[i] as number) * 3;
+      dst[d] = src[s] as number;
+      dst[d + 1] = src[s + 1] as number;
+      dst[d + 2] = src[s + 2] as number;
+    }
+    return;
+  }
+  const { rowMap, colMap, identityCols } = plan;
+  const rowLen = width * 3;
+  for (let y = 0; y < height; y++) {
+    const sr = rowMap[y] as number;
+    const d0 = y * rowLen;
+    if (sr < 0) {
+      dst.fill(0, d0, d0 + rowLen);
+      continue;
+    }
+    if (y > 0 && sr === rowMap[y - 1]) {
+      // Upscaling repeats source rows: copy the row just written instead of resampling it again.
+      dst.copyWithin(d0, d0 - rowLen, d0);
+      continue;
+    }
+    const s0 = sr * rowLen;
+    if (identityCols) {
+      dst.set(src.subarray(s0, s0 + rowLen), d0);
+      continue;
+    }
+    for (let x = 0, d = d0; x < width; x++, d += 3) {
+      const sc = colMap[x] as number;
+      if (sc < 0) {
+        dst[d] = 0;
+        dst[d + 1] = 0;
+        dst[d + 2] = 0;
+      } else {
+        const s = s0 + sc * 3;
+        dst[d] = src[s] as number;
+        dst[d + 1] = src[s + 1] as number;
+        dst[d + 2] = src[s + 2] as number;
+      }
+    }
+  }
+}

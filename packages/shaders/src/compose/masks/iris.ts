@@ -1,0 +1,43 @@
+import { defineMask, type Field, type GridGeometry } from '@glyphreel/core';
+import { maskCircle } from './circle.js';
+import { maskProgress } from './common.js';
+import { EASING_NAMES, EASINGS, type EasingName } from './easing.js';
+
+/** The iris feather of the reference. */
+export const IRIS_FEATHER = 0.03;
+
+/**
+ * mask_iris: a circle of radius ease(p)·maxRadius with feather 0.03, p = clamp((t − tStart)/(tEnd − tStart)).
+ * As in the reference, the centre cell is already lit at p = 0 (radius 0, d = 0); the default 0.7 covers the corners
+ * of a 16:9 grid with 1:2 cells.
+ */
+export function maskIris(
+  out: Field,
+  grid: GridGeometry,
+  t: number,
+  tStart = 0,
+  tEnd = 1,
+  cxFrac = 0.5,
+  cyFrac = 0.5,
+  maxRadius = 0.7,
+  ease: EasingName = 'smoothstep',
+): Field {
+  const p = EASINGS[ease](maskProgress(t, tStart, tEnd));
+  return maskCircle(out, grid, cxFrac, cyFrac, p * maxRadius, IRIS_FEATHER);
+}
+
+export const irisMask = defineMask({
+  name: 'iris',
+  description: 'An opening circle over [t_start, t_end] (scene seconds)',
+  params: {
+    t_start: { type: 'number', default: 0, min: 0, description: 'local scene time the iris starts opening' },
+    t_end: { type: 'number', default: 1, min: 0, description: 'local scene time it is fully open' },
+    cx_frac: { type: 'number', default: 0.5, min: -1, max: 2 },
+    cy_frac: { type: 'number', default: 0.5, min: -1, max: 2 },
+    max_radius: { type: 'number', default: 0.7, min: 0, max: 4 },
+    ease: { type: 'enum', values: EASING_NAMES, default: 'smoothstep' },
+  } as const,
+  fill(out, grid, ctx, p) {
+    maskIris(out, grid, ctx.t, p.t_start, p.t_end, p.cx_frac, p.cy_frac, p.max_radius, p.ease);
+  },
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from '@jest/globals';
+import { createFrame, Rng, type RgbFrame } from '@glyphreel/core';
+import { histogramPercentile, tonemap, tonemapRange, tonemapTable } from './tonemap.js';
+
+/** numpy.percentile(x, q·100) with the default linear interpolation, on a sorted copy. */
+function npPercentile(values: number[], q: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  const pos = (s.length - 1) * q;
+  const k = Math.floor(pos);
+  const f = pos - k;
+  return k + 1 < s.length ? (s[k] as number) + ((s[k + 1] as number) - (s[k] as number)) * f : (s[k] as number);
+}
+
+function subsample(frame: RgbFrame): number[] {
+  const out: number[] = [];
+  for (let y = 0; y < frame.height; y += 4) {
+    for (let x = 0; x < frame.width; x += 4) {
+      const p = (y * frame.width + x) * 3;
+      out.push(frame.data[p] as number, frame.data[p + 1] as number, frame.data[p + 2] as number);
+    }
+  }
+  return out;
+}
+
+function randomFrame(w: number, h: number, seed: number, lo = 0, hi = 255): RgbFrame {
+  const f = createFrame(w, h);
+  const r = new Rng(seed);
+  for (let i = 0; i < f.data.length; i++) f.data[i] = r.int(lo, hi);
+  return f;
+}
+
+describe('tonemap', () => {
+  it('reads the same percentiles from the histogram as a sort-based numpy reference', () => {
+    for (let seed = 1; seed <= 8; seed++) {
+      // Skewed, narrow and wide value ranges, sizes not multiples of 4.
+      const f = randomFrame(37 + seed * 5, 23 + seed * 3, seed, seed * 10, 255 - seed * 20);
+      if (seed % 2 === 0) for (let i = 0; i < f.data.length; i += 2) f.data[i] = (f.data[i] as number) >> 2;
+      const sub = subsample(f);
+      const { lo, hi, samples } = tonemapRange(f);
+      expect(samples).toBe(sub.length);
+      const refLo = npPercentile(sub, 0.01);
+      const refHi = npPercentile(sub, 0.995);
+      expect(lo).toBeCloseTo(refLo, 9);
+      expect(hi).toBeCloseTo(Math.max(refHi, refHi - refLo < 10 ? refLo + 10 : refHi), 9);
+    }
+    const h = new Float64Array(256);
+    h[3] = 1;
+    h[10] = 2;
+    h[200] = 1; // sorted: 3, 10, 10, 200
+    expect(histogramPercentile(h, 4, 0.5)).toBe(10);
+    expect(histogramPercentile(h, 4, 0.9)).toBeCloseTo(10 + 190 * 0.7, 12);
+    expect(histogramPercentile(h, 4, 0)).toBe(3);
+    expect(histogramPercentile(h, 4, 1)).toBe(200);
+  });
+
+  it('maps a random frame onto exactly [2, 253]', () => {
+    const f = randomFrame(96, 64, 42);
+    tonemap(f);
+    let mn = 255;
+    let mx = 0;
+    for (const v of f.data) {
+      mn = Math.min(mn, v);
+      mx = Math.max(mx, v);
+    }
+    expect(mn).toBe(2);
+    expect(mx).toBe(253);
+  });
+
+  it('handles a flat frame without NaN: every byte goes to the black point', () => {
+    const f = createFrame(33, 17);
+    f.data.fill(77);
+    expect(tonemapRange(f)).toEqual({ lo: 77, hi: 87, samples: 9 * 5 * 3 });
+    tonemap(f);
+    expect(f.data.every((v) => v === 2)).toBe(true);
+    const black = createFrame(8, 8);
+    tonemap(black);
+    expect(black.data.every((v) => v === 2)).toBe(true);
+  });
+
+  it('is monotonic and applies the gamma curve per byte', () => {
+    const f = randomFrame(64, 64, 9, 30, 180);
+    const copy = new Uint8Array(f.data);
+    const { lo, hi } = tonemapRange(f);
+    tonemap(f, { gamma: 0.5 });
+    const table = tonemapTable(lo, hi, 0.5, 2, 253);
+    for (let v = 1; v < 256; v++) expect(table[v]).toBeGreaterThanOrEqual(table[v - 1] as number);
+    for (let i = 0; i < copy.length; i += 97) {
+      const v = copy[i] as number;
+      const x = Math.min(1, Math.max(0, (v - lo) / (hi - lo)));
+      expect(f.data[i]).toBe(Math.floor(2 + Math.pow(x, 0.5) * 251));
+    }
+    // Gamma < 1 lifts the middle: the same mid value maps higher with 0.5 than with 1.
+    const mid = Math.round((lo + hi) / 2);
+    expect(tonemapTable(lo, hi, 0.5, 2, 253)[mid]).toBeGreaterThan(tonemapTable(lo, hi, 1, 2, 253)[mid] as number);
+  });
+
+  it('works on a frame whose buffer is an odd-offset view (byte path)', () => {
+    const w = 80;
+    const h = 60;
+    const backing = new Uint8Array(w * h * 3 + 1);
+    const view = backing.subarray(1);
+    const r = new Rng(5);
+    for (let i = 0; i < view.length; i++) view[i] = r.int(0, 255);
+    const aligned = { width: w, height: h, data: new Uint8Array(view) };
+    tonemap({ width: w, height: h, data: view });
+    tonemap(aligned);
+    expect(Buffer.from(view).equals(Buffer.from(aligned.data))).toBe(true);
+  });
+
+  it('rejects a non-positive gamma and inverted points', () => {
+    const f = createFrame(4, 4);
+    expect(() => tonemap(f, { gamma: 0 })).toThrow('gamma 0 is invalid');
+    expect(() => tonemap(f, { blackPoint: 200, whitePoint: 100 })).toThrow('black/white points 200/100');
+  });
+});
