@@ -94,7 +94,8 @@ export async function probe(file: string, o: ProbeOptions): Promise<ProbeResult>
     };
   } catch (e) {
     if (isGlyphreelError(e) && e.code === 'E_FFMPEG') {
-      throw new GlyphreelError('E_INPUT', `cannot read ${abs}: ${e.message.replace(/^ffmpeg failed probing [^(]*/, '')}`, {
+      const m = /\((exit [^)]*|killed by [^)]*)\)(?:: (.*))?$/.exec(e.message);
+      throw new GlyphreelError('E_INPUT', `cannot read ${abs} (ffmpeg ${m?.[1] ?? 'failed'})${m?.[2] ? `: ${m[2]}` : ''}`, {
         hint: 'the file is missing, truncated or not a video ffmpeg can read',
         cause: e,
       });

@@ -34,7 +34,7 @@ function beats(durationS: number, bpm: number, sr: number): number[] {
   const period = (sr * 60) / bpm;
   const out: number[] = [];
   for (let k = 0; ; k++) {
-    const n = Math.ceil(k * period - 1e-9);
+    const n = Math.max(0, Math.ceil(k * period - 1e-9));
     if (n >= Math.round(durationS * sr)) break;
     out.push(n / sr);
   }
@@ -91,14 +91,14 @@ export async function synthesizeAudio(file: string, o: SynthOptions): Promise<Sy
 }
 
 /**
- * A click track: a 10 ms 1 kHz burst starting on the first sample at or after every beat (k·60/bpm), silence
+ * A click track: a 10 ms 1 kHz burst (cosine, so its first sample is at full level) starting on the first sample at or after every beat (k·60/bpm), silence
  * elsewhere. For testing beat detection and audio/video sync.
  */
 export async function clickTrack(file: string, o: SynthOptions): Promise<SynthResult> {
   const { bpm, sr } = checkSynth(o);
   const B = (sr * 60) / bpm;
   const w = Math.round(sr * 0.01);
-  const expr = `if(lt(mod(n,${B}),${w}),0.9*(1-mod(n,${B})/${w})*sin(2*PI*1000*mod(n,${B})/${sr}),0)`;
+  const expr = `if(lt(mod(n,${B}),${w}),0.9*(1-mod(n,${B})/${w})*cos(2*PI*1000*mod(n,${B})/${sr}),0)`;
   const samples = await render(file, expr, o, sr, `synthesizing a click track ${path.resolve(file)}`);
   return { path: path.resolve(file), beatsS: beats(o.durationS, bpm, sr), samples };
 }
