@@ -40,7 +40,7 @@ export function bakeBackground(grid: GridGeometry, palette: string, seed = BACKG
   const key = `${seed}:${palette}`;
   const hit = perGrid.get(key);
   if (hit) return hit;
-  const ids = Array.from(g.glyphIds(palette)).filter((id) => id !== 0);
+  const ids = Array.from(g.resolvePalette(palette)).filter((id) => id !== 0);
   if (ids.length === 0) {
     throw new GlyphreelError('E_PARAM', `Background palette ${JSON.stringify(palette)} has no glyph this font can draw`);
   }

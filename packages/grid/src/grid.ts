@@ -193,6 +193,15 @@ export class Grid implements GridGeometry, Placement {
     return this.glyphIds(glyphs);
   }
 
+  /**
+   * A palette given as a registered name ("dense", core PALETTES), a glyph string, or ids already resolved. Names win
+   * over glyph strings (a palette of the letters d, e, n, s … is written as ids or with a leading space).
+   */
+  resolvePalette(palette: string | Uint16Array): Uint16Array {
+    if (typeof palette !== 'string') return palette;
+    return PALETTES[palette] !== undefined ? this.glyphIds(PALETTES[palette]) : this.glyphIds(palette);
+  }
+
   /** The palette string as the font can draw it (missing glyphs removed). */
   validatedPalette(glyphs: string): string {
     return Array.from(glyphs).filter((c) => this.atlas.id(c, this.onWarning) >= 0).join('');

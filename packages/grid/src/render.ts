@@ -10,7 +10,7 @@ export function render(grid: GridGeometry, layer: CellLayer, frame: RgbFrame): R
 /**
  * The reference's `_render_vf` (catalog 1.5): value field + hue (field or constant) + palette → glyphs coloured
  * hsv(hue, saturation, value), max-composited into `frame`. Uses the grid's scratch layer (no allocation).
- * `palette` is a palette string or resolved ids (resolve once with grid.glyphIds for speed; strings are cached).
+ * `palette` is a registered name ("dense"), a glyph string, or resolved ids; strings are resolved once and cached.
  */
 export function renderField(
   grid: GridGeometry,
@@ -22,7 +22,7 @@ export function renderField(
   threshold = DEFAULT_THRESHOLD,
 ): RgbFrame {
   const g = asGrid(grid);
-  const ids = typeof palette === 'string' ? g.glyphIds(palette) : palette;
+  const ids = g.resolvePalette(palette);
   return g.render(fieldToLayer(g.scratch(), value, hue, ids, saturation, threshold), frame);
 }
 
@@ -36,6 +36,6 @@ export function renderFieldRgb(
   threshold = DEFAULT_THRESHOLD,
 ): RgbFrame {
   const g = asGrid(grid);
-  const ids = typeof palette === 'string' ? g.glyphIds(palette) : palette;
+  const ids = g.resolvePalette(palette);
   return g.render(fieldToLayerRgb(g.scratch(), value, rgb, ids, threshold), frame);
 }

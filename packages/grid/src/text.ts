@@ -143,6 +143,8 @@ function textRowsAtlas(g: Grid, frame: RgbFrame, rows: readonly TextRow[]): RgbF
   return frame;
 }
 
+const TEXT_CHUNK = 48;
+
 interface RowCanvas {
   ctx: ReturnType<ReturnType<ReturnType<typeof canvasApi>['createCanvas']>['getContext']>;
   width: number;
@@ -156,7 +158,8 @@ function textRowsCanvas(g: Grid, frame: RgbFrame, rows: readonly TextRow[]): Rgb
     const ctx = canvasApi().createCanvas(width, g.ch).getContext('2d');
     ctx.font = `${g.px}px ${[g.font.primary, ...g.font.fallbacks].map((f) => `"${f.family}"`).join(', ')}`;
     // advance + spacing = cell width, so glyph k lands at k·cw exactly as the atlas places it
-    const adv = ctx.measureText('M').width;
+    // measured over many glyphs: measureText('M') alone is rounded, and the error accumulates along a row
+    const adv = ctx.measureText('M'.repeat(256)).width / 256;
     ctx.letterSpacing = `${g.cw - adv}px`;
     rc = { ctx, width };
     rowCanvases.set(g, rc);
@@ -171,12 +174,22 @@ function textRowsCanvas(g: Grid, frame: RgbFrame, rows: readonly TextRow[]): Rgb
     const y0 = g.oy + row * g.ch;
     if (y0 + g.ch > frame.height) continue;
     const col = tr.col ?? 0;
-    // blank what the font chain cannot draw, as the atlas does (canvas would draw the .notdef box)
-    let text = '';
-    for (const c of tr.text) text += g.charId(c) < 0 ? ' ' : c;
     ctx.clearRect(0, 0, width, g.ch);
     ctx.fillStyle = '#ffffff';
-    ctx.fillText(text, col * g.cw, g.atlas.metrics.ascent);
+    // Blank what the font chain cannot draw, as the atlas does (canvas would draw the .notdef box). Draw in chunks
+    // of TEXT_CHUNK cells so float error in the glyph advance cannot pile up into a whole-pixel shift on long rows.
+    let chunk = '';
+    let k = 0;
+    let chunkCol = col;
+    for (const c of tr.text) {
+      chunk += g.charId(c) < 0 ? ' ' : c;
+      if (++k % TEXT_CHUNK === 0) {
+        ctx.fillText(chunk, chunkCol * g.cw, g.atlas.metrics.ascent);
+        chunk = '';
+        chunkCol = col + k;
+      }
+    }
+    if (chunk) ctx.fillText(chunk, chunkCol * g.cw, g.atlas.metrics.ascent);
     const px = ctx.getImageData(0, 0, width, g.ch).data;
     const [R, G, B] = tr.color;
     const colsVis = Math.min(g.cols, Math.floor((W - g.ox) / g.cw));
