@@ -1,0 +1,43 @@
+import type { FrameContext, GridGeometry } from '@glyphreel/core';
+
+export const TAU = Math.PI * 2;
+
+export function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+export function clamp(x: number, lo: number, hi: number): number {
+  return x < lo ? lo : x > hi ? hi : x;
+}
+
+/**
+ * A Float32Array kept in the layer's state under `key`, reallocated only when the length changes, so per-frame work
+ * needs no allocation. Keys start with "fields." to stay clear of other users of ctx.state.
+ */
+export function stateF32(ctx: FrameContext, key: string, length: number): Float32Array {
+  const state = ctx.state as Record<string, unknown>;
+  const k = `fields.${key}`;
+  let buf = state[k] as Float32Array | undefined;
+  if (!(buf instanceof Float32Array) || buf.length !== length) {
+    buf = new Float32Array(length);
+    state[k] = buf;
+  }
+  return buf;
+}
+
+/** The cell count of a grid (rows·cols): the length of every field on it. */
+export function cellCount(grid: Pick<GridGeometry, 'rows' | 'cols'>): number {
+  return grid.rows * grid.cols;
+}
+
+/** An Int32Array kept in the layer's state, like stateF32. */
+export function stateI32(ctx: FrameContext, key: string, length: number): Int32Array {
+  const state = ctx.state as Record<string, unknown>;
+  const k = `fields.${key}`;
+  let buf = state[k] as Int32Array | undefined;
+  if (!(buf instanceof Int32Array) || buf.length !== length) {
+    buf = new Int32Array(length);
+    state[k] = buf;
+  }
+  return buf;
+}

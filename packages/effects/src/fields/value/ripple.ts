@@ -1,0 +1,43 @@
+import { defineValueEffect, type ArrayParam } from '@glyphreel/core';
+import { num } from '../schema.js';
+
+const sources: ArrayParam = {
+  type: 'array',
+  items: { type: 'array', items: num(0.5, -10, 10), default: [0.5, 0.5], length: 2 },
+  default: [[0.5, 0.5]],
+  minItems: 0,
+  maxItems: 32,
+  description: 'point sources as [row_frac, col_frac]',
+};
+
+/** Damped circular waves from point sources; distance in raw cells (no aspect correction, as the reference). */
+export const ripple = defineValueEffect({
+  name: 'ripple',
+  description: 'Concentric damped ripples from point sources',
+  params: {
+    sources,
+    freq: num(0.3, 0, 10, 'spatial frequency'),
+    damping: num(0.02, 0, 10, 'exponential decay per cell of distance'),
+  },
+  fill(out, grid, ctx, p) {
+    const { col, row, rows, cols } = grid;
+    const n = out.length;
+    const t4 = ctx.t * 4;
+    const { freq, damping } = p;
+    out.fill(0);
+    for (const src of p.sources as unknown as number[][]) {
+      const sy = rows * src[0]!;
+      const sx = cols * src[1]!;
+      for (let i = 0; i < n; i++) {
+        const dy = row[i] - sy;
+        const dx = col[i] - sx;
+        const d = Math.sqrt(dy * dy + dx * dx);
+        out[i] += Math.sin(d * freq - t4) * Math.exp(-d * damping) * 0.5;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const v = out[i] + 0.5;
+      out[i] = v < 0 ? 0 : v > 1 ? 1 : v;
+    }
+  },
+});
