@@ -11,9 +11,12 @@ describe('baked backgrounds', () => {
   it('bakes once per palette, deterministically', () => {
     const a = bakeBackground(g, PAL_DENSE);
     expect(bakeBackground(g, PAL_DENSE)).toBe(a);
+    expect(bakeBackground(g, 'dense')).not.toBe(a);
+    expect(Buffer.from(bakeBackground(g, 'dense').glyphs).equals(Buffer.from(a.glyphs))).toBe(true);
+    expect(new Set(a.glyphs).size).toBe(11); // every non-space glyph of PAL_DENSE used, never the blank
     const other = createGrid({ width: 205, height: 100, size: 'md', onWarning: () => undefined });
-    expect(Buffer.from(bakeBackground(other, PAL_DENSE).texture).equals(Buffer.from(a.texture))).toBe(true);
-    expect(Buffer.from(bakeBackground(g, PAL_DENSE, 99).texture).equals(Buffer.from(a.texture))).toBe(false);
+    expect(Buffer.from(bakeBackground(other, PAL_DENSE).glyphs).equals(Buffer.from(a.glyphs))).toBe(true);
+    expect(Buffer.from(bakeBackground(g, PAL_DENSE, 99).glyphs).equals(Buffer.from(a.glyphs))).toBe(false);
   });
 
   it('every cell shows one palette glyph × its cell colour; margins are black', () => {

@@ -1,0 +1,101 @@
+// Benchmarks of @glyphreel/grid (JSON lines). Run: npx tsc -b packages/grid/tsconfig.lib.json && cd packages/grid && node ../../tools/bench.mjs
+import { createFrame, GRID_SIZE_KEYS, PAL_DEFAULT, PAL_DENSE, percentile, Rng } from '@glyphreel/core';
+import { clearAtlasCache, createGrid, renderBackground, renderField, renderTextRows } from '@glyphreel/grid';
+
+const W = 1920;
+const H = 1080;
+const quiet = () => undefined;
+const round = (x) => Math.round(x * 1000) / 1000;
+
+/** Median/p90 of `runs` timed calls after `warmup`, with an untimed `setup` before each (e.g. clearing the frame). */
+const only = process.argv[2]; // optional substring filter: node ../../tools/bench.mjs background
+
+function timed(name, fn, { runs = 40, warmup = 8, setup = () => undefined, extra = {}, print = true } = {}) {
+  if (only && !name.includes(only)) return { median_ms: NaN };
+  for (let i = 0; i < warmup; i++) {
+    setup();
+    fn();
+  }
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    setup();
+    const t0 = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const r = { bench: name, median_ms: round(percentile(times, 0.5)), p90_ms: round(percentile(times, 0.9)), runs, ...extra };
+  if (print) console.log(JSON.stringify(r));
+  return r;
+}
+
+function fullLayer(grid, glyphs, seed) {
+  const rng = new Rng(seed);
+  const ids = Array.from(grid.glyphIds(glyphs)).filter((id) => id !== 0);
+  const layer = grid.createLayer();
+  for (let i = 0; i < layer.glyphs.length; i++) {
+    layer.glyphs[i] = ids[rng.int(0, ids.length - 1)];
+    layer.colors[i * 3] = rng.int(1, 255);
+    layer.colors[i * 3 + 1] = rng.int(1, 255);
+    layer.colors[i * 3 + 2] = rng.int(1, 255);
+  }
+  return layer;
+}
+
+// Atlas init: a fresh atlas per run (cache cleared), rasterizing every character core defines (29 palettes,
+// particle and inline sets, BASE_CHARS). The first grid also pays for loading the canvas module: warm-up.
+for (const key of GRID_SIZE_KEYS) {
+  timed(`grid/atlas-init/${key}`, () => createGrid({ width: W, height: H, size: key, onWarning: quiet }), {
+    runs: 15,
+    warmup: 2,
+    setup: clearAtlasCache,
+    extra: { glyphs: createGrid({ width: W, height: H, size: key, onWarning: quiet }).atlas.count },
+  });
+}
+
+// Render, worst case: every cell drawn. Main figure: random glyphs of PAL_DEFAULT; extra: every cell a full block.
+const frame = createFrame(W, H);
+const clear = () => frame.data.fill(0);
+for (const key of GRID_SIZE_KEYS) {
+  const g = createGrid({ width: W, height: H, size: key, onWarning: quiet });
+  const layer = fullLayer(g, PAL_DEFAULT, 1);
+  const block = fullLayer(g, '█', 2);
+  const b = timed(`grid/render/${key}-1080p-full-block`, () => g.render(block, frame), { setup: clear, extra: { cells: g.rows * g.cols } });
+  timed(`grid/render/${key}-1080p`, () => g.render(layer, frame), {
+    setup: clear,
+    extra: { cells: g.rows * g.cols, glyphs: 'PAL_DEFAULT', full_block_median_ms: b.median_ms },
+  });
+}
+
+// renderField (value + hue field → cells → blit), every cell above threshold.
+{
+  const g = createGrid({ width: W, height: H, size: 'md', onWarning: quiet });
+  const n = g.rows * g.cols;
+  const value = Float32Array.from({ length: n }, (_, i) => 0.05 + 0.95 * ((i * 7919) % 1000) / 1000);
+  const hue = Float32Array.from({ length: n }, (_, i) => (i % g.cols) / g.cols);
+  const ids = g.palette('default');
+  timed('grid/render-field/md-1080p', () => renderField(g, frame, value, hue, ids), { setup: clear });
+}
+
+// Baked background: colour field × cached texture, one multiply per pixel and channel.
+{
+  const g = createGrid({ width: W, height: H, size: 'md', onWarning: quiet });
+  const colors = new Uint8Array(g.rows * g.cols * 3);
+  for (let i = 0; i < colors.length; i++) colors[i] = (i * 37) & 255;
+  renderBackground(g, frame, colors, PAL_DENSE); // bake outside the timing
+  timed('grid/background/md-1080p', () => renderBackground(g, frame, colors, PAL_DENSE));
+}
+
+// Text rows: 56 full rows of 192 characters at md 1080p.
+{
+  const g = createGrid({ width: W, height: H, size: 'md', onWarning: quiet });
+  const words = 'GLYPH +3.2% ASCII -1.1% lyrics ticker [ok] {x} #42 the quick brown fox jumps over the lazy dog 0123456789';
+  const rows = Array.from({ length: g.rows }, (_, r) => ({
+    row: r,
+    text: (words + ' ').repeat(3).slice(r % 17, (r % 17) + g.cols),
+    color: [255 - r * 3, 80 + r * 2, 140],
+  }));
+  const atlas = timed('grid/text-rows/atlas', () => renderTextRows(g, frame, rows, 'atlas'), { setup: clear, extra: { rows: rows.length } });
+  const canvas = timed('grid/text-rows/canvas', () => renderTextRows(g, frame, rows, 'canvas'), { setup: clear, print: false });
+  console.log(JSON.stringify({ ...canvas, rows: rows.length, ratio_vs_atlas: round(canvas.median_ms / atlas.median_ms) }));
+}
