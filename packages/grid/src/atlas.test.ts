@@ -44,6 +44,7 @@ describe('GlyphAtlas', () => {
   it('palettes lose only what the font chain cannot draw; DejaVu Sans fills in braille', () => {
     const warnings: string[] = [];
     const g = createGrid({ width: 300, height: 200, size: 13, onWarning: (w) => warnings.push(w) });
+    expect(warnings).toEqual([]); // init rasterizes every core palette quietly; use is what warns
     // runes exist in no bundled DejaVu font: PAL_RUNE keeps its space and '.'
     expect(g.glyphIds(PAL_RUNE)).toHaveLength(2);
     expect(g.validatedPalette(PAL_RUNE)).toBe(' .');
@@ -51,6 +52,9 @@ describe('GlyphAtlas', () => {
     const brailleId = g.glyphIds('⠿')[0]!;
     expect(g.atlas.fontIndex[brailleId]).toBe(1);
     expect(warnings.filter((w) => w.includes('U+16A0'))).toHaveLength(1);
+    expect(warnings).toHaveLength(12); // the twelve runes of PAL_RUNE, once each
+    g.glyphIds(PAL_RUNE + 'x');
+    expect(warnings).toHaveLength(12);
     // without the fallback, braille is gone too
     const bare = createGrid({ width: 300, height: 200, size: 13, fallbackFonts: [], onWarning: () => undefined });
     expect(bare.glyphIds(PAL_BRAILLE)).toEqual(Uint16Array.of(0));

@@ -93,9 +93,7 @@ export class GlyphAtlas {
    * font of the chain can draw it (warned once, through `warn`).
    */
   id(c: string, warn: WarningHandler = defaultWarningHandler): number {
-    const cu = c.length === 1 ? c.charCodeAt(0) : -1;
-    let id = cu >= 0 ? (this.bmp[cu] as number) : (this.astral.get(c) ?? UNKNOWN);
-    if (id === UNKNOWN) id = this.add(c, cu);
+    const id = this.lookup(c);
     if (id === MISSING && !this.warned.has(c)) {
       this.warned.add(c);
       const tried = [this.chain.primary, ...this.chain.fallbacks].map((f) => f.name).join(', ');
@@ -104,20 +102,30 @@ export class GlyphAtlas {
     return id;
   }
 
+  /** The id of a character, rasterizing it on first use, without warning (−1 when missing). */
+  private lookup(c: string): number {
+    const cu = c.length === 1 ? c.charCodeAt(0) : -1;
+    const id = cu >= 0 ? (this.bmp[cu] as number) : (this.astral.get(c) ?? UNKNOWN);
+    return id === UNKNOWN ? this.add(c, cu) : id;
+  }
+
   /** The id of a UTF-16 code unit (a BMP character) without building a string when it is already known. */
   idOfCodeUnit(cu: number, warn: WarningHandler = defaultWarningHandler): number {
     const id = this.bmp[cu] as number;
     return id >= 0 ? id : this.id(String.fromCharCode(cu), warn);
   }
 
-  /** Rasterizes every character of `text` not seen yet. */
-  ensure(text: string, warn: WarningHandler = defaultWarningHandler): void {
-    for (const c of text) this.id(c, warn);
+  /**
+   * Rasterizes every character of `text` not seen yet. Silent: a missing character is reported when something uses
+   * it (a palette or text resolved through `id`), not because it was in the init set.
+   */
+  ensure(text: string): void {
+    for (const c of text) this.lookup(c);
   }
 
   /** Whether the chain can draw `c` (whitespace counts as drawable: it is the blank glyph). */
   has(c: string): boolean {
-    return this.id(c, () => undefined) !== MISSING;
+    return this.lookup(c) !== MISSING;
   }
 
   /** Characters the chain cannot draw among those seen so far. */
@@ -199,17 +207,17 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 const atlases = new Map<string, GlyphAtlas>();
 
 /**
- * The shared atlas of a font chain at a size (one per process; grids of any frame size share it). New atlases
- * rasterize `initChars` at once (default: everything core defines).
+ * The shared atlas of a font chain at a size (one per process; grids of any frame size share it). `initChars`
+ * (default: everything core defines) are rasterized at once; missing ones are warned about when first used.
  */
-export function getAtlas(chain: FontChain, px: number, initChars = DEFAULT_INIT_CHARS, warn: WarningHandler = defaultWarningHandler): GlyphAtlas {
+export function getAtlas(chain: FontChain, px: number, initChars = DEFAULT_INIT_CHARS): GlyphAtlas {
   const key = `${chain.key}@${px}`;
   let atlas = atlases.get(key);
   if (!atlas) {
     atlas = new GlyphAtlas(chain, px);
     atlases.set(key, atlas);
   }
-  atlas.ensure(initChars, warn);
+  atlas.ensure(initChars);
   return atlas;
 }
 

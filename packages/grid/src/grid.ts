@@ -101,7 +101,7 @@ export class Grid implements GridGeometry, Placement {
     this.px = fontPx(size, options.gridScale ?? 1);
     this.onWarning = options.onWarning ?? defaultWarningHandler;
     this.font = resolveFontChain(options.font, options.fallbackFonts);
-    this.atlas = getAtlas(this.font, this.px, DEFAULT_INIT_CHARS + (options.chars ?? ''), this.onWarning);
+    this.atlas = getAtlas(this.font, this.px, DEFAULT_INIT_CHARS + (options.chars ?? ''));
     const { cw, ch } = this.atlas;
     const cols = Math.floor(width / cw);
     const rows = Math.floor(height / ch);
