@@ -1,4 +1,4 @@
-import { PALETTES, PARTICLE_SETS, type CellLayer, type FrameContext, type GridGeometry } from '@glyphreel/core';
+import { hsvToRgbInto, PALETTES, PARTICLE_SETS, type CellLayer, type FrameContext, type GridGeometry } from '@glyphreel/core';
 
 /**
  * Beats arrive normalized to 0/1, so the reference's two thresholds (beat > 0 and beat > 0.5, catalog 9.2 item 19)
@@ -83,4 +83,51 @@ export function centredCol(grid: Pick<GridGeometry, 'cols'>, len: number): numbe
 /** A row parameter: non-negative counts from the top, negative from the bottom (−1 = last row). */
 export function rowFromParam(grid: Pick<GridGeometry, 'rows'>, row: number): number {
   return row < 0 ? grid.rows + row : row;
+}
+
+/**
+ * A 256-step colour table along one variable u ∈ [0, 1]: HSV(h0 + hSlope·u, sat, max(vFloor, v0 + vSlope·u)).
+ * Particle and rain colours are all of this form (u = life, fade, speed …), so per-cell HSV conversions become a table
+ * lookup. The table is rebuilt only when its six inputs change. Quantizing u to 1/255 moves a channel by at most one
+ * level against converting each cell directly.
+ */
+export class HsvRamp {
+  readonly rgb = new Uint8Array(256 * 3);
+  private k0 = NaN;
+  private k1 = NaN;
+  private k2 = NaN;
+  private k3 = NaN;
+  private k4 = NaN;
+  private k5 = NaN;
+
+  set(h0: number, hSlope: number, sat: number, v0: number, vSlope: number, vFloor = 0): this {
+    if (h0 === this.k0 && hSlope === this.k1 && sat === this.k2 && v0 === this.k3 && vSlope === this.k4 && vFloor === this.k5) {
+      return this;
+    }
+    this.k0 = h0;
+    this.k1 = hSlope;
+    this.k2 = sat;
+    this.k3 = v0;
+    this.k4 = vSlope;
+    this.k5 = vFloor;
+    for (let k = 0; k < 256; k++) {
+      const u = k / 255;
+      const v = v0 + vSlope * u;
+      hsvToRgbInto(h0 + hSlope * u, sat, v < vFloor ? vFloor : v, this.rgb, k * 3);
+    }
+    return this;
+  }
+
+  /** Writes the colour at u (clamped to [0, 1]) into cell `cell` of a layer's colours. */
+  put(colors: Uint8Array, cell: number, u: number): void {
+    let k = (u * 255 + 0.5) | 0;
+    if (k < 0) k = 0;
+    else if (k > 255) k = 255;
+    const o = cell * 3;
+    const s = k * 3;
+    const rgb = this.rgb;
+    colors[o] = rgb[s]!;
+    colors[o + 1] = rgb[s + 1]!;
+    colors[o + 2] = rgb[s + 2]!;
+  }
 }

@@ -1,4 +1,5 @@
-import { CHARS_FIRE, defineCellEffect, hsvToRgbInto, type CellLayer, type Field, type FrameContext, type GridGeometry } from '@glyphreel/core';
+import { CHARS_FIRE, defineCellEffect, type CellLayer, type Field, type FrameContext, type GridGeometry } from '@glyphreel/core';
+import { HsvRamp } from '../common.js';
 
 interface FireState {
   gridId: string;
@@ -6,6 +7,7 @@ interface FireState {
   val: Field;
   /** Height fraction of the brightest column at each cell, which picks glyph and hue. */
   frac: Field;
+  ramp: HsvRamp;
 }
 
 /**
@@ -27,7 +29,7 @@ function drawFire(
   const n = rows * cols;
   let s = ctx.state[key] as FireState | undefined;
   if (!s || s.gridId !== grid.id || s.val.length !== n) {
-    s = { gridId: grid.id, val: new Float32Array(n), frac: new Float32Array(n) };
+    s = { gridId: grid.id, val: new Float32Array(n), frac: new Float32Array(n), ramp: new HsvRamp() };
     ctx.state[key] = s;
   }
   if (ctx.replaying) return;
@@ -65,13 +67,15 @@ function drawFire(
   const last = ids.length - 1;
   const glyphs = layer.glyphs;
   const colors = layer.colors;
+  // The value at a cell is (1 − 0.6·frac)·amp, so colour is a function of frac alone: one ramp per frame.
+  const b = p.brightness;
+  const ramp = s.ramp.set(p.hue_base, p.hue_range, 0.9, amp * b, -0.6 * amp * b, 0.1 * b);
   // Only the bottom `height` rows can hold fire.
   for (let at = (rows - height) * cols; at < n; at++) {
-    const v = val[at]!;
-    if (v <= 0) continue;
+    if (val[at]! <= 0) continue;
     const fr = frac[at]!;
     glyphs[at] = ids[Math.min(last, Math.floor(fr * 5))]!;
-    hsvToRgbInto(p.hue_base + fr * p.hue_range, 0.9, Math.max(0.1, v) * p.brightness, colors, at * 3);
+    ramp.put(colors, at, fr);
   }
 }
 

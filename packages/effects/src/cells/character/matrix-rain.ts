@@ -1,5 +1,5 @@
-import { defineCellEffect, hsvToRgbInto, PAL_KATA } from '@glyphreel/core';
-import { isBeat, resolvePalette } from '../common.js';
+import { defineCellEffect, PAL_KATA } from '@glyphreel/core';
+import { HsvRamp, isBeat, resolvePalette } from '../common.js';
 
 /** Per-column rain state (the reference's ry, rsp, rln, rch) in typed arrays. */
 export interface RainState {
@@ -13,6 +13,8 @@ export interface RainState {
   length: Uint8Array;
   /** Fixed palette index per cell, 1..len−1: never the palette's space (catalog 9.3 item 29). */
   chars: Uint8Array;
+  /** Tail colours HSV(hue, 0.7, fade·bri) by fade. */
+  ramp: HsvRamp;
 }
 
 /**
@@ -55,6 +57,7 @@ export const matrixRain = defineCellEffect({
         speed: new Float32Array(cols),
         length: new Uint8Array(cols),
         chars: new Uint8Array(rows * cols),
+        ramp: new HsvRamp(),
       };
       for (let c = 0; c < cols; c++) {
         s.head[c] = rng.uniform(-rows, rows);
@@ -79,6 +82,7 @@ export const matrixRain = defineCellEffect({
 
     const glyphs = layer.glyphs;
     const colors = layer.colors;
+    const ramp = s.ramp.set(p.hue, 0, 0.7, 0, p.bri);
     for (let c = 0; c < cols; c++) {
       const h = Math.floor(head[c]!);
       const len = length[c]!;
@@ -94,7 +98,7 @@ export const matrixRain = defineCellEffect({
           colors[o + 1] = 255;
           colors[o + 2] = 229;
         } else {
-          hsvToRgbInto(p.hue, 0.7, (1 - i / len) * p.bri, colors, at * 3);
+          ramp.put(colors, at, 1 - i / len);
         }
       }
     }

@@ -4,6 +4,7 @@ import { resolvePalette } from '../common.js';
 /** The six band features, low to high, interpolated across the bars. */
 const BANDS = ['sub', 'bass', 'lomid', 'mid', 'himid', 'hi'] as const;
 const bandValues = new Float64Array(BANDS.length);
+const rgb = new Uint8Array(3);
 
 /**
  * Spectrum bars (catalog 2.6 `eff_spectrum`): the six band values are linearly interpolated across n_bars bars
@@ -55,16 +56,25 @@ export const spectrum = defineCellEffect({
         const val = 0.5 + 0.5 * q;
         const rUp = p.mirror ? mid - 1 - dy : rows - 1 - dy;
         const rDown = p.mirror ? mid + dy : -1;
+        // One conversion per bar row, copied across the bar's columns.
+        hsvToRgbInto(hue, 0.85, val, rgb, 0);
+        const r0 = rgb[0]!;
+        const g0 = rgb[1]!;
+        const b0 = rgb[2]!;
         for (let c = c0; c < c1 && c < cols; c++) {
           if (rUp >= 0) {
             const at = rUp * cols + c;
             glyphs[at] = glyph;
-            hsvToRgbInto(hue, 0.85, val, colors, at * 3);
+            colors[at * 3] = r0;
+            colors[at * 3 + 1] = g0;
+            colors[at * 3 + 2] = b0;
           }
           if (rDown >= 0 && rDown < rows) {
             const at = rDown * cols + c;
             glyphs[at] = glyph;
-            hsvToRgbInto(hue, 0.85, val, colors, at * 3);
+            colors[at * 3] = r0;
+            colors[at * 3 + 1] = g0;
+            colors[at * 3 + 2] = b0;
           }
         }
       }

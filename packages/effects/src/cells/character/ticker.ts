@@ -20,7 +20,13 @@ export const ticker = defineCellEffect({
     if (ctx.replaying) return;
     const row = rowFromParam(grid, p.row);
     if (row < 0 || row >= grid.rows) return;
-    const ids = grid.glyphIds(p.text + '   ');
+    // The loop string is built once per text, not per frame.
+    let loop = ctx.state['ticker:loop'] as { text: string; loop: string } | undefined;
+    if (!loop || loop.text !== p.text) {
+      loop = { text: p.text, loop: p.text + '   ' };
+      ctx.state['ticker:loop'] = loop;
+    }
+    const ids = grid.glyphIds(loop.loop);
     const len = ids.length;
     let off = Math.floor(ctx.t * p.speed) % len;
     if (off < 0) off += len;

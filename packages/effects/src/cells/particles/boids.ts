@@ -1,4 +1,4 @@
-import { CHARS_BOIDS, defineCellEffect, hsvToRgbInto, Rng } from '@glyphreel/core';
+import { CHARS_BOIDS, defineCellEffect, Rng } from '@glyphreel/core';
 import { resolveCharSet } from '../common.js';
 import { particleCap, STRETCH_PARAM, systemState, TRAIL_PARAMS } from './system.js';
 
@@ -45,7 +45,7 @@ export const boids = defineCellEffect({
   },
   draw(layer, grid, ctx, p) {
     const cap = particleCap(ctx.budget.particlesMax, undefined, p.n_boids);
-    const st = systemState(ctx, 'boids', grid, cap, p.trail);
+    const st = systemState(ctx, 'particles:boids', grid, cap, p.trail);
     const pool = st.pool;
     const k = p.stretch;
     const W = grid.cols / k;
@@ -195,11 +195,11 @@ export const boids = defineCellEffect({
     st.trails.record(pool);
     if (ctx.replaying) return;
 
+    const ramp = st.ramp.set(p.hue, 0.3, 0.8, 0.5, 0.5);
     for (let i = 0; i < n; i++) {
       const at = cell[i]!;
-      const sp = Math.min(1, Math.sqrt(vx[i]! * vx[i]! + vy[i]! * vy[i]!) / max);
       layer.glyphs[at] = pool.glyph[i]!;
-      hsvToRgbInto(p.hue + 0.3 * sp, 0.8, 0.5 + 0.5 * sp, layer.colors, at * 3);
+      ramp.put(layer.colors, at, Math.sqrt(vx[i]! * vx[i]! + vy[i]! * vy[i]!) / max);
     }
     if (p.trail > 0) st.trails.draw(layer, grid, p.trail_fade);
   },

@@ -1,4 +1,4 @@
-import { defineCellEffect, hsvToRgbInto, PART_DOT } from '@glyphreel/core';
+import { defineCellEffect, PART_DOT } from '@glyphreel/core';
 import { resolveCharSet } from '../common.js';
 import { CAPS, particleCap, projectToCells, STRETCH_PARAM, systemState, TRAIL_PARAMS } from './system.js';
 
@@ -27,7 +27,7 @@ export const dissolve = defineCellEffect({
   },
   draw(layer, grid, ctx, p) {
     const cap = particleCap(ctx.budget.particlesMax, CAPS.dissolve, p.count);
-    const st = systemState(ctx, 'dissolve', grid, cap, p.trail);
+    const st = systemState(ctx, 'particles:dissolve', grid, cap, p.trail);
     const pool = st.pool;
     const rng = ctx.rng;
     const rows = grid.rows;
@@ -61,12 +61,13 @@ export const dissolve = defineCellEffect({
     if (ctx.replaying) return;
 
     const last = glyphs.length - 1;
+    const ramp = st.ramp.set(p.hue, 0, p.sat, 0, 1);
     for (let i = 0; i < pool.count; i++) {
       const cell = pool.cell[i]!;
       if (cell < 0) continue;
       const l = life[i]!;
       layer.glyphs[cell] = glyphs[Math.min(last, Math.floor(l * glyphs.length))]!;
-      hsvToRgbInto(p.hue, p.sat, l, layer.colors, cell * 3);
+      ramp.put(layer.colors, cell, l);
     }
     if (p.trail > 0) st.trails.draw(layer, grid, p.trail_fade);
   },

@@ -1,4 +1,4 @@
-import { defineCellEffect, hsvToRgbInto, PART_SPARK } from '@glyphreel/core';
+import { defineCellEffect, PART_SPARK } from '@glyphreel/core';
 import { isBeat, resolveCharSet } from '../common.js';
 import { CAPS, particleCap, projectToCells, STRETCH_PARAM, systemState, TRAIL_PARAMS } from './system.js';
 
@@ -30,7 +30,7 @@ export const embers = defineCellEffect({
   },
   draw(layer, grid, ctx, p) {
     const cap = particleCap(ctx.budget.particlesMax, CAPS.embers);
-    const st = systemState(ctx, 'embers', grid, cap, p.trail);
+    const st = systemState(ctx, 'particles:embers', grid, cap, p.trail);
     const pool = st.pool;
     const rng = ctx.rng;
     const rows = grid.rows;
@@ -65,12 +65,12 @@ export const embers = defineCellEffect({
     st.trails.record(pool);
     if (ctx.replaying) return;
 
+    const ramp = st.ramp.set(p.hue, p.hue_range, p.sat, 0, 1);
     for (let i = 0; i < pool.count; i++) {
       const cell = pool.cell[i]!;
       if (cell < 0) continue;
-      const l = life[i]!;
       layer.glyphs[cell] = pool.glyph[i]!;
-      hsvToRgbInto(p.hue + p.hue_range * l, p.sat, l, layer.colors, cell * 3);
+      ramp.put(layer.colors, cell, life[i]!);
     }
     if (p.trail > 0) st.trails.draw(layer, grid, p.trail_fade);
   },

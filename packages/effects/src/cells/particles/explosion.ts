@@ -1,4 +1,4 @@
-import { defineCellEffect, hsvToRgbInto, PART_ENERGY } from '@glyphreel/core';
+import { defineCellEffect, PART_ENERGY } from '@glyphreel/core';
 import { isBeat, resolveCharSet } from '../common.js';
 import { CAPS, particleCap, projectToCells, STRETCH_PARAM, systemState, TRAIL_PARAMS } from './system.js';
 
@@ -33,7 +33,7 @@ export const explosion = defineCellEffect({
   },
   draw(layer, grid, ctx, p) {
     const cap = particleCap(ctx.budget.particlesMax, CAPS.explosion);
-    const st = systemState(ctx, 'explosion', grid, cap, p.trail);
+    const st = systemState(ctx, 'particles:explosion', grid, cap, p.trail);
     const pool = st.pool;
     const rng = ctx.rng;
     const rows = grid.rows;
@@ -82,13 +82,14 @@ export const explosion = defineCellEffect({
     st.trails.record(pool);
     if (ctx.replaying) return;
 
+    // HSV(hue + hue_range·(1 − life), sat, life) as a ramp over life.
+    const ramp = st.ramp.set(p.hue + p.hue_range, -p.hue_range, p.sat, 0, 1);
     const colors = layer.colors;
     for (let i = 0; i < pool.count; i++) {
       const cell = pool.cell[i]!;
       if (cell < 0) continue;
-      const l = life[i]!;
       layer.glyphs[cell] = pool.glyph[i]!;
-      hsvToRgbInto(p.hue + p.hue_range * (1 - l), p.sat, l, colors, cell * 3);
+      ramp.put(colors, cell, life[i]!);
     }
     if (p.trail > 0) st.trails.draw(layer, grid, p.trail_fade);
   },

@@ -37,7 +37,7 @@ export const flow = defineCellEffect({
   },
   draw(layer, grid, ctx, p) {
     const cap = particleCap(ctx.budget.particlesMax, undefined, p.count);
-    const st = systemState(ctx, 'flow', grid, cap, p.trail);
+    const st = systemState(ctx, 'particles:flow', grid, cap, p.trail);
     const pool = st.pool;
     const rng = ctx.rng;
     const rows = grid.rows;

@@ -1,4 +1,4 @@
-import { defineCellEffect, hsvToRgbInto, PART_ENERGY, type Rng } from '@glyphreel/core';
+import { defineCellEffect, PART_ENERGY, type Rng } from '@glyphreel/core';
 import { resolveCharSet } from '../common.js';
 import type { ParticlePool } from './pool.js';
 import { particleCap, STRETCH_PARAM, systemState, TRAIL_PARAMS } from './system.js';
@@ -36,7 +36,7 @@ export const gravityWell = defineCellEffect({
   },
   draw(layer, grid, ctx, p) {
     const cap = particleCap(ctx.budget.particlesMax, undefined, p.count);
-    const st = systemState(ctx, 'gravity_well', grid, cap, p.trail);
+    const st = systemState(ctx, 'particles:gravity_well', grid, cap, p.trail);
     const pool = st.pool;
     const rng = ctx.rng;
     const rows = grid.rows;
@@ -112,12 +112,12 @@ export const gravityWell = defineCellEffect({
     st.trails.record(pool);
     if (ctx.replaying) return;
 
+    const ramp = st.ramp.set(p.hue, 0.15, p.sat, 0.35, 0.65);
     for (let i = 0; i < pool.count; i++) {
       const at = cell[i]!;
       if (at < 0) continue;
-      const s = Math.min(1, Math.sqrt(vx[i]! * vx[i]! + vy[i]! * vy[i]!) / max);
       layer.glyphs[at] = pool.glyph[i]!;
-      hsvToRgbInto(p.hue + 0.15 * s, p.sat, 0.35 + 0.65 * s, layer.colors, at * 3);
+      ramp.put(layer.colors, at, Math.sqrt(vx[i]! * vx[i]! + vy[i]! * vy[i]!) / max);
     }
     if (p.trail > 0) st.trails.draw(layer, grid, p.trail_fade);
   },

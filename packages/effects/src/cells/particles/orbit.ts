@@ -27,7 +27,7 @@ export const orbit = defineCellEffect({
   },
   draw(layer, grid, ctx, p) {
     const cap = particleCap(ctx.budget.particlesMax, undefined, p.count);
-    const st = systemState(ctx, `orbit`, grid, cap, p.trail);
+    const st = systemState(ctx, 'particles:orbit', grid, cap, p.trail);
     const pool = st.pool;
     const rng = ctx.rng;
     const { x, y, vx: angle, vy: radius, cell } = pool;

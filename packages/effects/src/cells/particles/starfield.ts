@@ -1,4 +1,4 @@
-import { defineCellEffect, hsvToRgbInto, PAL_STARS } from '@glyphreel/core';
+import { defineCellEffect, PAL_STARS } from '@glyphreel/core';
 import { isBeat, resolvePalette } from '../common.js';
 import { CAPS, particleCap, systemState, TRAIL_PARAMS } from './system.js';
 
@@ -26,7 +26,7 @@ export const starfield = defineCellEffect({
   },
   draw(layer, grid, ctx, p) {
     const cap = particleCap(ctx.budget.particlesMax, CAPS.starfield, p.count);
-    const st = systemState(ctx, 'starfield', grid, cap, p.trail);
+    const st = systemState(ctx, 'particles:starfield', grid, cap, p.trail);
     const pool = st.pool;
     const rng = ctx.rng;
     const rows = grid.rows;
@@ -67,13 +67,14 @@ export const starfield = defineCellEffect({
     const last = ids.length - 1;
     const glyphs = layer.glyphs;
     const colors = layer.colors;
+    const ramp = st.ramp.set(p.hue, 0, p.sat, 0, 1);
     for (let i = 0; i < pool.count; i++) {
       const at = cell[i]!;
       if (at < 0) continue;
       const bri = 1 - z[i]!;
       // Index 0 of a palette is the space: the faintest visible star uses index 1.
       glyphs[at] = ids[Math.max(1, Math.min(last, Math.floor(bri * ids.length)))]!;
-      hsvToRgbInto(p.hue, p.sat, bri, colors, at * 3);
+      ramp.put(colors, at, bri);
       if (bri <= p.streak_above || p.streak_len === 0) continue;
       const sx = x[i]!;
       const sy = y[i]!;
@@ -87,7 +88,7 @@ export const starfield = defineCellEffect({
         if (j === at || glyphs[j] !== 0) continue;
         const v = bri * (1 - k / (p.streak_len + 1));
         glyphs[j] = ids[1]!;
-        hsvToRgbInto(p.hue, p.sat, v, colors, j * 3);
+        ramp.put(colors, j, v);
       }
     }
     if (p.trail > 0) st.trails.draw(layer, grid, p.trail_fade);

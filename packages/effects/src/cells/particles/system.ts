@@ -1,4 +1,5 @@
 import type { FrameContext, GridGeometry } from '@glyphreel/core';
+import { HsvRamp } from '../common.js';
 import { ParticlePool } from './pool.js';
 import { TrailHistory } from './trail-history.js';
 
@@ -65,24 +66,31 @@ export interface SystemState {
   readonly cap: number;
   readonly pool: ParticlePool;
   readonly trails: TrailHistory;
+  /** The system's colour table (see HsvRamp). */
+  readonly ramp: HsvRamp;
   /** True on the frame the state was (re)created: the system seeds its initial particles then. */
   fresh: boolean;
   /** Frames since the state was created (the reference's per-system frame counter). */
   frames: number;
 }
 
+/** The layer-state key of a system: `particles:<name>`. */
+export function stateKeyOf(system: string): string {
+  return `particles:${system}`;
+}
+
 /**
- * The state of one particle system on one layer, rebuilt when the grid, the cap or the trail depth changes (a new
+ * The state of one particle system on one layer (under the constant key `particles:<name>`, written out by each system
+ * so no key string is built per frame), rebuilt when the grid, the cap or the trail depth changes (a new
  * grid means new coordinates, so old particles would be meaningless). Keyed by system name so that two systems may
  * share a layer's state object.
  */
 export function systemState(ctx: FrameContext, key: string, grid: GridGeometry, cap: number, trail: number): SystemState {
-  const stateKey = `particles:${key}`;
-  let s = ctx.state[stateKey] as SystemState | undefined;
+  let s = ctx.state[key] as SystemState | undefined;
   const depth = trail > 0 ? trail + 1 : 0;
   if (!s || s.gridId !== grid.id || s.cap !== cap || s.trails.depth !== depth) {
-    s = { gridId: grid.id, cap, pool: new ParticlePool(cap), trails: new TrailHistory(depth, cap), fresh: true, frames: 0 };
-    ctx.state[stateKey] = s;
+    s = { gridId: grid.id, cap, pool: new ParticlePool(cap), trails: new TrailHistory(depth, cap), ramp: new HsvRamp(), fresh: true, frames: 0 };
+    ctx.state[key] = s;
   } else {
     s.fresh = false;
   }
@@ -92,7 +100,7 @@ export function systemState(ctx: FrameContext, key: string, grid: GridGeometry, 
 
 /** The pool of a system on a layer, for scenes and tests that inspect particles (undefined before its first frame). */
 export function getParticlePool(state: Record<string, unknown>, system: string): ParticlePool | undefined {
-  return (state[`particles:${system}`] as SystemState | undefined)?.pool;
+  return (state[stateKeyOf(system)] as SystemState | undefined)?.pool;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { defineCellEffect, hsvToRgbInto, PART_ENERGY } from '@glyphreel/core';
+import { defineCellEffect, PART_ENERGY } from '@glyphreel/core';
 import { resolveCharSet } from '../common.js';
 import { particleCap, STRETCH_PARAM, systemState } from './system.js';
 
@@ -26,7 +26,7 @@ export const trails = defineCellEffect({
   },
   draw(layer, grid, ctx, p) {
     const cap = particleCap(ctx.budget.particlesMax, undefined, p.count);
-    const st = systemState(ctx, 'trails', grid, cap, p.max_trail);
+    const st = systemState(ctx, 'particles:trails', grid, cap, p.max_trail);
     const pool = st.pool;
     const rng = ctx.rng;
     const rows = grid.rows;
@@ -60,10 +60,11 @@ export const trails = defineCellEffect({
     }
     st.trails.record(pool);
     if (ctx.replaying) return;
+    const ramp = st.ramp.set(p.hue, 0, p.sat, 1, 0);
     for (let i = 0; i < pool.count; i++) {
       const at = cell[i]!;
       layer.glyphs[at] = pool.glyph[i]!;
-      hsvToRgbInto(p.hue, p.sat, 1, layer.colors, at * 3);
+      ramp.put(layer.colors, at, 1);
     }
     st.trails.draw(layer, grid, p.fade);
   },
