@@ -1,5 +1,6 @@
 import { BASE_CHARS, CHARS_BOIDS, CHARS_BOIDS_ARROWS, CHARS_CURSOR, CHARS_EXPLOSION, CHARS_FIRE, CHARS_FLOW,
   CHARS_FLOW_EXAMPLE, CHARS_SCANBARS, CHARS_TRAILS, PALETTES, PARTICLE_SETS } from '@glyphreel/core';
+import type { SKRSContext2D } from '@napi-rs/canvas';
 import { canvasApi } from './canvas.js';
 import { cssFont, type FontChain } from './fonts.js';
 import { measureCell, type CellMetrics } from './metrics.js';
@@ -57,7 +58,7 @@ export class GlyphAtlas {
   private readonly bmp = new Int32Array(65536).fill(UNKNOWN);
   private readonly astral = new Map<string, number>();
   private readonly warned = new Set<string>();
-  private readonly ctx: ReturnType<ReturnType<ReturnType<typeof canvasApi>['createCanvas']>['getContext']>;
+  private readonly ctx: SKRSContext2D;
   private readonly notdef: (Uint8Array | null)[] = [];
   private readonly fonts: string[];
 

@@ -160,7 +160,7 @@ export class Grid implements GridGeometry, Placement {
       if (id >= 0) ids.push(id);
     }
     out = Uint16Array.from(ids);
-    this.idCache.set(text, out);
+    remember(this.idCache, text, out);
     return out;
   };
 
@@ -175,7 +175,7 @@ export class Grid implements GridGeometry, Placement {
     const cps = Array.from(text);
     out = new Uint16Array(cps.length);
     for (let k = 0; k < cps.length; k++) out[k] = Math.max(0, this.atlas.id(cps[k]!, this.onWarning));
-    this.textCache.set(text, out);
+    remember(this.textCache, text, out);
     return out;
   }
 
@@ -233,6 +233,13 @@ export class Grid implements GridGeometry, Placement {
     if (!this.scratchLayer) this.scratchLayer = createCellLayer(this);
     return this.scratchLayer;
   }
+}
+
+/** Palettes are few, but text passed per frame must not grow a cache without bound. */
+const CACHE_LIMIT = 4096;
+function remember(cache: Map<string, Uint16Array>, key: string, ids: Uint16Array): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, ids);
 }
 
 /** Builds a grid; see GridOptions. */

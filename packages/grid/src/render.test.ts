@@ -123,6 +123,31 @@ describe('render (max compositing of coverage × colour)', () => {
     expect(outside).toBe(0);
   });
 
+  it('draws glyphs added lazily after the blit table was built', () => {
+    const g = createGrid({ width: 200, height: 190, size: 'md', onWarning: quiet });
+    const frame = createFrame(200, 190);
+    g.render(g.createLayer(), frame);
+    const before = g.atlas.count;
+    const id = g.textIds('Ж')[0]!;
+    expect(id).toBe(before);
+    const layer = g.createLayer();
+    layer.glyphs[0] = id;
+    layer.colors.set([255, 255, 255]);
+    g.render(layer, frame);
+    const mask = g.atlas.mask(id);
+    let lit = 0;
+    let wrong = 0;
+    for (let y = 0; y < g.ch; y++) {
+      for (let x = 0; x < g.cw; x++) {
+        const v = frame.data[((g.oy + y) * 200 + g.ox + x) * 3]!;
+        if (v !== mask[y * g.cw + x]) wrong++;
+        if (v > 0) lit++;
+      }
+    }
+    expect(wrong).toBe(0);
+    expect(lit).toBeGreaterThan(20);
+  });
+
   it('rejects a layer of another size and glyph ids outside the atlas', () => {
     const g = createGrid({ width: 200, height: 190, size: 'md', onWarning: quiet });
     const other = createGrid({ width: 100, height: 190, size: 'md', onWarning: quiet });

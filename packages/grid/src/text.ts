@@ -1,4 +1,5 @@
 import { GlyphreelError, type CellLayer, type GridGeometry, type RgbFrame } from '@glyphreel/core';
+import type { SKRSContext2D } from '@napi-rs/canvas';
 import { canvasApi } from './canvas.js';
 import { blitGlyph, MUL } from './blit.js';
 import { asGrid, type Grid } from './grid.js';
@@ -146,7 +147,7 @@ function textRowsAtlas(g: Grid, frame: RgbFrame, rows: readonly TextRow[]): RgbF
 const TEXT_CHUNK = 48;
 
 interface RowCanvas {
-  ctx: ReturnType<ReturnType<ReturnType<typeof canvasApi>['createCanvas']>['getContext']>;
+  ctx: SKRSContext2D;
   width: number;
 }
 const rowCanvases = new WeakMap<Grid, RowCanvas>();
