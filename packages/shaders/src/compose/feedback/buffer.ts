@@ -1,4 +1,4 @@
-import { GlyphreelError, hsvToRgbInto, rgbToHsvInto, type RgbFrame } from '@glyphreel/core';
+import { GlyphreelError, type RgbFrame } from '@glyphreel/core';
 import { blendBytes, blendLut, checkOpacity, LutCache, QUANT_GUARD } from '../blend/engine.js';
 import type { BlendMode } from '../blend/modes.js';
 import { applyTransformPlan, buildTransformPlan, FEEDBACK_TRANSFORMS, isFeedbackTransform, type FeedbackTransform, type TransformPlan } from './transforms.js';
@@ -84,7 +84,6 @@ export class FeedbackBuffer {
   private height = 0;
   private planKey = '';
   private plan: TransformPlan | null = null;
-  private readonly hsv = new Float32Array(3);
 
   /** True once a frame has seeded the buffer. */
   get primed(): boolean {
@@ -142,22 +141,57 @@ export class FeedbackBuffer {
     return frame;
   }
 
-  /** dst = hue-rotated (src·decay), through HSV as the reference (ε 1e−10, truncating back to bytes). */
+  /**
+   * dst = hue-rotated (src·decay), through HSV as the reference (ε 1e−10, truncating back to bytes). The conversion is
+   * inlined (same math as core's rgbToHsvInto/hsvToRgbInto, kept in float64) so the loop allocates nothing and
+   * skips the float32 round trip of core's HSV scratch.
+   */
   private hueShiftDecayed(src: Uint8Array, dst: Uint8Array, decay: number, shift: number): void {
-    const hsv = this.hsv;
     const n = src.length;
+    const k = decay / 255;
     for (let i = 0; i < n; i += 3) {
-      const r = (src[i] as number) * decay;
-      const g = (src[i + 1] as number) * decay;
-      const b = (src[i + 2] as number) * decay;
-      if (r === 0 && g === 0 && b === 0) {
+      const r = (src[i] as number) * k;
+      const g = (src[i + 1] as number) * k;
+      const b = (src[i + 2] as number) * k;
+      const mx = r > g ? (r > b ? r : b) : g > b ? g : b;
+      if (mx <= 1e-10) {
         dst[i] = 0;
         dst[i + 1] = 0;
         dst[i + 2] = 0;
         continue;
       }
-      rgbToHsvInto(r, g, b, hsv);
-      hsvToRgbInto((hsv[0] as number) + shift, hsv[1] as number, hsv[2] as number, dst, i);
+      const mn = r < g ? (r < b ? r : b) : g < b ? g : b;
+      const d = mx - mn;
+      let h = 0;
+      if (d > 1e-10) {
+        if (mx === r) h = ((g - b) / d) % 6;
+        else if (mx === g) h = (b - r) / d + 2;
+        else h = (r - g) / d + 4;
+        h /= 6;
+      }
+      h += shift;
+      h -= Math.floor(h);
+      if (h >= 1) h = 0; // −1e−17 − ⌊−1e−17⌋ rounds to 1
+      h *= 6;
+      const s = d / mx;
+      const sector = Math.floor(h);
+      const f = h - sector;
+      const v = mx * 255;
+      const p = v * (1 - s);
+      const q = v * (1 - s * f);
+      const t = v * (1 - s * (1 - f));
+      let R: number, G: number, B: number;
+      switch (sector) {
+        case 0: R = v; G = t; B = p; break;
+        case 1: R = q; G = v; B = p; break;
+        case 2: R = p; G = v; B = t; break;
+        case 3: R = p; G = q; B = v; break;
+        case 4: R = t; G = p; B = v; break;
+        default: R = v; G = p; B = q; break;
+      }
+      dst[i] = R;
+      dst[i + 1] = G;
+      dst[i + 2] = B;
     }
   }
 }
