@@ -3,11 +3,12 @@
 // (the worst case for beat-triggered emission), budget 1200 (production), 30 warm-up frames then the median of 60.
 // Generators get a cleared layer each frame (the clear is included); post-processes work on a layer pre-filled with
 // content, as when they are stacked on other effects. `ratio` divides by a baseline measured in the same process
-// (writing a glyph and a colour to every cell once), which is steadier than raw ms on a shared machine.
+// (writing a glyph and an HSV-converted colour to every cell once, what a value-field layer costs), which is
+// steadier than raw ms on a shared machine.
 // `heap_kb_per_frame` is the heap growth over 100 frames (after 300 more warm-up frames, so the JIT has settled)
 // divided by 100, the least of three rounds (no GC runs inside a round at these sizes): ≈ 0 means the effect
 // allocates nothing per frame.
-import { bench, createCellLayer, createGeometry, featureFrame, Rng, validateParams } from '@glyphreel/core';
+import { bench, createCellLayer, createGeometry, featureFrame, hsvToRgbInto, Rng, validateParams } from '@glyphreel/core';
 import { characterEffects, particleSystems, POST_PROCESS_EFFECTS } from '@glyphreel/effects';
 
 const GRIDS = [
@@ -32,13 +33,11 @@ function fillContent(grid, layer) {
 function baseline(grid) {
   const layer = createCellLayer(grid);
   const ids = grid.glyphIds('#');
-  return bench(`effects/baseline/fill/${grid.sizeKey}`, () => {
+  return bench(`effects/baseline/hsv-fill/${grid.sizeKey}`, (k) => {
     const n = layer.glyphs.length;
     for (let i = 0; i < n; i++) {
       layer.glyphs[i] = ids[0];
-      layer.colors[i * 3] = i & 255;
-      layer.colors[i * 3 + 1] = 7;
-      layer.colors[i * 3 + 2] = 9;
+      hsvToRgbInto((i + k) / n, 0.8, 0.9, layer.colors, i * 3);
     }
   }, { runs: 60, warmup: 30, print: false });
 }

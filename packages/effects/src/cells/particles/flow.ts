@@ -8,6 +8,10 @@ type FieldKind = (typeof FIELDS)[number];
 interface FlowField {
   gridId: string;
   field: Field;
+  /** Per-column and per-row factors of the separable sine field. */
+  colA: Float32Array;
+  colB: Float32Array;
+  rowA: Float32Array;
 }
 
 /**
@@ -119,7 +123,7 @@ function flowField(ctx: FrameContext, grid: GridGeometry, kind: FieldKind, state
   }
   let s = ctx.state['flow:field'] as FlowField | undefined;
   if (!s || s.gridId !== grid.id || s.field.length !== n) {
-    s = { gridId: grid.id, field: new Float32Array(n) };
+    s = { gridId: grid.id, field: new Float32Array(n), colA: new Float32Array(grid.cols), colB: new Float32Array(grid.cols), rowA: new Float32Array(grid.rows) };
     ctx.state['flow:field'] = s;
   }
   const out = s.field;
@@ -128,11 +132,16 @@ function flowField(ctx: FrameContext, grid: GridGeometry, kind: FieldKind, state
   const cols = grid.cols;
   const inv = 1 / scale;
   if (kind === 'sine') {
+    // 0.5 + 0.25·sin(0.07c + 0.6t) + 0.25·cos(0.13r − 0.4t)·cos(0.031c + 0.2t): separable, so rows + cols trig calls.
+    const { colA, colB, rowA } = s;
+    for (let c = 0; c < cols; c++) {
+      colA[c] = 0.5 + 0.25 * Math.sin(c * 0.07 * inv + t * 0.6);
+      colB[c] = 0.25 * Math.cos(c * 0.031 * inv + t * 0.2);
+    }
+    for (let r = 0; r < rows; r++) rowA[r] = Math.cos(r * 0.13 * inv - t * 0.4);
     for (let r = 0, i = 0; r < rows; r++) {
-      const yr = Math.cos(r * 0.13 * inv - t * 0.4);
-      for (let c = 0; c < cols; c++, i++) {
-        out[i] = 0.5 + 0.25 * Math.sin(c * 0.07 * inv + t * 0.6) + 0.25 * yr * Math.cos(c * 0.031 * inv + t * 0.2);
-      }
+      const yr = rowA[r]!;
+      for (let c = 0; c < cols; c++, i++) out[i] = colA[c]! + yr * colB[c]!;
     }
   } else if (kind === 'vortex') {
     const { angle, dist } = grid;
