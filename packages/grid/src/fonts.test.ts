@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { GlyphreelError } from '@glyphreel/core';
-import { bundledFontDir, createGrid, measureCell, resolveFont, resolveFontChain } from './index.js';
+import { bundledFontDir, createGrid, measureCell, resolveFont, resolveFontChain, SYSTEM_MONO_CANDIDATES } from './index.js';
 
 function errorOf(fn: () => unknown): GlyphreelError {
   try {
@@ -56,6 +56,22 @@ describe('fonts', () => {
     expect(e.code).toBe('E_FONT');
     expect(e.message).toMatch(/^Font "No Such Family Mono" not found: tried "No Such Family Mono" among \d+ installed families and the bundled "dejavu sans mono"/);
     expect(errorOf(() => resolveFont('')).code).toBe('E_FONT');
+  });
+
+  it('system-mono probes the per-OS candidate list, or says which families it tried', () => {
+    let outcome: string;
+    try {
+      const h = resolveFont('system-mono');
+      outcome = h.source;
+      expect(SYSTEM_MONO_CANDIDATES['linux']!.concat(SYSTEM_MONO_CANDIDATES['darwin']!, SYSTEM_MONO_CANDIDATES['win32']!).map((c) => c.toLowerCase())).toContain(h.name.toLowerCase());
+    } catch (e) {
+      outcome = (e as Error).message;
+      expect((e as GlyphreelError).code).toBe('E_FONT');
+      const list = SYSTEM_MONO_CANDIDATES[process.platform] ?? SYSTEM_MONO_CANDIDATES['linux']!;
+      expect(outcome).toContain(`tried ${list.map((c) => `"${c}"`).join(', ')}`);
+    }
+    expect(outcome).toBeTruthy();
+    expect(process.env['DISABLE_SYSTEM_FONTS_LOAD']).toBeDefined();
   });
 
   it('draws with another bundled font per grid (e.g. bold for text)', () => {
