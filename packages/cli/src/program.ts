@@ -1,5 +1,9 @@
 import { Command, CommanderError } from 'commander';
+import { frameCommand } from './commands/frame.js';
 import { infoCommand } from './commands/info.js';
+import { listCommand } from './commands/list.js';
+import { pluginsCommand } from './commands/plugins.js';
+import { renderCommand } from './commands/render.js';
 import { processIo, reportError, type Io } from './cli-errors.js';
 
 export const VERSION = '0.1.0';
@@ -11,6 +15,10 @@ export function buildProgram(io: Io = processIo): Command {
     .version(VERSION)
     .option('--verbose', 'show stack traces on errors')
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
+  program.addCommand(renderCommand(io));
+  program.addCommand(frameCommand(io));
+  program.addCommand(listCommand(io));
+  program.addCommand(pluginsCommand(io));
   program.addCommand(infoCommand(io));
   program.commands.forEach((c) => c.configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) }));
   return program;

@@ -4,7 +4,7 @@ import type { HardwareInfo } from './detect.js';
 export type QualityPreference = 'draft' | 'preview' | 'production' | 'max' | 'auto';
 export const QUALITY_PREFERENCES: readonly QualityPreference[] = ['draft', 'preview', 'production', 'max', 'auto'];
 
-export type X264Preset = 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium' | 'slow';
+export type X264Preset = 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium' | 'slow' | 'slower' | 'veryslow' | 'placebo';
 
 export interface QualityProfile extends RenderBudget {
   /** The preference asked for. */

@@ -25,6 +25,8 @@ export interface PlanOptions {
   fps: number;
   /** Split scenes longer than this many frames into several units (default: no split). */
   maxUnitFrames?: number;
+  /** Scenes that must stay one unit (feedback trails depend on every earlier output frame). */
+  unsplittable?: (sceneIndex: number) => boolean;
 }
 
 const EPS = 1e-9;
@@ -58,7 +60,7 @@ export function planUnits(scenes: readonly SceneSpan[], options: PlanOptions): W
     if (b <= a) {
       throw new GlyphreelError('E_INPUT', `${where} is shorter than one frame at ${fps} fps`, { hint: 'make it longer or merge it into a neighbour' });
     }
-    const max = options.maxUnitFrames && options.maxUnitFrames > 0 ? Math.floor(options.maxUnitFrames) : b - a;
+    const max = options.maxUnitFrames && options.maxUnitFrames > 0 && !options.unsplittable?.(i) ? Math.floor(options.maxUnitFrames) : b - a;
     const parts = Math.ceil((b - a) / max);
     for (let p = 0; p < parts; p++) {
       // Even split: part sizes differ by at most one frame.

@@ -1,0 +1,40 @@
+import { Command } from 'commander';
+import type { Io } from '../cli-errors.js';
+import { planRender } from '../render/render.js';
+import { addProjectFlags, parseSettings, projectSource, type ProjectFlags } from './shared.js';
+
+interface ListFlags extends ProjectFlags {
+  json?: boolean;
+}
+
+export function listCommand(io: Io): Command {
+  const cmd = new Command('list').description('Print the planned scenes and work units (what --clip selects)');
+  addProjectFlags(cmd)
+    .option('--json', 'machine-readable output')
+    .action(async (flags: ListFlags) => {
+      const s = parseSettings(flags);
+      const { prepared, profile, units } = await planRender({ output: '', source: projectSource(flags), plugins: flags.plugin ?? [], quality: s.quality, workers: s.workers, ...(s.aspect ? { aspect: s.aspect } : {}), ...(s.resolution ? { resolution: s.resolution } : {}), ...(s.fps ? { fps: s.fps } : {}) });
+      const scenes = prepared.project.scenes.map((sc) => ({
+        id: sc.id,
+        name: sc.name,
+        start: sc.start,
+        end: sc.end,
+        grid: sc.grid,
+        gamma: sc.gamma,
+        layers: sc.scene ? [`scene:${sc.scene.name}`] : sc.layers.map((l) => `${l.effect.name}@${l.grid}${l.blend !== 'lighten' ? `/${l.blend}` : ''}`),
+        shaders: sc.shaders.map((x) => x.name),
+        feedback: sc.feedback !== null,
+        units: units.filter((u) => u.sceneId === sc.id).map((u) => ({ id: u.id, frameStart: u.frameStart, frameEnd: u.frameEnd })),
+      }));
+      if (flags.json) {
+        io.out(JSON.stringify({ width: profile.width, height: profile.height, fps: profile.fps, durationS: prepared.project.durationS, scenes }, null, 2));
+        return;
+      }
+      io.out(`${scenes.length} scenes, ${prepared.project.durationS} s at ${profile.fps} fps (${profile.width}x${profile.height})`);
+      for (const sc of scenes) {
+        const frames = sc.units.reduce((n, u) => n + u.frameEnd - u.frameStart, 0);
+        io.out(`${sc.id.padEnd(24)} ${sc.start.toFixed(2).padStart(7)}-${sc.end.toFixed(2).padEnd(7)} ${String(frames).padStart(5)} frames  ${sc.layers.join(' + ')}${sc.shaders.length ? `  | ${sc.shaders.join(' → ')}` : ''}${sc.feedback ? '  | feedback' : ''}`);
+      }
+    });
+  return cmd;
+}

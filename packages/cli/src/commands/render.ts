@@ -1,0 +1,118 @@
+import { existsSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { findFfmpeg, OUTPUT_FORMATS, synthesizeAudio, X264_PRESETS, type OutputFormat, type X264Preset } from '@glyphreel/encode';
+import { Command, Option } from 'commander';
+import { usageError, type Io } from '../cli-errors.js';
+import { DEMO_BPM, demoProject } from '../demo.js';
+import { progressPrinter } from '../progress.js';
+import { renderVideo, type RenderOptions, type RenderResult } from '../render/render.js';
+import { addProjectFlags, parseNumber, parseSettings, projectSource, type ProjectFlags } from './shared.js';
+
+interface RenderFlags extends ProjectFlags {
+  output: string;
+  audio?: string;
+  format?: string;
+  crf?: string;
+  preset?: string;
+  frames?: string;
+  clip?: string[];
+  skipRender?: boolean;
+  keepIntermediates?: boolean;
+  quiet?: boolean;
+  ffmpeg?: string;
+}
+
+function parseFrames(text: string): [number, number] {
+  const m = /^(\d+)-(\d+)$/.exec(text.trim());
+  if (!m || Number(m[2]) < Number(m[1])) throw usageError(`Invalid --frames "${text}": expected A-B with A <= B, e.g. 0-47`);
+  return [Number(m[1]), Number(m[2]) + 1];
+}
+
+/** Turns the flags into renderVideo options; every value is checked before anything heavy starts. */
+export async function renderOptionsFromFlags(flags: RenderFlags, signal: AbortSignal, io: Io): Promise<RenderOptions & { tempAudio?: string }> {
+  const settings = parseSettings(flags);
+  const format = (flags.format ?? undefined) as OutputFormat | undefined;
+  if (format && !OUTPUT_FORMATS.includes(format)) throw usageError(`Unknown --format "${flags.format}"`, `use one of ${OUTPUT_FORMATS.join(', ')}`);
+  if (flags.preset && !(X264_PRESETS as readonly string[]).includes(flags.preset)) throw usageError(`Unknown --preset "${flags.preset}"`, `use one of ${X264_PRESETS.join(', ')}`);
+  const outAbs = path.resolve(flags.output);
+  const dir = path.dirname(outAbs);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw usageError(`Output folder ${dir} does not exist`, 'create it first or pick another -o path');
+  if (flags.audio && !existsSync(flags.audio)) throw usageError(`Audio file ${flags.audio} does not exist`);
+  const source = projectSource(flags);
+  const opts: RenderOptions & { tempAudio?: string } = {
+    output: flags.output,
+    source,
+    ...(format ? { format } : {}),
+    plugins: flags.plugin ?? [],
+    quality: settings.quality,
+    ...(settings.aspect ? { aspect: settings.aspect } : {}),
+    ...(settings.resolution ? { resolution: settings.resolution } : {}),
+    ...(settings.fps ? { fps: settings.fps } : {}),
+    workers: settings.workers,
+    ...(settings.seed !== undefined ? { seed: settings.seed } : {}),
+    ...(flags.crf !== undefined ? { crf: parseNumber(flags.crf, '--crf', 0, 63, true)! } : {}),
+    ...(flags.preset ? { preset: flags.preset as X264Preset } : {}),
+    ...(flags.frames ? { frames: parseFrames(flags.frames) } : {}),
+    ...(flags.clip ? { clips: flags.clip } : {}),
+    skipRender: flags.skipRender === true,
+    keepIntermediates: flags.keepIntermediates === true,
+    ...(flags.audio ? { audio: path.resolve(flags.audio) } : {}),
+    ...(flags.ffmpeg ? { ffmpegPath: flags.ffmpeg } : {}),
+    signal,
+    onLog: (l) => (flags.quiet ? undefined : io.err(l)),
+  };
+  if (flags.demo && !flags.audio && format !== 'gif' && format !== 'png' && !flags.output.endsWith('.gif') && !opts.frames) {
+    // The demo brings its own soundtrack: a 120 BPM track synthesized with ffmpeg, beat-aligned with the features.
+    const ffmpeg = await findFfmpeg({ ffmpegPath: flags.ffmpeg });
+    const durationS = (demoProject().scenes as Array<{ end: number }>).at(-1)!.end;
+    const wav = path.join(dir, `.${path.basename(outAbs)}.glyphreel-demo-${process.pid}.wav`);
+    await synthesizeAudio(wav, { ffmpeg, durationS, bpm: DEMO_BPM, signal });
+    opts.audio = wav;
+    opts.tempAudio = wav;
+  }
+  return opts;
+}
+
+export function renderCommand(io: Io): Command {
+  const cmd = new Command('render').description('Render a project to a video (mp4, webm, gif or a png sequence)');
+  addProjectFlags(cmd)
+    .requiredOption('-o, --output <file>', 'output file (or folder for --format png)')
+    .option('--audio <file>', 'soundtrack to mux in')
+    .addOption(new Option('--format <format>', 'output format (default: from the extension)').choices(OUTPUT_FORMATS))
+    .option('--crf <n>', 'x264/VP9 quality (lower is better; default from the profile)')
+    .addOption(new Option('--preset <preset>', 'x264 speed preset (default from the profile)').choices(X264_PRESETS))
+    .option('--frames <A-B>', 'render only frames A to B (inclusive) of the timeline, without audio')
+    .option('--clip <ids...>', 're-render only these scenes (ids from `glyphreel list`), reusing the others')
+    .option('--skip-render', 're-join the kept segments without rendering')
+    .option('--keep-intermediates', 'keep segments and logs beside the output (also KEEP_INTERMEDIATES=1)')
+    .option('--ffmpeg <path>', 'ffmpeg binary (default: GLYPHREEL_FFMPEG, PATH, then the bundled one)')
+    .option('--quiet', 'no progress output')
+    .action(async (flags: RenderFlags) => {
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      const printer = progressPrinter(process.stderr, { quiet: flags.quiet });
+      let opts: (RenderOptions & { tempAudio?: string }) | undefined;
+      try {
+        opts = await renderOptionsFromFlags({ ...flags, keepIntermediates: flags.keepIntermediates || process.env.KEEP_INTERMEDIATES === '1' }, controller.signal, io);
+        const result = await renderVideo({ ...opts, onProgress: printer.update });
+        printer.end();
+        report(result, io);
+      } finally {
+        printer.end();
+        process.removeListener('SIGINT', stop);
+        process.removeListener('SIGTERM', stop);
+        if (opts?.tempAudio) await rm(opts.tempAudio, { force: true });
+      }
+    });
+  return cmd;
+}
+
+function report(r: RenderResult, io: Io): void {
+  const secs = (r.wallMs / 1000).toFixed(1);
+  io.out(`Wrote ${r.output} (${r.frames} frames, ${r.width}x${r.height} @${r.fps}fps) in ${secs} s`);
+  for (const w of r.warnings) io.err(`warning: ${w}`);
+}
+

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { parseAspect, parseResolution, parseWorkers, QUALITY_PREFERENCES, type AspectPreset, type QualityPreference } from '@glyphreel/hardware';
+import { Option, type Command } from 'commander';
+import { usageError } from '../cli-errors.js';
+import { demoProject } from '../demo.js';
+import type { ProjectSource } from '../render/job.js';
+
+export interface ProjectFlags {
+  scenes?: string;
+  demo?: boolean;
+  plugin?: string[];
+  quality: string;
+  aspect?: string;
+  resolution?: string;
+  workers: string;
+  fps?: string;
+  seed?: string;
+}
+
+/** Flags every project command shares: what to render and the settings that shape it. */
+export function addProjectFlags(cmd: Command): Command {
+  return cmd
+    .option('--scenes <file>', 'scene file (.json, or .mjs exporting the same shape)')
+    .option('--demo', 'the built-in showcase project')
+    .option('--plugin <module>', 'load a plugin (path or package; bare "foo" also tries glyphreel-plugin-foo); repeatable', (v: string, prev: string[] = []) => [...prev, v])
+    .addOption(new Option('-q, --quality <quality>', 'quality preset').choices(QUALITY_PREFERENCES).default('auto'))
+    .option('--aspect <preset>', 'landscape, portrait, square, ultrawide, landscape4k, portrait4k')
+    .option('--resolution <WxH>', 'explicit frame size, e.g. 1280x720 (wins over --aspect)')
+    .option('-w, --workers <n>', 'worker threads (0 = from the hardware)', '0')
+    .option('--fps <n>', 'frame rate (default: from the quality profile)')
+    .option('--seed <n>', "seed for every random choice (default: the scene file's, else 1)");
+}
+
+export function projectSource(flags: ProjectFlags): ProjectSource {
+  if (flags.scenes && flags.demo) throw usageError('Give either --scenes FILE or --demo, not both');
+  if (flags.scenes) return { file: path.resolve(flags.scenes) };
+  if (flags.demo) return { raw: demoProject(), label: 'demo' };
+  throw usageError('Nothing to render: pass --scenes FILE or --demo', 'e.g. glyphreel render --demo -o demo.mp4');
+}
+
+export interface ParsedSettings {
+  quality: QualityPreference;
+  aspect?: AspectPreset;
+  resolution?: string;
+  workers: number;
+  fps?: number;
+  seed?: number;
+}
+
+export function parseSettings(flags: ProjectFlags): ParsedSettings {
+  const out: ParsedSettings = { quality: flags.quality as QualityPreference, workers: parseWorkers(flags.workers) };
+  if (flags.aspect !== undefined) out.aspect = parseAspect(flags.aspect);
+  if (flags.resolution !== undefined) {
+    parseResolution(flags.resolution);
+    out.resolution = flags.resolution;
+  }
+  if (flags.fps !== undefined) {
+    const fps = Number(flags.fps);
+    if (!(fps > 0 && fps <= 240)) throw usageError(`Invalid --fps "${flags.fps}": expected a number in (0, 240]`);
+    out.fps = fps;
+  }
+  if (flags.seed !== undefined) {
+    const seed = Number(flags.seed);
+    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw usageError(`Invalid --seed "${flags.seed}": expected a whole number 0-4294967295`);
+    out.seed = seed;
+  }
+  return out;
+}
+
+export function parseNumber(text: string | undefined, flag: string, min: number, max: number, integer = false): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    throw usageError(`Invalid ${flag} "${text}": expected ${integer ? 'a whole number' : 'a number'} in [${min}, ${max}]`);
+  }
+  return n;
+}

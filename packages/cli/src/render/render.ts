@@ -1,0 +1,327 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GlyphreelError, isGlyphreelError, type FeatureTable } from '@glyphreel/core';
+import {
+  atomicOutput,
+  concatSegments,
+  createWorkDir,
+  findFfmpeg,
+  formatFromPath,
+  runFfmpeg,
+  verifyBrightness,
+  brightnessTimestamps,
+  x264Threads,
+  type OutputFormat,
+  type WorkDir,
+} from '@glyphreel/encode';
+import { detectHardware, hardwareLine, renderLine, resolveRenderSettings, type AspectPreset, type HardwareInfo, type QualityPreference, type QualityProfile, type X264Preset } from '@glyphreel/hardware';
+import { syntheticFeatureTable } from '@glyphreel/inputs';
+import Tinypool from 'tinypool';
+import { planFrames, planUnits, unitSizeFor, type WorkUnit } from '../runtime/plan.js';
+import { CANCEL_SLOT, controlSize, type ProjectSource, type RenderJob, type UnitResult } from './job.js';
+import { prepareProject, type Prepared } from './unit.js';
+
+export interface RenderProgress {
+  stage: 'prepare' | 'render' | 'join' | 'verify' | 'done';
+  framesRendered: number;
+  framesTotal: number;
+  /** Frames per second over the render so far. */
+  fps: number;
+  etaS: number | undefined;
+}
+
+export interface RenderOptions {
+  output: string;
+  source: ProjectSource;
+  format?: OutputFormat | 'none';
+  plugins?: string[];
+  quality?: QualityPreference;
+  aspect?: AspectPreset;
+  resolution?: string;
+  fps?: number;
+  workers?: number;
+  crf?: number;
+  preset?: X264Preset;
+  seed?: number;
+  /** Global frame range [start, end) to render (a preview of part of the timeline; no audio). */
+  frames?: [number, number];
+  /** Scene ids (`s01_drop`) or names to re-render; the others are reused from the kept work directory. */
+  clips?: string[];
+  /** Re-join the kept segments only. */
+  skipRender?: boolean;
+  keepIntermediates?: boolean;
+  audio?: string;
+  ffmpegPath?: string;
+  cwd?: string;
+  signal?: AbortSignal;
+  onProgress?: (p: RenderProgress) => void;
+  onLog?: (line: string) => void;
+  hardware?: HardwareInfo;
+  /** Features to use instead of synthetic ones (the audio analysis supplies them). */
+  features?: FeatureTable;
+}
+
+export interface RenderResult {
+  output: string | null;
+  format: OutputFormat | 'none';
+  frames: number;
+  width: number;
+  height: number;
+  fps: number;
+  profile: QualityProfile;
+  units: WorkUnit[];
+  unitResults: UnitResult[];
+  wallMs: number;
+  warnings: string[];
+}
+
+const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
+
+function rebuildError(e: unknown): Error {
+  if (e instanceof Error && e.name === 'GlyphreelWorkerError') {
+    try {
+      const j = JSON.parse(e.message) as { code: never; message: string; hint?: string };
+      return new GlyphreelError(j.code, j.message, { hint: j.hint });
+    } catch {
+      return e;
+    }
+  }
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+/** A stable work directory beside the output, for --clip, --skip-render and --keep-intermediates. */
+function stableWorkDir(output: string): string {
+  const abs = path.resolve(output);
+  return path.join(path.dirname(abs), `.${path.basename(abs)}.glyphreel`);
+}
+
+/** Loads a project and resolves the settings the render will use (also what `glyphreel list` prints). */
+export async function planRender(o: RenderOptions): Promise<{ prepared: Prepared; profile: QualityProfile; units: WorkUnit[]; hw: HardwareInfo }> {
+  const cwd = o.cwd ?? process.cwd();
+  const prepared = await prepareProject(o.source, o.plugins ?? [], cwd);
+  const hw = o.hardware ?? (await detectHardware({ gpus: false }));
+  const profile = resolveRenderSettings(hw, {
+    quality: o.quality ?? 'auto',
+    aspect: o.aspect,
+    resolution: o.resolution,
+    workers: o.workers ?? 0,
+    durationS: prepared.project.durationS,
+  });
+  if (o.fps !== undefined) {
+    if (!(o.fps > 0 && o.fps <= 240)) throw new GlyphreelError('E_USAGE', `Invalid --fps ${o.fps}`, { hint: 'use a frame rate in (0, 240]' });
+    profile.fps = o.fps;
+  }
+  if (o.crf !== undefined) profile.crf = o.crf;
+  if (o.preset !== undefined) profile.x264Preset = o.preset;
+  const total = Math.round(prepared.project.durationS * profile.fps);
+  const size = unitSizeFor(total, profile.workers);
+  const units = planUnits(prepared.project.scenes, { fps: profile.fps, maxUnitFrames: size, unsplittable: (i) => prepared.project.scenes[i]!.feedback !== null });
+  return { prepared, profile, units, hw };
+}
+
+/**
+ * Renders a project to a video: plan → render units in parallel (each worker its own renderer, RNG streams and
+ * ffmpeg writing its own segment) → join segments (stream copy) and mux audio → verify → clean up. The output is
+ * written to a temporary file beside the target and renamed only on success.
+ */
+export async function renderVideo(o: RenderOptions): Promise<RenderResult> {
+  const started = performance.now();
+  const log = o.onLog ?? (() => undefined);
+  const progress = o.onProgress ?? (() => undefined);
+  const warnings: string[] = [];
+  progress({ stage: 'prepare', framesRendered: 0, framesTotal: 0, fps: 0, etaS: undefined });
+  const format = o.format ?? (o.output ? formatFromPath(o.output) : 'mp4');
+  const ffmpeg = format === 'none' ? null : await findFfmpeg({ ffmpegPath: o.ffmpegPath });
+  const { prepared, profile, units: allUnits, hw } = await planRender(o);
+  const { project } = prepared;
+  const fps = profile.fps;
+  const total = Math.round(project.durationS * fps);
+  if (format !== 'png' && format !== 'none' && (profile.width % 2 || profile.height % 2)) {
+    throw new GlyphreelError('E_USAGE', `Invalid resolution ${profile.width}x${profile.height}: ${format} needs even sizes`);
+  }
+
+  // Which units to draw now.
+  let units = allUnits;
+  if (o.frames) {
+    const [a, b] = o.frames;
+    if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b > a && b <= total)) {
+      throw new GlyphreelError('E_USAGE', `Invalid --frames ${a}-${b}: the timeline has frames 0-${total - 1}`, { hint: `e.g. --frames 0-${Math.min(total, 48) - 1}` });
+    }
+    units = allUnits
+      .filter((u) => u.frameEnd > a && u.frameStart < b)
+      .map((u) => ({ ...u, frameStart: Math.max(u.frameStart, a), frameEnd: Math.min(u.frameEnd, b) }));
+  }
+  const clipSet = o.clips && o.clips.length ? new Set(o.clips) : null;
+  if (clipSet) {
+    const known = new Set(allUnits.flatMap((u) => [u.sceneId, project.scenes[u.sceneIndex]!.name]));
+    for (const c of clipSet) if (!known.has(c)) throw new GlyphreelError('E_USAGE', `Unknown --clip "${c}"`, { hint: `scenes: ${[...new Set(allUnits.map((u) => u.sceneId))].join(', ')}` });
+  }
+  const partial = o.frames !== undefined;
+  const stable = o.keepIntermediates || clipSet !== null || o.skipRender === true;
+  if (partial && (clipSet || o.skipRender)) throw new GlyphreelError('E_USAGE', '--frames cannot be combined with --clip or --skip-render');
+  const toDraw = o.skipRender ? [] : clipSet ? units.filter((u) => clipSet.has(u.sceneId) || clipSet.has(project.scenes[u.sceneIndex]!.name)) : units;
+  const framesToDraw = planFrames(toDraw);
+
+  // Features for every frame of the timeline, shared with the workers.
+  const features = o.features ?? syntheticFeatureTable(total, fps, project.bpm);
+  const audio = partial ? null : (o.audio ?? project.audio);
+  if (audio && !existsSync(audio)) throw new GlyphreelError('E_INPUT', `Audio file ${audio} does not exist`);
+  if (partial && (o.audio ?? project.audio)) warnings.push('--frames renders part of the timeline without audio');
+
+  // Where segments go.
+  let work: WorkDir | null = null;
+  let segDir: string;
+  if (stable) {
+    segDir = stableWorkDir(o.output);
+    await mkdir(segDir, { recursive: true });
+  } else {
+    work = await createWorkDir({ keep: false });
+    segDir = work.path;
+  }
+  const segFormat: 'mp4' | 'webm' | 'png' | 'none' = format === 'none' ? 'none' : format === 'png' ? 'png' : format === 'webm' ? 'webm' : 'mp4';
+  const ext = segFormat === 'webm' ? 'webm' : 'mp4';
+  const pngOut = format === 'png' ? await atomicOutput(o.output, { directory: true }) : null;
+  if (pngOut) await mkdir(pngOut.tempPath, { recursive: true });
+  const segPath = (u: WorkUnit) => (pngOut ? pngOut.tempPath : path.join(segDir, `${u.id}.${ext}`));
+
+  const workers = Math.max(1, Math.min(profile.workers, toDraw.length || 1));
+  const cores = os.availableParallelism?.() ?? hw.logicalCores;
+  const control = controlSize(units.length);
+  const ctl = new Int32Array(control);
+  const job: RenderJob = {
+    source: o.source,
+    plugins: o.plugins ?? [],
+    cwd: o.cwd ?? process.cwd(),
+    width: profile.width,
+    height: profile.height,
+    fps,
+    seed: o.seed ?? project.seed,
+    budget: { particlesMax: profile.particlesMax, shaders: profile.shaders, gridScale: profile.gridScale },
+    features: features.toShared(),
+    control,
+    encode: {
+      ffmpeg: ffmpeg?.path ?? '',
+      format: segFormat,
+      // A gif is re-encoded from the joined video: keep the intermediate nearly lossless.
+      crf: format === 'gif' ? 12 : profile.crf,
+      preset: profile.x264Preset,
+      threads: x264Threads(workers, cores),
+    },
+  };
+  log(hardwareLine(hw));
+  log(renderLine({ ...profile, workers }));
+  log(`Plan: ${units.length} units, ${framesToDraw} of ${total} frames to draw, x264 ${profile.x264Preset} with ${job.encode.threads} threads per encoder`);
+
+  const pool = toDraw.length ? new Tinypool({ filename: WORKER, minThreads: workers, maxThreads: workers, isolateWorkers: false }) : null;
+  const abort = () => Atomics.store(ctl, CANCEL_SLOT, 1);
+  o.signal?.addEventListener('abort', abort, { once: true });
+  const unitResults: UnitResult[] = [];
+  let failure: Error | null = null;
+  const t0 = performance.now();
+  const ticker = setInterval(() => {
+    let done = 0;
+    for (let k = 0; k < units.length; k++) done += Atomics.load(ctl, 1 + k);
+    const s = (performance.now() - t0) / 1000;
+    const rate = s > 0 ? done / s : 0;
+    progress({ stage: 'render', framesRendered: done, framesTotal: framesToDraw, fps: rate, etaS: rate > 0 ? (framesToDraw - done) / rate : undefined });
+  }, 250);
+  try {
+    if (pool) {
+      await Promise.all(
+        toDraw.map(async (unit) => {
+          const unitIndex = units.indexOf(unit);
+          try {
+            const r = (await pool.run({ job, unit, unitIndex, output: segPath(unit), logPath: path.join(segDir, `${unit.id}.log`) })) as UnitResult;
+            unitResults.push(r);
+          } catch (e) {
+            const err = rebuildError(e);
+            // The first failure stops the others; later ones are usually "cancelled" echoes.
+            if (!failure || (isGlyphreelError(failure) && failure.code === 'E_CANCELLED' && !(isGlyphreelError(err) && err.code === 'E_CANCELLED'))) failure = err;
+            abort();
+          }
+        }),
+      );
+    }
+  } finally {
+    clearInterval(ticker);
+    o.signal?.removeEventListener('abort', abort);
+    await pool?.destroy();
+  }
+  if (o.signal?.aborted && !failure) failure = new GlyphreelError('E_CANCELLED', 'Render cancelled');
+  if (failure) {
+    await pngOut?.discard();
+    if (work) await work.abort();
+    else if (!o.keepIntermediates && !clipSet && !o.skipRender) await rm(segDir, { recursive: true, force: true });
+    throw failure;
+  }
+  unitResults.sort((a, b) => units.findIndex((u) => u.id === a.unitId) - units.findIndex((u) => u.id === b.unitId));
+  progress({ stage: 'join', framesRendered: framesToDraw, framesTotal: framesToDraw, fps: 0, etaS: 0 });
+
+  let output: string | null = null;
+  try {
+    if (format === 'none') {
+      output = null;
+    } else if (pngOut) {
+      await pngOut.commit();
+      output = pngOut.target;
+    } else {
+      const segments = units.map((u) => segPath(u));
+      const missing = segments.filter((s) => !existsSync(s));
+      if (missing.length) {
+        throw new GlyphreelError('E_INPUT', `Missing segment ${path.basename(missing[0]!)} in ${segDir}`, { hint: 'render once without --clip/--skip-render (with --keep-intermediates) first' });
+      }
+      if (format === 'gif') {
+        const joined = path.join(segDir, 'joined.mp4');
+        await concatSegments({ ffmpeg: ffmpeg!, segments, output: joined, fps, faststart: false, ...(o.signal ? { signal: o.signal } : {}) });
+        await toGif(ffmpeg!.path, joined, o.output, fps, o.signal);
+      } else {
+        await concatSegments({ ffmpeg: ffmpeg!, segments, output: o.output, fps, ...(audio ? { audio } : {}), ...(o.signal ? { signal: o.signal } : {}) });
+      }
+      output = path.resolve(o.output);
+    }
+    if (output && (format === 'mp4' || format === 'webm')) {
+      progress({ stage: 'verify', framesRendered: framesToDraw, framesTotal: framesToDraw, fps: 0, etaS: 0 });
+      const durationS = total / fps;
+      const report = await verifyBrightness(output, brightnessTimestamps(partial ? (units.at(-1)!.frameEnd - units[0]!.frameStart) / fps : durationS), { ffmpeg: ffmpeg!.path });
+      warnings.push(...report.warnings);
+    }
+  } catch (e) {
+    if (work) await work.abort();
+    throw e;
+  }
+  if (work && output) await work.cleanup(output, { ffmpeg: ffmpeg!, fps });
+  else if (work) await work.abort();
+  progress({ stage: 'done', framesRendered: framesToDraw, framesTotal: framesToDraw, fps: 0, etaS: 0 });
+  return {
+    output,
+    format,
+    frames: partial ? planFrames(units) : total,
+    width: profile.width,
+    height: profile.height,
+    fps,
+    profile,
+    units,
+    unitResults,
+    wallMs: performance.now() - started,
+    warnings,
+  };
+}
+
+/** The palette pass (catalog 1.12): fps, lanczos scale, palettegen + paletteuse, loop forever; atomic. */
+async function toGif(ffmpeg: string, input: string, target: string, fps: number, signal?: AbortSignal): Promise<void> {
+  const out = await atomicOutput(target);
+  try {
+    await runFfmpeg(
+      ffmpeg,
+      ['-y', '-i', input, '-vf', `fps=${fps},split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer:bayer_scale=3`, '-loop', '0', '-f', 'gif', out.tempPath],
+      { what: `making the gif ${target}`, ...(signal ? { signal } : {}) },
+    );
+    await out.commit();
+  } catch (e) {
+    await out.discard();
+    throw e;
+  }
+}

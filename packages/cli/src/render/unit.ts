@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { FeatureTable, GlyphreelError, isGlyphreelError, type Registry } from '@glyphreel/core';
+import { openEncoder, type Encoder } from '@glyphreel/encode';
+import { createSceneRenderer, type GridSceneRenderer } from '@glyphreel/grid';
+import { readSceneFile } from '../project/load.js';
+import type { ProjectSpec } from '../project/types.js';
+import { validateProject } from '../project/validate.js';
+import { buildRegistry } from '../runtime/plugins.js';
+import { SceneRuntime } from '../runtime/scene-runtime.js';
+import { CANCEL_SLOT, type ProjectSource, type RenderJob, type UnitResult, type UnitTask } from './job.js';
+
+export interface Prepared {
+  registry: Registry;
+  project: ProjectSpec;
+}
+
+/** Reads, validates and builds the registry for a project (main thread and workers do the same). */
+export async function prepareProject(source: ProjectSource, plugins: readonly string[], cwd: string): Promise<Prepared> {
+  const raw = 'file' in source ? await readSceneFile(source.file) : source.raw;
+  const label = 'file' in source ? source.file : source.label;
+  const filePlugins = typeof raw === 'object' && raw !== null && Array.isArray((raw as { plugins?: unknown }).plugins) ? ((raw as { plugins: unknown[] }).plugins.filter((p) => typeof p === 'string') as string[]) : [];
+  const registry = await buildRegistry([...filePlugins, ...plugins.filter((p) => !filePlugins.includes(p))], cwd);
+  return { registry, project: validateProject(raw, registry, label) };
+}
+
+// Per-thread caches: a worker renders many units of one job without re-reading the project or re-rasterizing fonts.
+const prepared = new Map<string, Promise<Prepared>>();
+const renderers = new Map<string, GridSceneRenderer>();
+
+function jobKey(job: RenderJob): string {
+  return createHash('sha1').update(JSON.stringify([job.source, job.plugins, job.cwd])).digest('hex');
+}
+
+function rendererFor(job: RenderJob): GridSceneRenderer {
+  const key = `${job.width}x${job.height}@${job.budget.gridScale}`;
+  let r = renderers.get(key);
+  if (!r) {
+    r = createSceneRenderer({ width: job.width, height: job.height, gridScale: job.budget.gridScale });
+    renderers.set(key, r);
+  }
+  return r;
+}
+
+function memoryMb(): number {
+  const m = process.memoryUsage();
+  return (m.heapUsed + m.arrayBuffers) / 1048576;
+}
+
+/**
+ * Renders one work unit: replays the scene's state from its first frame up to the unit's start (no drawing), then
+ * draws each frame and hands it to this unit's own ffmpeg. Checks the shared cancel flag every frame. An error names
+ * the scene and the frame; the partial segment is removed.
+ */
+export async function renderUnit(task: UnitTask): Promise<UnitResult> {
+  const { job, unit } = task;
+  const control = new Int32Array(job.control);
+  const key = jobKey(job);
+  let prep = prepared.get(key);
+  if (!prep) {
+    prep = prepareProject(job.source, job.plugins, job.cwd);
+    prepared.set(key, prep);
+    prep.catch(() => prepared.delete(key));
+  }
+  const { registry, project } = await prep;
+  const scene = project.scenes[unit.sceneIndex];
+  if (!scene) throw new GlyphreelError('E_RENDER', `unit ${unit.id}: scene ${unit.sceneIndex} does not exist`);
+  const features = FeatureTable.fromShared(job.features);
+  const renderer = rendererFor(job);
+  let frameIndex = unit.sceneFrameStart;
+  let encoder: Encoder | null = null;
+  let renderMs = 0;
+  let encodeWaitMs = 0;
+  let peak = memoryMb();
+  const where = () => `scene "${scene.name}" (${scene.id}), frame ${frameIndex}`;
+  const cancelled = () => Atomics.load(control, CANCEL_SLOT) !== 0;
+  try {
+    const runtime = new SceneRuntime({ registry, renderer, scene, fps: job.fps, seed: job.seed, budget: job.budget, sceneFrameStart: unit.sceneFrameStart });
+    if (job.encode.format !== 'none') {
+      encoder = await openEncoder({
+        ffmpeg: job.encode.ffmpeg,
+        width: job.width,
+        height: job.height,
+        fps: job.fps,
+        output: task.output,
+        format: job.encode.format,
+        crf: job.encode.crf,
+        preset: job.encode.preset,
+        threads: job.encode.threads,
+        logPath: task.logPath,
+        expectedFrames: unit.frameEnd - unit.frameStart,
+        atomic: false,
+        faststart: false,
+        ...(job.encode.format === 'png' ? { startNumber: unit.frameStart } : {}),
+      });
+    }
+    const t0 = performance.now();
+    for (; frameIndex < unit.frameStart; frameIndex++) {
+      if (cancelled()) throw new GlyphreelError('E_CANCELLED', 'Render cancelled');
+      runtime.advance(frameIndex, features.frame(frameIndex));
+    }
+    renderMs += performance.now() - t0;
+    for (; frameIndex < unit.frameEnd; frameIndex++) {
+      if (cancelled()) throw new GlyphreelError('E_CANCELLED', 'Render cancelled');
+      const a = performance.now();
+      const frame = runtime.render(frameIndex, features.frame(frameIndex));
+      const b = performance.now();
+      renderMs += b - a;
+      if (encoder) {
+        await encoder.write(frame);
+        encodeWaitMs += performance.now() - b;
+      }
+      Atomics.add(control, 1 + task.unitIndex, 1);
+      if ((frameIndex & 15) === 0) peak = Math.max(peak, memoryMb());
+    }
+    if (encoder) await encoder.close();
+    encoder = null;
+    return {
+      unitId: unit.id,
+      frames: unit.frameEnd - unit.frameStart,
+      renderMs,
+      encodeWaitMs,
+      replayedFrames: unit.frameStart - unit.sceneFrameStart,
+      peakMemoryMb: Math.max(peak, memoryMb()),
+    };
+  } catch (e) {
+    if (encoder) await encoder.abort().catch(() => undefined);
+    if (isGlyphreelError(e) && (e.code === 'E_CANCELLED' || e.code === 'E_INPUT' || e.code === 'E_UNKNOWN' || e.code === 'E_PARAM' || e.code === 'E_PLUGIN')) throw e;
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new GlyphreelError(isGlyphreelError(e) ? e.code : 'E_RENDER', `${where()}: ${msg}`, { hint: isGlyphreelError(e) ? e.hint : undefined, cause: e });
+  }
+}

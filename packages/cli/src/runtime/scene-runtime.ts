@@ -1,0 +1,261 @@
+import {
+  createField,
+  deriveSeed,
+  GlyphreelError,
+  Rng,
+  type BlendDef,
+  type CellEffectDef,
+  type CellLayer,
+  type FeatureFrame,
+  type Field,
+  type FrameContext,
+  type GridGeometry,
+  type HueDef,
+  type MaskDef,
+  type Registry,
+  type RenderBudget,
+  type RgbFrame,
+  type SceneDef,
+  type ValueEffectDef,
+} from '@glyphreel/core';
+import { fieldToLayer, fieldToLayerRgb, type GridSceneRenderer } from '@glyphreel/grid';
+import { blendFrames, createShaderChain, FeedbackBuffer, tonemap, type ShaderChain } from '@glyphreel/shaders';
+import { holds } from '../project/validate.js';
+import type { LayerSpec, Ref, SceneSpec } from '../project/types.js';
+import { blendWithDef } from './blend-def.js';
+
+/** A FrameContext the runtime updates in place each frame (no per-frame allocation). */
+interface LiveContext extends FrameContext {
+  t: number;
+  frame: number;
+  progress: number;
+  features: FeatureFrame;
+  replaying: boolean;
+}
+
+interface LayerRuntime {
+  spec: LayerSpec;
+  index: number;
+  grid: GridGeometry;
+  value?: { def: ValueEffectDef<any>; field: Field };
+  cells?: CellEffectDef<any>;
+  hue?: { def: HueDef<any>; field: Field | Uint8Array; params: Record<string, unknown> };
+  palette?: Uint16Array;
+  mask?: { def: MaskDef<any>; field: Field; params: Record<string, unknown> };
+  posts: Array<{ def: CellEffectDef<any>; params: Record<string, unknown>; ctx: LiveContext; rng: Rng; k: number }>;
+  blend: { builtin: boolean; def: BlendDef };
+  ctx: LiveContext;
+  rng: Rng;
+}
+
+export interface SceneRuntimeOptions {
+  registry: Registry;
+  renderer: GridSceneRenderer;
+  scene: SceneSpec;
+  fps: number;
+  seed: number;
+  budget: RenderBudget;
+  /** Global index of the scene's first frame. */
+  sceneFrameStart: number;
+}
+
+const mkContext = (o: SceneRuntimeOptions, state: Record<string, unknown>, rng: Rng): LiveContext => ({
+  t: 0,
+  frame: 0,
+  fps: o.fps,
+  progress: 0,
+  durationS: o.scene.end - o.scene.start,
+  features: undefined as unknown as FeatureFrame,
+  state,
+  rng,
+  budget: o.budget,
+  replaying: false,
+});
+
+/**
+ * Draws one scene frame by frame: layers (value field + hue + palette, or cell effects, then post effects, mask,
+ * blend) → tonemap(gamma) → feedback → shader chain (+ the beat-conditional extras). Everything random comes from
+ * streams reseeded per (run seed, scene, layer, frame index), so frame i is the same whether a worker starts at
+ * the scene's first frame or replays up to i; only effect state (particles, simulations) is carried, and `advance`
+ * replays it without drawing.
+ */
+export class SceneRuntime {
+  private readonly layers: LayerRuntime[] = [];
+  private readonly chain: ShaderChain;
+  private readonly extras: Array<{ when: SceneSpec['extras'][number]['when']; chain: ShaderChain }>;
+  private readonly feedback: FeedbackBuffer | null;
+  private readonly shaderRng = new Rng(0);
+  private readonly custom: { def: SceneDef<any>; params: Record<string, unknown>; ctx: LiveContext & { renderer: GridSceneRenderer; width: number; height: number }; rng: Rng } | null = null;
+  readonly scene: SceneSpec;
+
+  constructor(private readonly o: SceneRuntimeOptions) {
+    const { registry, renderer, scene } = o;
+    this.scene = scene;
+    this.chain = createShaderChain(registry, scene.shaders.map((s) => [s.name, s.params] as const));
+    this.extras = scene.extras.map((x) => ({ when: x.when, chain: createShaderChain(registry, x.shaders.map((s) => [s.name, s.params] as const)) }));
+    this.feedback = scene.feedback ? new FeedbackBuffer() : null;
+    if (scene.scene) {
+      const rng = new Rng(0);
+      const base = mkContext(o, {}, rng);
+      this.custom = {
+        def: registry.get('scenes', scene.scene.name).def as SceneDef<any>,
+        params: scene.scene.params,
+        ctx: Object.assign(base, { renderer, width: renderer.width, height: renderer.height }),
+        rng,
+      };
+    }
+    scene.layers.forEach((spec, index) => this.layers.push(this.buildLayer(spec, index)));
+  }
+
+  private buildLayer(spec: LayerSpec, index: number): LayerRuntime {
+    const { registry, renderer } = this.o;
+    const grid = renderer.grid(spec.grid);
+    const rng = new Rng(0);
+    const ctx = mkContext(this.o, {}, rng);
+    const entry = registry.get('effects', spec.effect.name);
+    const blendEntry = registry.get('blends', spec.blend);
+    const layer: LayerRuntime = {
+      spec,
+      index,
+      grid,
+      posts: spec.post.map((p: Ref, k) => {
+        const prng = new Rng(0);
+        return { def: registry.get('effects', p.name).def as CellEffectDef<any>, params: p.params, ctx: mkContext(this.o, {}, prng), rng: prng, k };
+      }),
+      blend: { builtin: blendEntry.builtin, def: blendEntry.def as BlendDef },
+      ctx,
+      rng,
+    };
+    if (spec.kind === 'value') {
+      layer.value = { def: entry.def as ValueEffectDef<any>, field: createField(grid) };
+      layer.palette = grid.glyphIds(spec.palette);
+      if (typeof spec.hue !== 'number') {
+        const hue = registry.get('hues', spec.hue.name).def as HueDef<any>;
+        layer.hue = { def: hue, params: spec.hue.params, field: hue.output === 'rgb' ? new Uint8Array(grid.rows * grid.cols * 3) : createField(grid) };
+      }
+    } else {
+      layer.cells = entry.def as CellEffectDef<any>;
+    }
+    if (spec.mask) layer.mask = { def: registry.get('masks', spec.mask.name).def as MaskDef<any>, field: createField(grid), params: spec.mask.params };
+    return layer;
+  }
+
+  private setTime(ctx: LiveContext, local: number, features: FeatureFrame, replaying: boolean): void {
+    ctx.frame = local;
+    ctx.t = local / this.o.fps;
+    ctx.progress = Math.min(ctx.t / (this.scene.end - this.scene.start), 1);
+    ctx.features = features;
+    ctx.replaying = replaying;
+  }
+
+  /** Advances effect state through global frame `i` without drawing (a unit that starts mid-scene replays). */
+  advance(i: number, features: FeatureFrame): void {
+    this.step(i, features, null);
+  }
+
+  /** Draws global frame `i` into a pooled frame of the renderer and returns it (valid until the next beginFrame). */
+  render(i: number, features: FeatureFrame): RgbFrame {
+    this.o.renderer.beginFrame();
+    const frame = this.o.renderer.frame();
+    return this.step(i, features, frame) as RgbFrame;
+  }
+
+  private step(i: number, features: FeatureFrame, frame: RgbFrame | null): RgbFrame | null {
+    const { renderer, seed } = this.o;
+    const local = i - this.o.sceneFrameStart;
+    const replaying = frame === null;
+    const sceneId = this.scene.id;
+    let out = frame;
+    if (this.custom) {
+      const c = this.custom;
+      this.setTime(c.ctx, local, features, replaying);
+      c.rng.reseed(deriveSeed(seed, sceneId, 'scene', i));
+      const drawn = c.def.render(c.ctx, c.params as never);
+      if (frame && drawn !== frame) {
+        if (drawn.width !== frame.width || drawn.height !== frame.height) {
+          throw new GlyphreelError('E_RENDER', `Scene "${this.scene.name}": custom scene returned a ${drawn.width}×${drawn.height} frame, expected ${frame.width}×${frame.height}`);
+        }
+        frame.data.set(drawn.data);
+      }
+    }
+    for (const L of this.layers) {
+      if (L.spec.when && !holds(L.spec.when, features.get(L.spec.when.feature))) continue;
+      this.setTime(L.ctx, local, features, replaying);
+      L.rng.reseed(deriveSeed(seed, sceneId, L.index, i));
+      let cells: CellLayer | null = null;
+      if (L.value) {
+        L.value.def.fill(L.value.field, L.grid, L.ctx, L.spec.effect.params as never);
+        if (!replaying || L.posts.length) cells = this.colourValueLayer(L);
+      } else {
+        cells = renderer.layer(L.grid);
+        L.cells!.draw(cells, L.grid, L.ctx, L.spec.effect.params as never);
+      }
+      for (const p of L.posts) {
+        this.setTime(p.ctx, local, features, replaying);
+        p.rng.reseed(deriveSeed(seed, sceneId, L.index, 'post', p.k, i));
+        p.def.draw(cells!, L.grid, p.ctx, p.params as never);
+      }
+      if (replaying || !out) continue;
+      if (L.mask) {
+        L.mask.def.fill(L.mask.field, L.grid, L.ctx, L.mask.params as never);
+        maskColours(cells!, L.mask.field);
+      }
+      this.composite(L, cells!, out);
+    }
+    if (!out) {
+      if (this.feedback) throw new GlyphreelError('E_RENDER', `Scene "${this.scene.name}" uses feedback and cannot be replayed without drawing`);
+      return null;
+    }
+    tonemap(out, { gamma: this.scene.gamma });
+    if (this.feedback && this.scene.feedback) out = this.feedback.apply(out, this.scene.feedback);
+    const t = local / this.o.fps;
+    this.shaderRng.reseed(deriveSeed(seed, sceneId, 'shaders', i));
+    this.chain.apply(out, { t, features, rng: this.shaderRng });
+    for (const x of this.extras) if (holds(x.when, features.get(x.when.feature))) x.chain.apply(out, { t, features, rng: this.shaderRng });
+    return out;
+  }
+
+  private colourValueLayer(L: LayerRuntime): CellLayer {
+    const cells = this.o.renderer.layer(L.grid);
+    const v = L.value!;
+    const { spec } = L;
+    if (!L.hue) return fieldToLayer(cells, v.field, spec.hue as number, L.palette!, spec.saturation, spec.threshold);
+    L.hue.def.fill(L.hue.field as never, L.grid, L.ctx, L.hue.params as never);
+    if (L.hue.def.output === 'rgb') return fieldToLayerRgb(cells, v.field, L.hue.field as Uint8Array, L.palette!, spec.threshold);
+    return fieldToLayer(cells, v.field, L.hue.field as Field, L.palette!, spec.saturation, spec.threshold);
+  }
+
+  private composite(L: LayerRuntime, cells: CellLayer, out: RgbFrame): void {
+    const { renderer } = this.o;
+    // The reference's multi-grid rendering is per-channel max into one canvas: `lighten` at full opacity is
+    // exactly that, drawn straight into the frame without a temporary.
+    if (L.spec.blend === 'lighten' && L.spec.opacity === 1 && L.blend.builtin) {
+      renderer.render(L.grid, cells, out);
+      return;
+    }
+    const top = renderer.frame();
+    renderer.render(L.grid, cells, top);
+    if (L.blend.builtin) blendFrames(out.data, top.data, L.blend.def.name, L.spec.opacity, out.data);
+    else blendWithDef(L.blend.def, out.data, top.data, L.spec.opacity, out.data);
+  }
+}
+
+/**
+ * Masks at cell level: each cell's colour × its mask value. For glyphs on black this equals the pixel-level
+ * application aligned to the real cell geometry (within truncation) at a fraction of the cost.
+ */
+function maskColours(cells: CellLayer, mask: Field): void {
+  const c = cells.colors;
+  for (let i = 0; i < mask.length; i++) {
+    const m = mask[i] as number;
+    if (m >= 1) continue;
+    const k = i * 3;
+    if (m <= 0) {
+      c[k] = c[k + 1] = c[k + 2] = 0;
+      continue;
+    }
+    c[k] = (c[k]! * m) | 0;
+    c[k + 1] = (c[k + 1]! * m) | 0;
+    c[k + 2] = (c[k + 2]! * m) | 0;
+  }
+}
