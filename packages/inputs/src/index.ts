@@ -1,1 +1,2 @@
 export * from './synthetic.js';
+export * from './audio/index.js';

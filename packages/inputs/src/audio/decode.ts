@@ -1,0 +1,126 @@
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { endianness, tmpdir } from 'node:os';
+import path from 'node:path';
+import { GlyphreelError } from '@glyphreel/core';
+import { DEFAULT_SAMPLE_RATE } from './analyze.js';
+
+export interface DecodeAudioOptions {
+  /** The ffmpeg binary (the CLI passes the one @glyphreel/encode discovers). */
+  ffmpegPath: string;
+  /** Output rate in Hz (default 22050, catalog 5.1). */
+  sampleRate?: number;
+  /** Stops ffmpeg and rejects with E_CANCELLED. */
+  signal?: AbortSignal;
+}
+
+let logCounter = 0;
+
+/** The last non-empty lines of ffmpeg's log, joined on one line. */
+function logTail(file: string, lines = 2): string {
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-lines)
+    .join(' | ');
+}
+
+function inputError(file: string, problem: string, hint: string): GlyphreelError {
+  return new GlyphreelError('E_INPUT', `Cannot read audio from "${file}": ${problem}`, { hint });
+}
+
+/**
+ * Decodes any file ffmpeg reads (audio, or the first audio stream of a video) to mono f32 samples in [−1, 1] at
+ * `sampleRate`. ffmpeg downmixes and resamples to signed 16-bit PCM (as the reference's WAV extract does) and streams
+ * it over stdout, so no temporary WAV is written; samples are s16 / 32768. ffmpeg's stderr goes to a log file in the
+ * OS temp dir (removed afterwards) whose last lines name the problem when decoding fails.
+ */
+export async function decodeAudio(file: string, options: DecodeAudioOptions): Promise<Float32Array> {
+  const sampleRate = options.sampleRate ?? DEFAULT_SAMPLE_RATE;
+  if (!(Number.isInteger(sampleRate) && sampleRate >= 1000 && sampleRate <= 384000)) {
+    throw new GlyphreelError('E_PARAM', `decodeAudio: sample rate must be a whole number of Hz in [1000, 384000], got ${sampleRate}`);
+  }
+  let isFile = false;
+  try {
+    isFile = statSync(file).isFile();
+  } catch {
+    throw inputError(file, 'no such file', 'check the path');
+  }
+  if (!isFile) throw inputError(file, 'not a regular file', 'pass an audio or video file');
+
+  const logFile = path.join(tmpdir(), `glyphreel-decode-${process.pid}-${++logCounter}.log`);
+  const logFd = openSync(logFile, 'w');
+  const args = [
+    '-nostdin', '-hide_banner', '-loglevel', 'error',
+    '-i', file,
+    '-map', '0:a:0', '-vn', '-sn', '-dn',
+    '-ac', '1', '-ar', String(sampleRate), '-f', 's16le', '-acodec', 'pcm_s16le',
+    'pipe:1',
+  ];
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  let code: number | null;
+  try {
+    code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(options.ffmpegPath, args, {
+        stdio: ['ignore', 'pipe', logFd],
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      child.once('error', reject);
+      child.once('close', (c) => resolve(c));
+      // stdio[1] is 'pipe', so stdout exists; the guard only satisfies the spawn overload chosen with `signal`
+      child.stdout?.on('data', (c: Buffer) => {
+        chunks.push(c);
+        bytes += c.length;
+      });
+    });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.name === 'AbortError') throw new GlyphreelError('E_CANCELLED', `Decoding "${file}" was cancelled`, { cause: err });
+    if (e.code === 'ENOENT' || e.code === 'EACCES') {
+      throw new GlyphreelError('E_FFMPEG', `ffmpeg could not be started at "${options.ffmpegPath}" (${e.code})`, {
+        hint: 'install ffmpeg, or pass --ffmpeg PATH / set GLYPHREEL_FFMPEG',
+        cause: err,
+      });
+    }
+    throw new GlyphreelError('E_FFMPEG', `ffmpeg failed to run: ${e.message}`, { cause: err });
+  } finally {
+    closeSync(logFd);
+  }
+  const tail = logTail(logFile);
+  rmSync(logFile, { force: true });
+
+  if (code !== 0) {
+    if (/matches no streams|does not contain any stream/i.test(tail)) {
+      throw inputError(file, 'it has no audio stream', 'pass a file with an audio track');
+    }
+    // "[mp3 @ 0x3d7c0bc0] Failed …" → "mp3: Failed …": the pointer only makes messages differ between runs
+    const problem = tail.split(file).join(path.basename(file)).replace(/\[(\w+) @ 0x[0-9a-f]+\]\s*/g, '$1: ') || `ffmpeg exited with code ${code}`;
+    throw inputError(file, `ffmpeg cannot decode it (${problem})`, 'check that the file is a complete audio or video file (try: ffmpeg -i FILE)');
+  }
+  const count = bytes >> 1;
+  if (count === 0) throw inputError(file, 'it contains no audio samples', 'pass a file with a non-empty audio track');
+
+  const pcm = new Int16Array(count);
+  const raw = new Uint8Array(pcm.buffer);
+  let at = 0;
+  for (const c of chunks) {
+    const take = Math.min(c.length, raw.length - at);
+    raw.set(take === c.length ? c : c.subarray(0, take), at);
+    at += take;
+  }
+  if (endianness() === 'BE') {
+    const view = new DataView(pcm.buffer);
+    for (let i = 0; i < count; i++) pcm[i] = view.getInt16(2 * i, true);
+  }
+  const out = new Float32Array(count);
+  for (let i = 0; i < count; i++) out[i] = (pcm[i] as number) / 32768;
+  return out;
+}

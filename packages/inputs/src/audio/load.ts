@@ -1,0 +1,87 @@
+import { statSync } from 'node:fs';
+import { GlyphreelError, type FeatureTable } from '@glyphreel/core';
+import { AUDIO_ANALYSIS_VERSION, analyzeAudio, DEFAULT_SAMPLE_RATE } from './analyze.js';
+import { defaultFeatureCacheDir, featureCachePath, hashFile, readFeatureCache, writeFeatureCache, type FeatureCacheKey } from './cache.js';
+import { decodeAudio } from './decode.js';
+
+export interface LoadFeaturesOptions {
+  ffmpegPath: string;
+  fps: number;
+  /** Analysis rate (default 22050). */
+  sampleRate?: number;
+  /** Frame count; default round(duration · fps). */
+  frames?: number;
+  /** Cache directory (default: see defaultFeatureCacheDir). */
+  cacheDir?: string;
+  /** false: neither read nor write the cache. */
+  cache?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface LoadedFeatures {
+  table: FeatureTable;
+  /** True when the table came from the cache (nothing was decoded). */
+  fromCache: boolean;
+  /** The cache entry's path (undefined with cache: false). */
+  cachePath: string | undefined;
+  /** sha256 of the audio file. */
+  contentHash: string;
+  sampleRate: number;
+  sampleCount: number;
+  durationS: number;
+  /** max |sample|; 0 for digital silence. */
+  peak: number;
+  /** The track is (digitally) silent: every feature is flat and there are no beats. */
+  silent: boolean;
+  /** Why the cache could not be written, if it could not (the features are still returned). */
+  cacheError: string | undefined;
+}
+
+/** One 16-bit step: anything quieter is digital silence or dither. */
+const SILENCE_PEAK = 1 / 32768;
+
+/**
+ * The 19 audio features of `file`: from the feature cache when an entry for these bytes and settings exists, else
+ * decoded, analyzed and stored. A cache that cannot be written does not fail the call (see `cacheError`).
+ */
+export async function loadFeatures(file: string, options: LoadFeaturesOptions): Promise<LoadedFeatures> {
+  const sampleRate = options.sampleRate ?? DEFAULT_SAMPLE_RATE;
+  const useCache = options.cache !== false;
+  try {
+    if (!statSync(file).isFile()) throw new Error('not a file');
+  } catch {
+    throw new GlyphreelError('E_INPUT', `Cannot read audio from "${file}": no such file`, { hint: 'check the path' });
+  }
+  const contentHash = await hashFile(file);
+  const key: FeatureCacheKey = {
+    contentHash,
+    sampleRate,
+    fps: options.fps,
+    frames: options.frames ?? null,
+    version: AUDIO_ANALYSIS_VERSION,
+  };
+  const cachePath = useCache ? featureCachePath(options.cacheDir ?? defaultFeatureCacheDir(), key) : undefined;
+  const common = { cachePath, contentHash, sampleRate, cacheError: undefined };
+  if (cachePath) {
+    const hit = readFeatureCache(cachePath, key);
+    if (hit) return { ...common, ...hit, fromCache: true, silent: hit.peak <= SILENCE_PEAK };
+  }
+
+  const samples = await decodeAudio(file, { ffmpegPath: options.ffmpegPath, sampleRate, ...(options.signal ? { signal: options.signal } : {}) });
+  const table = analyzeAudio(samples, { sampleRate, fps: options.fps, ...(options.frames === undefined ? {} : { frames: options.frames }) });
+  let peak = 0;
+  for (let i = 0; i < samples.length; i++) {
+    const a = Math.abs(samples[i] as number);
+    if (a > peak) peak = a;
+  }
+  const meta = { sampleCount: samples.length, durationS: samples.length / sampleRate, peak };
+  let cacheError: string | undefined;
+  if (cachePath) {
+    try {
+      writeFeatureCache(cachePath, key, { table, ...meta });
+    } catch (err) {
+      cacheError = `could not write the feature cache ${cachePath}: ${(err as Error).message}`;
+    }
+  }
+  return { ...common, ...meta, table, fromCache: false, silent: peak <= SILENCE_PEAK, cacheError };
+}
