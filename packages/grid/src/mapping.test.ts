@@ -56,6 +56,8 @@ describe('value → glyph mapping', () => {
     const c = renderFieldRgb(g, createFrame(200, 95), value, rgb, g.palette('default'));
     const d = g.render(l2, createFrame(200, 95));
     expect(Buffer.from(c.data).equals(Buffer.from(d.data))).toBe(true);
+    const e = renderField(g, createFrame(200, 95), value, rgb, 'default');
+    expect(Buffer.from(e.data).equals(Buffer.from(d.data))).toBe(true);
     expect(() => g.palette('nope')).toThrow('Unknown palette "nope"');
   });
 });
