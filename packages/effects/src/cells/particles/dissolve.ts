@@ -1,4 +1,5 @@
-import { defineCellEffect, PART_DOT } from '@glyphreel/core';
+import { defineCellEffect, PART_DOT, type Rng } from '@glyphreel/core';
+import type { ParticlePool } from './pool.js';
 import { resolveCharSet } from '../common.js';
 import { CAPS, particleCap, projectToCells, STRETCH_PARAM, systemState, TRAIL_PARAMS } from './system.js';
 
@@ -34,19 +35,7 @@ export const dissolve = defineCellEffect({
     const cols = grid.cols;
     const glyphs = grid.glyphIds(resolveCharSet(p.char_set));
 
-    const seed = st.fresh ? cap : p.respawn ? cap - pool.count : 0;
-    if (seed > 0) {
-      const { start, count } = pool.spawn(seed);
-      for (let i = start; i < start + count; i++) {
-        pool.x[i] = rng.next() * cols;
-        pool.y[i] = st.fresh ? rng.next() * rows : rows - 1 + rng.next();
-        pool.vx[i] = p.stretch * rng.uniform(-p.drift, p.drift);
-        pool.vy[i] = -rng.uniform(p.rise_min, p.rise_max);
-        // Staggered starting life so the cloud thins out gradually rather than vanishing in one frame.
-        pool.life[i] = rng.uniform(0.5, 1);
-      }
-    }
-
+    if (st.fresh) seedCloud(pool, cap, true, rng, cols, rows, p.stretch, p.drift, p.rise_min, p.rise_max);
     const { x, y, vx, vy, life } = pool;
     const drain = p.decay * (1 + p.accel * ctx.t);
     for (let i = 0; i < pool.count; i++) {
@@ -56,6 +45,7 @@ export const dissolve = defineCellEffect({
       if (y[i]! < 0) life[i] = 0;
     }
     pool.cullDead();
+    if (p.respawn) seedCloud(pool, cap - pool.count, false, rng, cols, rows, p.stretch, p.drift, p.rise_min, p.rise_max);
     projectToCells(pool, grid);
     st.trails.record(pool);
     if (ctx.replaying) return;
@@ -72,3 +62,27 @@ export const dissolve = defineCellEffect({
     if (p.trail > 0) st.trails.draw(layer, grid, p.trail_fade);
   },
 });
+
+/** Spreads `n` new particles over the grid (the first frame) or along the bottom row (re-seeding). */
+function seedCloud(
+  pool: ParticlePool,
+  n: number,
+  everywhere: boolean,
+  rng: Rng,
+  cols: number,
+  rows: number,
+  stretch: number,
+  drift: number,
+  riseMin: number,
+  riseMax: number,
+): void {
+  const { start, count } = pool.spawn(n);
+  for (let i = start; i < start + count; i++) {
+    pool.x[i] = rng.next() * cols;
+    pool.y[i] = everywhere ? rng.next() * rows : rows - 1 + rng.next();
+    pool.vx[i] = stretch * rng.uniform(-drift, drift);
+    pool.vy[i] = -rng.uniform(riseMin, riseMax);
+    // Staggered starting life so the cloud thins out gradually rather than vanishing in one frame.
+    pool.life[i] = rng.uniform(0.5, 1);
+  }
+}
