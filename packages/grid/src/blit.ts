@@ -2,15 +2,16 @@ import { GlyphreelError, type CellLayer, type RgbFrame } from '@glyphreel/core';
 import type { GlyphAtlas } from './atlas.js';
 
 /**
- * MUL[(cov << 8) | c] = ⌊cov·c/255⌋: the reference's trunc(coverage/255 × colour) in exact integers (the reference's
- * float32 product gives the same byte for all 65 536 pairs; checked in the tests). Used where a table beats the
- * shift formula of the blit (background, canvas text read-back).
+ * ⌊cov·c/255⌋ for cov, c in 0–255: the reference's trunc(coverage/255 × colour) in exact integers, without a
+ * division. The reference's float32 product gives the same byte for all 65 536 pairs (checked in the tests). The blit
+ * inlines this formula.
  */
 export const mulDiv255 = (cov: number, c: number): number => {
   const x = cov * c;
   return (x + 1 + (x >> 8)) >> 8;
 };
 
+/** The same as a 64 KiB table, MUL[(cov << 8) | c], for loops that read coverage as a byte (canvas read-back). */
 export const MUL: Uint8Array = (() => {
   const t = new Uint8Array(65536);
   for (let cov = 0; cov < 256; cov++) for (let c = 0; c < 256; c++) t[(cov << 8) | c] = Math.floor((cov * c) / 255);
