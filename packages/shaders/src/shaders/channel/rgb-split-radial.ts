@@ -1,7 +1,6 @@
 import { defineShader } from '@glyphreel/core';
 import { BoundedCache, roundTo } from '../internal/cache.js';
-import { FRAME_COPY_KEY } from '../internal/bytes.js';
-import { gatherChannel } from '../internal/remap.js';
+import { PACKED_COPY_KEY, PACKED_OUT_KEY, packPixels, unpackPixels } from '../internal/packed.js';
 
 interface SplitMaps {
   red: Int32Array;
@@ -48,9 +47,13 @@ export const rgbSplitRadial = defineShader({
     if (s === 0) return;
     const { width, height } = frame;
     const m = maps.get(`${width}x${height}:${s}`, () => rgbSplitMaps(width, height, s));
-    const src = ctx.scratch.u8(FRAME_COPY_KEY, frame.data.length);
-    src.set(frame.data);
-    gatherChannel(src, frame.data, m.red, 0);
-    gatherChannel(src, frame.data, m.blue, 2);
+    const npx = width * height;
+    const src = ctx.scratch.i32(PACKED_COPY_KEY, npx);
+    const out = ctx.scratch.i32(PACKED_OUT_KEY, npx);
+    unpackPixels(frame.data, src);
+    const red = m.red;
+    const blue = m.blue;
+    for (let i = 0; i < npx; i++) out[i] = (src[red[i]!]! & 0xff) | (src[i]! & 0xff00) | (src[blue[i]!]! & 0xff0000);
+    packPixels(out, frame.data);
   },
 });

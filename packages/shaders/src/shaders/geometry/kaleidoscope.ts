@@ -1,7 +1,6 @@
 import { defineShader } from '@glyphreel/core';
 import { BoundedCache } from '../internal/cache.js';
-import { FRAME_COPY_KEY } from '../internal/bytes.js';
-import { gatherPixels } from '../internal/remap.js';
+import { gatherPacked, PACKED_COPY_KEY, unpackPixels } from '../internal/packed.js';
 
 const maps = new BoundedCache<Int32Array>();
 
@@ -38,8 +37,8 @@ export const kaleidoscope = defineShader({
   apply(frame, p, ctx) {
     const { width, height } = frame;
     const map = maps.get(`${width}x${height}:${p.folds}`, () => kaleidoscopeMap(width, height, p.folds));
-    const src = ctx.scratch.u8(FRAME_COPY_KEY, frame.data.length);
-    src.set(frame.data);
-    gatherPixels(src, frame.data, map);
+    const src = ctx.scratch.i32(PACKED_COPY_KEY, width * height);
+    unpackPixels(frame.data, src);
+    gatherPacked(src, map, frame.data);
   },
 });

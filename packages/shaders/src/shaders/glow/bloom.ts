@@ -51,39 +51,56 @@ export function bloomInPlace(data: Uint8Array, width: number, height: number, th
   }
   if (!any) return; // the blur of zeros is zero: nothing to add
   for (let pass = 0; pass < 3; pass++) boxBlur3(a, tmp, sw, sh);
-  // Halve once here, and flag the blocks that add nothing so the full-resolution pass can skip them (on glyph frames
-  // most of the frame is far from anything bright).
-  const live = scratch.u8('bloom:live', sw * sh);
+  // floor(c + 0.5·blur) = c + floor(0.5·blur) for integer c, so the glow is an integer per block and channel:
+  // pack it as 0x00bbggrr (each ≤ 127), zero where nothing is added so the full-resolution pass can skip the block
+  // (on glyph frames most of the frame is far from anything bright).
+  const add = scratch.i32('bloom:add', sw * sh);
   for (let k = 0, j = 0; k < sw * sh; k++, j += 3) {
-    const r = a[j]! * 0.5;
-    const g = a[j + 1]! * 0.5;
-    const b = a[j + 2]! * 0.5;
-    a[j] = r;
-    a[j + 1] = g;
-    a[j + 2] = b;
-    live[k] = r > 0 || g > 0 || b > 0 ? 1 : 0;
+    add[k] = Math.floor(a[j]! * 0.5) | (Math.floor(a[j + 1]! * 0.5) << 8) | (Math.floor(a[j + 2]! * 0.5) << 16);
   }
+  const words = LITTLE_ENDIAN && (data.byteOffset & 3) === 0 && (stride & 3) === 0
+    ? new Int32Array(data.buffer, data.byteOffset, data.length >> 2)
+    : undefined;
+  const fullBlocks = words ? width >> 2 : 0; // blocks of exactly 4 pixels = 3 aligned words
   for (let y = 0; y < height; y++) {
     const srow = (y >> 2) * sw;
     const row = y * stride;
-    for (let sx = 0; sx < sw; sx++) {
-      if (live[srow + sx] === 0) continue;
-      const j = (srow + sx) * 3;
-      const hr = a[j]!;
-      const hg = a[j + 1]!;
-      const hb = a[j + 2]!;
+    if (words) {
+      let k = row >> 2;
+      for (let sx = 0; sx < fullBlocks; sx++, k += 3) {
+        const v = add[srow + sx]!;
+        if (v === 0) continue;
+        words[k] = addSat(words[k]!, v | (v << 24));
+        words[k + 1] = addSat(words[k + 1]!, (v >>> 8) | (v << 16));
+        words[k + 2] = addSat(words[k + 2]!, (v >>> 16) | (v << 8));
+      }
+    }
+    for (let sx = fullBlocks; sx < sw; sx++) {
+      const v = add[srow + sx]!;
+      if (v === 0) continue;
       const x0 = sx * FACTOR;
       const end = row + Math.min(x0 + FACTOR, width) * 3;
       for (let o = row + x0 * 3; o < end; o += 3) {
-        const r = data[o]! + hr;
-        const g = data[o + 1]! + hg;
-        const b = data[o + 2]! + hb;
-        data[o] = r >= 255 ? 255 : r;
-        data[o + 1] = g >= 255 ? 255 : g;
-        data[o + 2] = b >= 255 ? 255 : b;
+        const r = data[o]! + (v & 0xff);
+        const g = data[o + 1]! + ((v >>> 8) & 0xff);
+        const b = data[o + 2]! + (v >>> 16);
+        data[o] = r > 255 ? 255 : r;
+        data[o + 1] = g > 255 ? 255 : g;
+        data[o + 2] = b > 255 ? 255 : b;
       }
     }
   }
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** Per-byte saturating add of two words (SWAR: even and odd bytes in 16-bit lanes, carries turned into 0xff). */
+function addSat(w: number, a: number): number {
+  let lo = (w & 0xff00ff) + (a & 0xff00ff);
+  let hi = ((w >>> 8) & 0xff00ff) + ((a >>> 8) & 0xff00ff);
+  lo |= ((lo >>> 8) & 0x10001) * 0xff;
+  hi |= ((hi >>> 8) & 0x10001) * 0xff;
+  return (lo & 0xff00ff) | ((hi & 0xff00ff) << 8);
 }
 
 export const bloom = defineShader({

@@ -1,6 +1,7 @@
 import { defineShader } from '@glyphreel/core';
 import { BoundedCache, roundTo } from '../internal/cache.js';
-import { DIV3, FRAME_COPY_KEY } from '../internal/bytes.js';
+import { DIV3 } from '../internal/bytes.js';
+import { PACKED_COPY_KEY, PACKED_OUT_KEY, packPixels, unpackPixels } from '../internal/packed.js';
 
 interface BlurMaps {
   near: Int32Array;
@@ -48,17 +49,21 @@ export const radialBlur = defineShader({
     const cx = p.center.length > 0 ? p.center[0]! * width : width >> 1;
     const cy = p.center.length > 1 ? p.center[1]! * height : height >> 1;
     const m = maps.get(`${width}x${height}:${s}:${cx}:${cy}`, () => radialBlurMaps(width, height, s, cx, cy));
-    const src = ctx.scratch.u8(FRAME_COPY_KEY, data.length);
-    src.set(data);
+    const npx = width * height;
+    const src = ctx.scratch.i32(PACKED_COPY_KEY, npx);
+    const out = ctx.scratch.i32(PACKED_OUT_KEY, npx);
+    unpackPixels(data, src);
     const near = m.near;
     const far = m.far;
-    const npx = width * height;
-    for (let i = 0, o = 0; i < npx; i++, o += 3) {
-      const a = near[i]! * 3;
-      const b = far[i]! * 3;
-      data[o] = DIV3[src[o]! + src[a]! + src[b]!]!;
-      data[o + 1] = DIV3[src[o + 1]! + src[a + 1]! + src[b + 1]!]!;
-      data[o + 2] = DIV3[src[o + 2]! + src[a + 2]! + src[b + 2]!]!;
+    for (let i = 0; i < npx; i++) {
+      const a = src[i]!;
+      const b = src[near[i]!]!;
+      const c = src[far[i]!]!;
+      // Red and blue sum in separate 16-bit lanes (≤ 765 each), green on its own.
+      const rb = (a & 0xff00ff) + (b & 0xff00ff) + (c & 0xff00ff);
+      const g = ((a >>> 8) & 0xff) + ((b >>> 8) & 0xff) + ((c >>> 8) & 0xff);
+      out[i] = DIV3[rb & 0xffff]! | (DIV3[g]! << 8) | (DIV3[rb >>> 16]! << 16);
     }
+    packPixels(out, data);
   },
 });

@@ -1,5 +1,6 @@
 import { defineShader } from '@glyphreel/core';
 import { BoundedCache, roundTo } from '../internal/cache.js';
+import { frameWords } from '../internal/packed.js';
 
 /** The floor keeps corners from going black (catalog 9.3 item 27: elliptical, floor 0.15). */
 export const VIGNETTE_FLOOR = 0.15;
@@ -35,13 +36,37 @@ export const vignette = defineShader({
     if (s === 0) return;
     const { width, height, data } = frame;
     const f = maps.get(`${width}x${height}:${s}`, () => vignetteFactors(width, height, s));
-    const npx = width * height;
-    // Factors are ≤ 1, so the products need no clamp; the Uint8Array store truncates.
-    for (let i = 0, o = 0; i < npx; i++, o += 3) {
-      const k = f[i]!;
-      data[o] = data[o]! * k;
-      data[o + 1] = data[o + 1]! * k;
-      data[o + 2] = data[o + 2]! * k;
-    }
+    scalePixels(data, f);
   },
 });
+
+/**
+ * Every channel of pixel i multiplied by f[i] ≤ 1 and truncated. Four pixels are read and written as three words;
+ * the factors are ≤ 1, so no byte overflows and no clamp is needed.
+ */
+function scalePixels(data: Uint8Array, f: Float32Array): void {
+  const npx = f.length;
+  const words = frameWords(data);
+  let i = 0;
+  if (words) {
+    const nw = words.length;
+    for (let k = 0; k < nw; k += 3, i += 4) {
+      const f0 = f[i]!;
+      const f1 = f[i + 1]!;
+      const f2 = f[i + 2]!;
+      const f3 = f[i + 3]!;
+      const w0 = words[k]!;
+      const w1 = words[k + 1]!;
+      const w2 = words[k + 2]!;
+      words[k] = ((w0 & 255) * f0) | (((w0 >>> 8) & 255) * f0) << 8 | (((w0 >>> 16) & 255) * f0) << 16 | ((w0 >>> 24) * f1) << 24;
+      words[k + 1] = ((w1 & 255) * f1) | (((w1 >>> 8) & 255) * f1) << 8 | (((w1 >>> 16) & 255) * f2) << 16 | ((w1 >>> 24) * f2) << 24;
+      words[k + 2] = ((w2 & 255) * f2) | (((w2 >>> 8) & 255) * f3) << 8 | (((w2 >>> 16) & 255) * f3) << 16 | ((w2 >>> 24) * f3) << 24;
+    }
+  }
+  for (let o = i * 3; i < npx; i++, o += 3) {
+    const k = f[i]!;
+    data[o] = data[o]! * k;
+    data[o + 1] = data[o + 1]! * k;
+    data[o + 2] = data[o + 2]! * k;
+  }
+}

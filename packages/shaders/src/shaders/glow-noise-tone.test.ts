@@ -1,0 +1,182 @@
+import { describe, expect, test } from '@jest/globals';
+import { createFrame, hsvToRgb, Rng, type RgbFrame } from '@glyphreel/core';
+import { builtinShaderRegistry, createShaderContext, VIGNETTE_FLOOR } from './index.js';
+
+function frameOf(w: number, h: number, fn: (x: number, y: number) => [number, number, number]): RgbFrame {
+  const f = createFrame(w, h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) f.data.set(fn(x, y), (y * w + x) * 3);
+  return f;
+}
+const px = (f: RgbFrame, x: number, y: number) => [...f.data.subarray((y * f.width + x) * 3, (y * f.width + x) * 3 + 3)];
+const pattern = (x: number, y: number): [number, number, number] => [(x * 7 + y * 3) & 255, (x * 13 + y * 29) & 255, (x * y + 5) & 255];
+const gradient = () => frameOf(16, 16, (x, y) => [y * 16 + x, (y * 16 + x + 85) & 255, (y * 16 + x + 170) & 255]);
+const grey = (w: number, h: number, v: number) => frameOf(w, h, () => [v, v, v]);
+
+function run(name: string, frame: RgbFrame, params: Record<string, unknown> = {}, seed = 0): RgbFrame {
+  const { entry, params: p } = builtinShaderRegistry().resolve('shaders', name, params);
+  (entry.def as { apply: (f: RgbFrame, p: unknown, c: unknown) => void }).apply(frame, p, createShaderContext({ rng: new Rng(seed) }));
+  return frame;
+}
+
+describe('glow and blur', () => {
+  test('bloom raises pixels near a bright dot, leaves far ones untouched, and adds (never darkens)', () => {
+    const f = grey(96, 64, 20);
+    // A 4×4 bright dot aligned to the 4× grid, so the stride-4 sample sees it.
+    for (let y = 32; y < 36; y++) for (let x = 48; x < 52; x++) f.data.set([250, 200, 40], (y * 96 + x) * 3);
+    const o = f.data.slice();
+    run('bloom', f, { thr: 130 });
+    expect(px(f, 56, 33)[0]).toBeGreaterThan(20);
+    expect(px(f, 56, 33)[1]).toBeGreaterThan(20);
+    expect(px(f, 56, 33)[2]).toBe(20); // blue 40 is below the threshold: no blue glow
+    expect(px(f, 5, 5)).toEqual([20, 20, 20]);
+    expect(px(f, 90, 60)).toEqual([20, 20, 20]);
+    for (let i = 0; i < f.data.length; i++) expect(f.data[i]).toBeGreaterThanOrEqual(o[i]!);
+    // Centre of the dot: 250 + 0.5·blur ≥ 255 → clamped
+    expect(px(f, 49, 33)[0]).toBe(255);
+  });
+  test('bloom with nothing above the threshold is the identity', () => {
+    const f = frameOf(33, 17, (x, y) => [(x * 3) % 120, y * 7, 100]);
+    const o = f.data.slice();
+    run('bloom', f, { thr: 130 });
+    expect(f.data).toEqual(o);
+  });
+  test('edge_glow adds the HSV overlay on edges only', () => {
+    const f = frameOf(10, 10, (x) => (x < 5 ? [0, 0, 0] : [90, 90, 90]));
+    run('edge_glow', f, { hue: 0 });
+    expect(px(f, 1, 5)).toEqual([0, 0, 0]);
+    expect(px(f, 8, 5)).toEqual([90, 90, 90]);
+    // x = 4: |g(5) − g(3)| = 90 → edge = 90/255·2 = 0.706 → overlay HSV(0, 0.8, 0.353) ≈ (90, 18, 18) on black
+    const v = 0.5 * ((90 / 255) * 2);
+    expect(px(f, 4, 5)).toEqual(hsvToRgb(0, 0.8, v));
+    expect(px(f, 4, 5)[0]).toBe(90);
+  });
+  test('soft_focus: flat areas stay, strength 0 is the identity, edges soften', () => {
+    const f = frameOf(20, 10, (x) => (x < 10 ? [40, 40, 40] : [200, 200, 200]));
+    run('soft_focus', f, { strength: 0.5 });
+    expect(px(f, 2, 5)).toEqual([40, 40, 40]);
+    expect(px(f, 17, 5)).toEqual([200, 200, 200]);
+    expect(px(f, 9, 5)[0]).toBeGreaterThan(40);
+    expect(px(f, 10, 5)[0]).toBeLessThan(200);
+    const g = frameOf(9, 9, pattern);
+    const o = g.data.slice();
+    run('soft_focus', g, { strength: 0 });
+    expect(g.data).toEqual(o);
+  });
+  test('radial_blur averages the pixel with two samples pushed outward', () => {
+    const f = frameOf(40, 20, pattern);
+    const o = frameOf(40, 20, pattern);
+    run('radial_blur', f, { strength: 0.1 });
+    expect(px(f, 20, 10)).toEqual(px(o, 20, 10)); // the centre samples itself
+    const x = 35;
+    const y = 15;
+    const s1 = [Math.trunc(x + (x - 20) * 0.1), Math.trunc(y + (y - 10) * 0.1)];
+    const s2 = [Math.min(39, Math.trunc(x + (x - 20) * 0.2)), Math.trunc(y + (y - 10) * 0.2)];
+    const want = [0, 1, 2].map((c) => Math.floor((px(o, x, y)[c]! + px(o, s1[0]!, s1[1]!)[c]! + px(o, s2[0]!, s2[1]!)[c]!) / 3));
+    expect(px(f, x, y)).toEqual(want);
+  });
+});
+
+describe('noise', () => {
+  test('grain is deterministic per rng seed, monochrome per 2×2 cell, and bounded by ±amt', () => {
+    const a = run('grain', grey(33, 17, 128), { amt: 10 }, 5);
+    const b = run('grain', grey(33, 17, 128), { amt: 10 }, 5);
+    const c = run('grain', grey(33, 17, 128), { amt: 10 }, 6);
+    expect(a.data).toEqual(b.data);
+    expect(a.data).not.toEqual(c.data);
+    const seen = new Set<number>();
+    for (let y = 0; y < 17; y++) {
+      for (let x = 0; x < 33; x++) {
+        const [r, g, bl] = px(a, x, y);
+        expect(r).toBe(g);
+        expect(g).toBe(bl);
+        expect(Math.abs(r! - 128)).toBeLessThanOrEqual(10);
+        expect(r).toBe(px(a, x & ~1, y & ~1)[0]);
+        seen.add(r!);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(15); // most of the 21 values occur
+    // Clamping at both ends, on a word-aligned 1080p-wide row and on the byte path.
+    const hi = run('grain', grey(1920, 2, 250), { amt: 20 }, 1);
+    const lo = run('grain', grey(1920, 2, 5), { amt: 20 }, 1);
+    expect(Math.max(...hi.data)).toBe(255);
+    expect(Math.min(...lo.data)).toBe(0);
+    expect(Math.min(...hi.data)).toBeGreaterThanOrEqual(230);
+    expect(Math.max(...lo.data)).toBeLessThanOrEqual(25);
+  });
+  test('static replaces about `density` of the 2×2 cells with random pixels, grey when color is false', () => {
+    const f = run('static', grey(120, 60, 0), { density: 0.3, color: false }, 3);
+    let changedCells = 0;
+    for (let y = 0; y < 60; y += 2) {
+      for (let x = 0; x < 120; x += 2) {
+        const cell = [px(f, x, y), px(f, x + 1, y), px(f, x, y + 1), px(f, x + 1, y + 1)];
+        if (cell.some((p) => p[0] !== 0)) changedCells++;
+        for (const p of cell) expect(new Set(p).size).toBe(1);
+      }
+    }
+    expect(changedCells / 1800).toBeGreaterThan(0.25);
+    expect(changedCells / 1800).toBeLessThan(0.35);
+    const c = run('static', grey(64, 64, 0), { density: 1 }, 3);
+    let coloured = 0;
+    for (let i = 0; i < c.data.length; i += 3) if (c.data[i] !== c.data[i + 1]) coloured++;
+    expect(coloured).toBeGreaterThan(3000);
+    expect(run('static', grey(64, 64, 9), { density: 0 }, 3).data.every((v) => v === 9)).toBe(true);
+  });
+});
+
+describe('lines and patterns', () => {
+  test('scanlines darken exactly every spacing-th row by the factor', () => {
+    const f = gradient();
+    const o = gradient();
+    run('scanlines', f, { intensity: 0.25, spacing: 3 });
+    for (let y = 0; y < 16; y++) {
+      for (let x = 0; x < 16; x++) {
+        const want = px(o, x, y).map((c) => (y % 3 === 0 ? Math.trunc(c * 0.75) : c));
+        expect(px(f, x, y)).toEqual(want);
+      }
+    }
+  });
+  test('halftone keeps pixels inside each block’s disc and blacks out the rest', () => {
+    const f = grey(12, 6, 255);
+    run('halftone', f, { dot_size: 6 });
+    // mean 1 → radius 3 around (3, 3): (3,3) kept, corner (0,0) at distance 4.24 blacked, (0,3) at 3 (not < 3) blacked
+    expect(px(f, 3, 3)).toEqual([255, 255, 255]);
+    expect(px(f, 5, 4)).toEqual([255, 255, 255]);
+    expect(px(f, 0, 0)).toEqual([0, 0, 0]);
+    expect(px(f, 0, 3)).toEqual([0, 0, 0]);
+    expect(px(f, 9, 3)).toEqual([255, 255, 255]);
+    const dark = run('halftone', grey(12, 6, 30), { dot_size: 6 });
+    // mean 30/255 → radius 0.35: only the block centres survive
+    let kept = 0;
+    for (let i = 0; i < dark.data.length; i += 3) if (dark.data[i] !== 0) kept++;
+    expect(kept).toBe(2);
+  });
+});
+
+describe('tone', () => {
+  test('vignette: corner factor equals the 0.15 floor, the centre of an odd frame is unchanged', () => {
+    const f = grey(101, 61, 200);
+    run('vignette', f, { s: 1.5 });
+    expect(px(f, 0, 0)).toEqual([30, 30, 30]);
+    expect(px(f, 100, 60)).toEqual([30, 30, 30]);
+    expect(Math.trunc(200 * VIGNETTE_FLOOR)).toBe(30);
+    expect(px(f, 50, 30)).toEqual([200, 200, 200]);
+    // Elliptical: the middle of the left edge (X = −1, Y = 0) and of the top edge (X = 0, Y = −1) match.
+    expect(px(f, 0, 30)).toEqual(px(f, 50, 0));
+    const g = grey(101, 61, 200);
+    run('vignette', g, { s: 0.22 });
+    expect(px(g, 0, 30)[0]).toBe(Math.trunc(200 * Math.fround(1 - 0.22)));
+  });
+  test('contrast, gamma, levels and brightness follow their formulas on every byte', () => {
+    const cases: Array<[string, Record<string, unknown>, (c: number) => number]> = [
+      ['contrast', { factor: 1.3 }, (c) => (c - 128) * 1.3 + 128],
+      ['gamma', { gamma: 1.5 }, (c) => (c / 255) ** (1 / 1.5) * 255],
+      ['levels', { black: 20, white: 200, midtone: 1.4 }, (c) => Math.min(1, Math.max(0, (c - 20) / 180)) ** (1 / 1.4) * 255],
+      ['brightness', { factor: 1.5 }, (c) => c * 1.5],
+    ];
+    for (const [name, params, fn] of cases) {
+      const f = run(name, gradient(), params);
+      const o = gradient();
+      for (let i = 0; i < f.data.length; i++) expect([name, f.data[i]]).toEqual([name, Math.trunc(Math.min(255, Math.max(0, fn(o.data[i]!))))]);
+    }
+  });
+});
