@@ -5,7 +5,7 @@ import { GlyphreelError } from '@glyphreel/core';
 import { encoderArgs, openEncoder, type EncodeProgress } from './encoder.js';
 import { probe } from './probe.js';
 import { decodeRgb, extraFiles, fillFrame, realFfmpeg, removeTempDirs, tempDir } from './test-utils/ffmpeg.js';
-import { x264Threads } from './settings.js';
+import { presetForQuality, vp9Speed, x264Threads } from './settings.js';
 
 afterAll(removeTempDirs);
 
@@ -171,6 +171,20 @@ describe('openEncoder errors', () => {
     await encodeFrames(out, 4);
     expect(readFileSync(out).subarray(4, 8).toString('latin1')).toBe('ftyp');
     expect(readdirSync(d)).toEqual(['clip.mp4']);
+  });
+});
+
+describe('presets', () => {
+  it('follow the quality profile (README, "Decisions")', () => {
+    expect(['draft', 'preview', 'production', 'auto', 'max'].map((q) => presetForQuality(q as 'draft'))).toEqual(['superfast', 'veryfast', 'veryfast', 'veryfast', 'fast']);
+    expect(vp9Speed('superfast')).toEqual(['-deadline', 'realtime', '-cpu-used', '8']);
+    expect(vp9Speed('veryfast')).toEqual(['-deadline', 'good', '-cpu-used', '5']);
+    expect(vp9Speed('veryslow')).toEqual(['-deadline', 'good', '-cpu-used', '2']);
+  });
+
+  it('places global options before the inputs', () => {
+    const args = encoderArgs({ ffmpeg: 'ffmpeg', width: 64, height: 36, fps: 24, output: 'x.gif', globalArgs: ['-benchmark'] }, 'tmp.gif');
+    expect(args.indexOf('-benchmark')).toBeLessThan(args.indexOf('-i'));
   });
 });
 

@@ -78,6 +78,8 @@ export interface EncoderOptions {
   /** Aborting it aborts the encode (kills ffmpeg, removes the temp output). */
   signal?: AbortSignal;
   onProgress?: (p: EncodeProgress) => void;
+  /** Extra global ffmpeg options, placed before the inputs (e.g. `-benchmark`, `-loglevel debug`). */
+  globalArgs?: readonly string[];
 }
 
 export interface EncodeResult {
@@ -115,7 +117,7 @@ interface Plan {
 /** The ffmpeg arguments for an encode into `outPath` (exported for `--verbose` printing and tests). */
 export function encoderArgs(o: EncoderOptions, outPath: string): string[] {
   const p = planEncode(o);
-  return [...commonHead(), ...p.inputs, ...p.outputArgs, outPath];
+  return [...commonHead(), ...(o.globalArgs ?? []), ...p.inputs, ...p.outputArgs, outPath];
 }
 
 function commonHead(): string[] {
@@ -195,7 +197,7 @@ export async function openEncoder(options: EncoderOptions): Promise<Encoder> {
   const outPath = format === 'png' ? path.join(outDir, '%06d.png') : outDir;
   const ownLog = options.logPath === undefined;
   const logPath = options.logPath ?? path.join(os.tmpdir(), `glyphreel-ffmpeg-${process.pid}-${randomBytes(4).toString('hex')}.log`);
-  const args = [...commonHead(), ...plan.inputs, ...plan.outputArgs, outPath];
+  const args = [...commonHead(), ...(options.globalArgs ?? []), ...plan.inputs, ...plan.outputArgs, outPath];
 
   try {
     // Created up front so an unwritable log location is a clear usage error, not an obscure spawn failure.

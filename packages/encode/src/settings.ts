@@ -10,14 +10,19 @@ export type X264Preset = (typeof X264_PRESETS)[number];
 export type QualityName = 'draft' | 'preview' | 'production' | 'max' | 'auto';
 
 /**
- * Preset per quality profile. Measured on 2 cores at 1080p (design.md, "Speed"): `fast` 11 fps, `veryfast` 25 fps,
- * `ultrafast` 58 fps, i.e. about 180 / 80 / 34 ms of core time per frame. A 1080p frame costs about 180 ms of core
- * time to render, so `fast` would double the CPU bill of a production render while `veryfast` adds under half; the
- * file-size gap between the two on glyph frames is small (see README's benchmark). `max` (4K, crf 15) is the one
- * profile where the user asked for quality over time, so it keeps the reference's `fast`.
+ * Preset per quality profile, chosen from CPU cost on glyph frames, because every core is already busy rendering
+ * and the encoder's CPU time comes straight out of the render's. Measured here (bench/encode.bench.mjs, 1080p, crf 20,
+ * ffmpeg's own user+system time per frame; README, "Benchmark"): ultrafast ~75–90 ms, superfast ~36–39 ms, veryfast
+ * ~44–50 ms, fast ~94–101 ms, with files at 1.9× / 1.5× / 1.1× / 1.0× the size of `fast`. Thin anti-aliased strokes
+ * on black leave large residuals, and ultrafast (CAVLC, 16×16 partitions only, no deblocking) spends more on coding
+ * them than superfast/veryfast spend on better prediction, so on this content ultrafast is both slower and bigger.
+ * design.md's 58/25/11 fps (ultrafast/veryfast/fast) rank ultrafast first by wall time on other frames; by CPU time
+ * on glyph frames it ranks third. Hence: draft → superfast (the cheapest), preview, production and auto → veryfast
+ * (half the CPU of `fast` for files ~10% larger at the same crf), max (4K, crf 15: quality over time) → the
+ * reference's `fast`. `--preset` overrides.
  */
 export const PRESET_BY_QUALITY: Readonly<Record<QualityName, X264Preset>> = Object.freeze({
-  draft: 'ultrafast',
+  draft: 'superfast',
   preview: 'veryfast',
   production: 'veryfast',
   auto: 'veryfast',
@@ -78,11 +83,16 @@ export function checkFps(fps: number): void {
   }
 }
 
-/** VP9 speed from the x264 preset the quality profile picked, so one `--preset` drives both codecs. */
+/**
+ * VP9 speed from the x264 preset the quality profile picked, so one `--preset` drives both codecs: the two fastest
+ * presets get libvpx's realtime mode, the rest its "good" mode at decreasing cpu-used (5 is the fastest that still
+ * runs the full rate-distortion search).
+ */
 export function vp9Speed(preset: X264Preset): string[] {
   const i = X264_PRESETS.indexOf(preset);
-  if (i <= 2) return ['-deadline', 'realtime', '-cpu-used', '8'];
-  if (i <= 4) return ['-deadline', 'good', '-cpu-used', '4'];
+  if (i <= 1) return ['-deadline', 'realtime', '-cpu-used', '8'];
+  if (i <= 3) return ['-deadline', 'good', '-cpu-used', '5'];
+  if (i <= 5) return ['-deadline', 'good', '-cpu-used', '4'];
   return ['-deadline', 'good', '-cpu-used', '2'];
 }
 
