@@ -50,21 +50,21 @@ function decayTable(decay: number): Uint8Array {
   return t;
 }
 
-function check(o: Required<FeedbackOptions>): void {
-  if (!(o.decay >= 0 && o.decay <= 1)) {
-    throw new GlyphreelError('E_PARAM', `feedback: decay ${o.decay} is invalid; expected a number in [0, 1]`);
+function check(decay: number, opacity: number, transform: unknown, amt: number, hueShift: number): void {
+  if (!(decay >= 0 && decay <= 1)) {
+    throw new GlyphreelError('E_PARAM', `feedback: decay ${decay} is invalid; expected a number in [0, 1]`);
   }
-  checkOpacity(o.opacity, 'feedback');
-  if (o.transform !== null && !isFeedbackTransform(o.transform)) {
-    throw new GlyphreelError('E_UNKNOWN', `Unknown feedback transform ${JSON.stringify(o.transform)}`, {
+  checkOpacity(opacity, 'feedback');
+  if (transform !== null && !isFeedbackTransform(transform)) {
+    throw new GlyphreelError('E_UNKNOWN', `Unknown feedback transform ${JSON.stringify(transform)}`, {
       hint: `known transforms: ${FEEDBACK_TRANSFORMS.join(', ')} (or null)`,
     });
   }
-  if (!(o.transformAmt >= 0 && o.transformAmt < 0.5)) {
-    throw new GlyphreelError('E_PARAM', `feedback: transformAmt ${o.transformAmt} is invalid; expected a number in [0, 0.5)`);
+  if (!(amt >= 0 && amt < 0.5)) {
+    throw new GlyphreelError('E_PARAM', `feedback: transformAmt ${amt} is invalid; expected a number in [0, 0.5)`);
   }
-  if (!(o.hueShift >= 0 && Number.isFinite(o.hueShift))) {
-    throw new GlyphreelError('E_PARAM', `feedback: hueShift ${o.hueShift} is invalid; expected a number >= 0`);
+  if (!(hueShift >= 0 && Number.isFinite(hueShift))) {
+    throw new GlyphreelError('E_PARAM', `feedback: hueShift ${hueShift} is invalid; expected a number >= 0`);
   }
 }
 
@@ -78,67 +78,79 @@ function check(o: Required<FeedbackOptions>): void {
  * the decayed (unquantized) values as in the reference. One instance per layer/clip; it is never shared across scenes.
  */
 export class FeedbackBuffer {
-  private buf: Uint8Array | null = null;
+  private buf = new Uint8Array(0);
+  private seeded = false;
   private work = new Uint8Array(0);
   private width = 0;
   private height = 0;
-  private planKey = '';
   private plan: TransformPlan | null = null;
+  private planFor: [number, number, FeedbackTransform | null, number] = [0, 0, null, 0];
+  // The last blend table and what it was built for: steady options cost no cache lookup (and no key string) per frame.
+  private lut: Uint8Array | null = null;
+  private lutFor: [string, number, number, boolean] = ['', 0, 0, false];
 
   /** True once a frame has seeded the buffer. */
   get primed(): boolean {
-    return this.buf !== null;
+    return this.seeded;
   }
 
   /** The stored buffer (the last result), for inspection; null before the first frame. */
   get buffer(): Uint8Array | null {
-    return this.buf;
+    return this.seeded ? this.buf : null;
   }
 
-  /** Forgets the trails (scene cuts reset them by design). */
+  /** Forgets the trails (scene cuts reset them by design); the memory is kept for the next seed. */
   reset(): void {
-    this.buf = null;
+    this.seeded = false;
   }
 
   apply(frame: RgbFrame, options: FeedbackOptions = {}): RgbFrame {
-    const o: Required<FeedbackOptions> = {
-      decay: options.decay ?? FEEDBACK_DEFAULTS.decay,
-      blend: options.blend ?? FEEDBACK_DEFAULTS.blend,
-      opacity: options.opacity ?? FEEDBACK_DEFAULTS.opacity,
-      transform: options.transform ?? null,
-      transformAmt: options.transformAmt ?? FEEDBACK_DEFAULTS.transformAmt,
-      hueShift: options.hueShift ?? FEEDBACK_DEFAULTS.hueShift,
-    };
-    check(o);
+    const decay = options.decay ?? FEEDBACK_DEFAULTS.decay;
+    const blend = options.blend ?? FEEDBACK_DEFAULTS.blend;
+    const opacity = options.opacity ?? FEEDBACK_DEFAULTS.opacity;
+    const transform = options.transform ?? null;
+    const amt = options.transformAmt ?? FEEDBACK_DEFAULTS.transformAmt;
+    const hueShift = options.hueShift ?? FEEDBACK_DEFAULTS.hueShift;
+    check(decay, opacity, transform, amt, hueShift);
     const { width, height, data } = frame;
     // Resolve the blend table before touching state, so an unknown mode fails without seeding the buffer.
-    const lut = o.hueShift > 0 ? blendLut(o.blend, o.opacity) : fusedLut(o.blend, o.opacity, o.decay);
-    if (!this.buf || width !== this.width || height !== this.height) {
-      if (!this.buf || this.buf.length !== data.length) this.buf = new Uint8Array(data.length);
+    const lut = this.blendTable(blend, opacity, decay, hueShift > 0);
+    if (!this.seeded || width !== this.width || height !== this.height) {
+      if (this.buf.length !== data.length) this.buf = new Uint8Array(data.length);
       this.buf.set(data);
       this.width = width;
       this.height = height;
+      this.seeded = true;
       return frame;
     }
     let top = this.buf;
-    if (o.transform !== null) {
+    if (transform !== null) {
       if (this.work.length !== data.length) this.work = new Uint8Array(data.length);
-      const key = `${width}x${height}:${o.transform}:${o.transformAmt}`;
-      if (key !== this.planKey || !this.plan) {
-        this.plan = buildTransformPlan(width, height, o.transform, o.transformAmt);
-        this.planKey = key;
+      const f = this.planFor;
+      if (!this.plan || f[0] !== width || f[1] !== height || f[2] !== transform || f[3] !== amt) {
+        this.plan = buildTransformPlan(width, height, transform, amt);
+        this.planFor = [width, height, transform, amt];
       }
       applyTransformPlan(this.plan, this.buf, this.work, width, height);
       top = this.work;
     }
-    if (o.hueShift > 0) {
+    if (hueShift > 0) {
       if (this.work.length !== data.length) this.work = new Uint8Array(data.length);
-      this.hueShiftDecayed(top, this.work, o.decay, o.hueShift);
+      this.hueShiftDecayed(top, this.work, decay, hueShift);
       top = this.work;
     }
     blendBytes(data, top, lut, data);
     this.buf.set(data);
     return frame;
+  }
+
+  /** Decay folds into the blend table unless the hue shift needs the decayed values first. */
+  private blendTable(blend: string, opacity: number, decay: number, hue: boolean): Uint8Array {
+    const f = this.lutFor;
+    if (this.lut && f[0] === blend && f[1] === opacity && f[2] === decay && f[3] === hue) return this.lut;
+    this.lut = hue ? blendLut(blend, opacity) : fusedLut(blend, opacity, decay);
+    this.lutFor = [blend, opacity, decay, hue];
+    return this.lut;
   }
 
   /**

@@ -122,6 +122,10 @@ describe('FeedbackBuffer', () => {
     expect(() => fresh.apply(createFrame(2, 2), { transformAmt: 0.5 })).toThrow('transformAmt 0.5 is invalid');
     fb.reset();
     expect(fb.primed).toBe(false);
+    const afterCut = randomFrame(5, 3, 9);
+    const cutCopy = new Uint8Array(afterCut.data);
+    fb.apply(afterCut);
+    expect(Buffer.from(afterCut.data).equals(Buffer.from(cutCopy))).toBe(true);
   });
 });
 

@@ -35,7 +35,7 @@ export function revealMix(from: RgbFrame, to: RgbFrame, out: RgbFrame, order: Fl
   const a = from.data;
   const b = to.data;
   const o = out.data;
-  if (progress <= 0) {
+  if (!(progress > 0)) {
     if (o !== a) o.set(a);
     return;
   }
