@@ -14,7 +14,17 @@ export function isFeedbackTransform(name: unknown): name is FeedbackTransform {
  * rows be copied with memcpy; rotation keeps one source pixel index per destination pixel.
  */
 export type TransformPlan =
-  | { kind: 'separable'; rowMap: Int32Array; colMap: Int32Array; identityCols: boolean }
+  | {
+      kind: 'separable';
+      rowMap: Int32Array;
+      colMap: Int32Array;
+      identityCols: boolean;
+      /** Byte offset of each destination column's source pixel within a row (colMap·3). */
+      colByte: Int32Array;
+      /** Destination columns [colStart, colEnd) have a source; the rest are black (shrink's side bars). */
+      colStart: number;
+      colEnd: number;
+    }
   | { kind: 'pixel'; pixMap: Int32Array };
 
 /** Nearest-neighbour source index for a resize from `src` to `dst` samples, OpenCV INTER_NEAREST style: ⌊i·src/dst⌋. */
@@ -89,7 +99,13 @@ export function buildTransformPlan(width: number, height: number, transform: Fee
   }
   let identityCols = true;
   for (let x = 0; x < width; x++) if (colMap[x] !== x) identityCols = false;
-  return { kind: 'separable', rowMap, colMap, identityCols };
+  let colStart = 0;
+  while (colStart < width && (colMap[colStart] as number) < 0) colStart++;
+  let colEnd = width;
+  while (colEnd > colStart && (colMap[colEnd - 1] as number) < 0) colEnd--;
+  const colByte = new Int32Array(width);
+  for (let x = 0; x < width; x++) colByte[x] = (colMap[x] as number) * 3;
+  return { kind: 'separable', rowMap, colMap, identityCols, colByte, colStart, colEnd };
 }
 
 /** dst = transform(src) for rgb24 buffers of width × height (src and dst must not alias). */
@@ -105,7 +121,7 @@ export function applyTransformPlan(plan: TransformPlan, src: Uint8Array, dst: Ui
     }
     return;
   }
-  const { rowMap, colMap, identityCols } = plan;
+  const { rowMap, identityCols, colByte, colStart, colEnd } = plan;
   const rowLen = width * 3;
   for (let y = 0; y < height; y++) {
     const sr = rowMap[y] as number;
@@ -124,18 +140,14 @@ export function applyTransformPlan(plan: TransformPlan, src: Uint8Array, dst: Ui
       dst.set(src.subarray(s0, s0 + rowLen), d0);
       continue;
     }
-    for (let x = 0, d = d0; x < width; x++, d += 3) {
-      const sc = colMap[x] as number;
-      if (sc < 0) {
-        dst[d] = 0;
-        dst[d + 1] = 0;
-        dst[d + 2] = 0;
-      } else {
-        const s = s0 + sc * 3;
-        dst[d] = src[s] as number;
-        dst[d + 1] = src[s + 1] as number;
-        dst[d + 2] = src[s + 2] as number;
-      }
+    if (colStart > 0) dst.fill(0, d0, d0 + colStart * 3);
+    if (colEnd < width) dst.fill(0, d0 + colEnd * 3, d0 + rowLen);
+    // Branch-free inner loop: black columns were handled as whole ranges above.
+    for (let x = colStart, d = d0 + colStart * 3; x < colEnd; x++, d += 3) {
+      const s = s0 + (colByte[x] as number);
+      dst[d] = src[s] as number;
+      dst[d + 1] = src[s + 1] as number;
+      dst[d + 2] = src[s + 2] as number;
     }
   }
 }
