@@ -33,7 +33,7 @@ describe('compose entries', () => {
     for (const name of registry.names('masks')) {
       const { entry, params } = registry.resolve('masks', name);
       const out = createField(grid).fill(-1);
-      (entry.def as MaskDef<any>).fill(out, grid, ctx, params);
+      (entry.def as MaskDef<any>).fill(out, grid, ctx, params as Parameters<MaskDef<any>['fill']>[3]);
       expect([name, out.every((v) => v >= 0 && v <= 1)]).toEqual([name, true]);
     }
     const from = createFrame(16, 8).data.fill(0);
@@ -43,7 +43,8 @@ describe('compose entries', () => {
       const out = createFrame(16, 8);
       (entry.def as TransitionDef<any>).apply(
         { width: 16, height: 8, data: from }, { width: 16, height: 8, data: to }, 0.75, out,
-        { t: 0, features: featureFrame(), rng: new Rng(2), scratch: new ScratchPool() }, params,
+        { t: 0, features: featureFrame(), rng: new Rng(2), scratch: new ScratchPool() },
+        params as Parameters<TransitionDef<any>['apply']>[5],
       );
       expect([name, out.data.some((v) => v > 0)]).toEqual([name, true]);
     }
