@@ -4,6 +4,7 @@ import path from 'node:path';
 import { GlyphreelError } from '@glyphreel/core';
 import { encoderArgs, openEncoder, type EncodeProgress } from './encoder.js';
 import { probe } from './probe.js';
+import { synthesizeAudio } from './synth.js';
 import { decodeRgb, extraFiles, fillFrame, realFfmpeg, removeTempDirs, tempDir } from './test-utils/ffmpeg.js';
 import { presetForQuality, vp9Speed, x264Threads } from './settings.js';
 
@@ -37,6 +38,18 @@ describe('openEncoder (mp4)', () => {
     // +faststart: the index (moov) comes before the media data (mdat).
     const bytes = readFileSync(out).toString('latin1');
     expect(bytes.indexOf('moov')).toBeLessThan(bytes.indexOf('mdat'));
+  });
+
+  it('muxes audio in the same pass, cut to frames / fps', async () => {
+    const ffmpeg = await realFfmpeg();
+    const d = tempDir();
+    const song = path.join(d, 'song.wav');
+    await synthesizeAudio(song, { ffmpeg, durationS: 3 });
+    const out = path.join(d, 'clip.mp4');
+    await encodeFrames(out, 30, { audio: song, expectedFrames: 30 });
+    const p = await probe(out, { ffmpeg });
+    expect([p.frames, p.hasAudio]).toEqual([30, true]);
+    expect(Math.abs(p.audioDurationS - 30 / 24)).toBeLessThanOrEqual(1 / 24);
   });
 
   it('is deterministic: the same frames give the same bytes', async () => {
@@ -129,6 +142,29 @@ describe('openEncoder errors', () => {
     expect(extraFiles(d, ['clip.mp4', 'song.dat', 'enc.log'])).toEqual([]);
     // The encoder stays failed: close() reports the same error instead of pretending success.
     await expect(enc.close()).rejects.toBe(g);
+  });
+
+  it('names a binary that cannot be started', async () => {
+    const d = tempDir();
+    const enc = await openEncoder({ ffmpeg: '/nonexistent/ffmpeg', width: W, height: H, fps: 24, output: path.join(d, 'x.mp4') });
+    const err = (await (async () => {
+      const buf = new Uint8Array(W * H * 3);
+      for (let i = 0; i < 4; i++) await enc.write(buf);
+      await enc.close();
+    })().catch((e: unknown) => e)) as GlyphreelError;
+    expect([err.code, err.message]).toEqual(['E_FFMPEG', 'cannot run ffmpeg at /nonexistent/ffmpeg: ENOENT']);
+    expect(readdirSync(d)).toEqual([]);
+  });
+
+  it('refuses overlapping writes, which could reorder frames', async () => {
+    const d = tempDir();
+    const enc = await openEncoder({ ffmpeg: await realFfmpeg(), width: W, height: H, fps: 24, output: path.join(d, 'x.mp4') });
+    const buf = new Uint8Array(W * H * 3);
+    const first = enc.write(buf);
+    const err = (await enc.write(buf).catch((e: unknown) => e)) as GlyphreelError;
+    await first;
+    expect(err.message).toBe(`write() to ${path.join(d, 'x.mp4')} called before the previous write resolved`);
+    await enc.abort();
   });
 
   it('reports a missing output directory before starting ffmpeg', async () => {

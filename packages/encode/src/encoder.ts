@@ -251,8 +251,13 @@ export async function openEncoder(options: EncoderOptions): Promise<Encoder> {
     if (changed) emit();
   });
 
+  let lastEmitted = '';
   function emit(): void {
-    options.onProgress?.({ framesWritten: written, framesEncoded: encoded, framesTotal: options.expectedFrames });
+    if (!options.onProgress) return;
+    const key = `${written}/${encoded}`;
+    if (key === lastEmitted) return;
+    lastEmitted = key;
+    options.onProgress({ framesWritten: written, framesEncoded: encoded, framesTotal: options.expectedFrames });
   }
 
   const what = `encoding ${path.resolve(options.output)}`;
@@ -279,8 +284,20 @@ export async function openEncoder(options: EncoderOptions): Promise<Encoder> {
     return new GlyphreelError('E_RENDER', `encoder for ${options.output} is already ${state}`);
   }
 
+  let writing = false;
   async function write(frame: RgbFrame | Uint8Array): Promise<void> {
     if (state !== 'open') throw stateError();
+    // Overlapping writes could reach stdin out of order once one of them waits for a slot: frames must be awaited.
+    if (writing) throw new GlyphreelError('E_RENDER', `write() to ${options.output} called before the previous write resolved`);
+    writing = true;
+    try {
+      await writeFrame(frame);
+    } finally {
+      writing = false;
+    }
+  }
+
+  async function writeFrame(frame: RgbFrame | Uint8Array): Promise<void> {
     let data: Uint8Array;
     if (frame instanceof Uint8Array) data = frame;
     else {
