@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createFrame, Rng, type RgbFrame } from '@glyphreel/core';
 import { blendLut } from '../blend/engine.js';
 import { FeedbackBuffer } from './buffer.js';
-import { FEEDBACK_PRESETS, feedbackPreset } from './presets.js';
+import { FEEDBACK_BY_CONCEPT, FEEDBACK_PRESETS, feedbackPreset } from './presets.js';
 import { applyTransformPlan, buildTransformPlan, FEEDBACK_TRANSFORMS, type FeedbackTransform } from './transforms.js';
 
 function randomFrame(w: number, h: number, seed: number): RgbFrame {
@@ -192,6 +192,8 @@ describe('feedback presets', () => {
     expect(feedbackPreset('infinite_zoom_tunnel')).toEqual({ decay: 0.8, blend: 'screen', opacity: 0.4, transform: 'zoom', transformAmt: 0.015, hueShift: 0 });
     expect(feedbackPreset('multiplied_depth').blend).toBe('multiply');
     expect(() => feedbackPreset('tunnel')).toThrow('Unknown feedback preset "tunnel"');
+    expect(FEEDBACK_BY_CONCEPT.emergence.transform).toBe('shrink');
+    expect(FEEDBACK_BY_CONCEPT.entropy).toBeNull();
   });
 
   it('every preset runs, and multiplied depth darkens by at most its opacity', () => {

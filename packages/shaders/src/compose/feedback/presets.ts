@@ -30,3 +30,15 @@ export function feedbackPreset(name: string): Required<FeedbackOptions> {
   }
   return { ...p };
 }
+
+/**
+ * Concept → feedback (catalog 3.4, design-patterns): which transform carries an idea. `entropy` has no feedback
+ * (null); the amounts are the catalog's typical 0.01–0.02.
+ */
+export const FEEDBACK_BY_CONCEPT = Object.freeze({
+  emergence: { transform: 'shrink', transformAmt: 0.015 },
+  descent: { transform: 'zoom', transformAmt: 0.015 },
+  inferno: { transform: 'shift_up', transformAmt: 0.02 },
+  entropy: null,
+  crescendo: { transform: 'zoom', transformAmt: 0.01, hueShift: 0.02 },
+} satisfies Record<string, FeedbackOptions | null>);
