@@ -266,9 +266,12 @@ export async function openEncoder(options: EncoderOptions): Promise<Encoder> {
     const ok = r.exitCode === 0 && !r.isTerminated;
     if (!ok && (state === 'open' || state === 'closing')) {
       const code = (r as { code?: string }).code;
-      failure = code === 'ENOENT' || code === 'EACCES'
+      const notStarted = code === 'ENOENT' || code === 'EACCES';
+      failure = notStarted
         ? new GlyphreelError('E_FFMPEG', `cannot run ffmpeg at ${bin}: ${code}`, { hint: 'pass --ffmpeg PATH or set GLYPHREEL_FFMPEG' })
         : ffmpegFailure(what, { exitCode: r.exitCode, signal: r.signal }, await readLogTail(logPath), logPath);
+      // A binary that never started wrote no log worth keeping.
+      if (notStarted && ownLog) await rm(logPath, { force: true });
       state = 'failed';
       await atomic?.discard();
     }
@@ -358,6 +361,8 @@ export async function openEncoder(options: EncoderOptions): Promise<Encoder> {
       state = 'failed';
       failure = new GlyphreelError('E_RENDER', `${written} frames were written to ${options.output}, expected ${options.expectedFrames}`);
       await atomic?.discard();
+      // ffmpeg did its job; its log says nothing about the caller's miscount.
+      if (ownLog) await rm(logPath, { force: true });
       throw failure;
     }
     await atomic?.commit();
