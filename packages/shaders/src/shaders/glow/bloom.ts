@@ -2,26 +2,69 @@ import { defineShader, type Scratch } from '@glyphreel/core';
 
 const FACTOR = 4;
 
-/** 3×3 box blur with edge padding on an interleaved rgb float image, as two 3-tap passes (a → tmp → a). */
-export function boxBlur3(a: Float32Array, tmp: Float32Array, w: number, h: number): void {
-  const stride = w * 3;
-  for (let y = 0; y < h; y++) {
-    const row = y * stride;
-    for (let x = 0; x < w; x++) {
-      const o = row + x * 3;
-      const l = row + (x > 0 ? x - 1 : 0) * 3;
-      const r = row + (x < w - 1 ? x + 1 : x) * 3;
-      tmp[o] = a[l]! + a[o]! + a[r]!;
-      tmp[o + 1] = a[l + 1]! + a[o + 1]! + a[r + 1]!;
-      tmp[o + 2] = a[l + 2]! + a[o + 2]! + a[r + 2]!;
+/** Three clamped 3-tap passes over v[0..n) in place (the exact definition, used near the ends and on short lines). */
+function cascade(v: Float64Array, n: number): void {
+  for (let pass = 0; pass < 3; pass++) {
+    let prev = v[0]!;
+    let cur = prev;
+    for (let k = 0; k < n; k++) {
+      const next = k + 1 < n ? v[k + 1]! : cur;
+      v[k] = prev + cur + next;
+      prev = cur;
+      cur = next;
     }
   }
-  for (let y = 0; y < h; y++) {
-    const row = y * stride;
-    const up = (y > 0 ? y - 1 : 0) * stride;
-    const dn = (y < h - 1 ? y + 1 : y) * stride;
-    for (let i = 0; i < stride; i++) a[row + i] = (tmp[up + i]! + tmp[row + i]! + tmp[dn + i]!) / 9;
+}
+
+const edge = new Float64Array(7);
+
+/**
+ * Three 3-tap box passes with edge padding along one line (a row or a column of one channel) of `a`. Away from the
+ * ends the three passes are the 7-tap kernel 1 3 6 7 6 3 1, computed from a sliding window; the three values at each
+ * end depend on the per-pass padding and come from running the exact passes on the first and last 7 samples. Sums
+ * of integers stay exact, so the caller divides once at the end.
+ */
+function blurLine(a: Float32Array, start: number, step: number, n: number, buf: Float32Array): void {
+  for (let k = 0, i = start; k < n; k++, i += step) buf[k] = a[i]!;
+  if (n < 7) {
+    for (let k = 0; k < n; k++) edge[k] = buf[k]!;
+    cascade(edge, n);
+    for (let k = 0, i = start; k < n; k++, i += step) a[i] = edge[k]!;
+    return;
   }
+  let x0 = buf[0]!;
+  let x1 = buf[1]!;
+  let x2 = buf[2]!;
+  let x3 = buf[3]!;
+  let x4 = buf[4]!;
+  let x5 = buf[5]!;
+  for (let k = 3, i = start + 3 * step; k < n - 3; k++, i += step) {
+    const x6 = buf[k + 3]!;
+    a[i] = x0 + 3 * x1 + 6 * x2 + 7 * x3 + 6 * x4 + 3 * x5 + x6;
+    x0 = x1;
+    x1 = x2;
+    x2 = x3;
+    x3 = x4;
+    x4 = x5;
+    x5 = x6;
+  }
+  for (let k = 0; k < 7; k++) edge[k] = buf[k]!;
+  cascade(edge, 7);
+  for (let k = 0, i = start; k < 3; k++, i += step) a[i] = edge[k]!;
+  for (let k = 0; k < 7; k++) edge[k] = buf[n - 7 + k]!;
+  cascade(edge, 7);
+  for (let k = 4, i = start + (n - 3) * step; k < 7; k++, i += step) a[i] = edge[k]!;
+}
+
+/**
+ * Three passes of a 3×3 box blur with edge padding on an interleaved rgb image, unnormalized (×729). Box filters
+ * along x and along y are separate linear operators (edge padding included), so three passes of the 3×3 box equal
+ * three x-passes followed by three y-passes.
+ */
+export function boxBlur3x3Thrice(a: Float32Array, w: number, h: number, buf: Float32Array): void {
+  const stride = w * 3;
+  for (let y = 0; y < h; y++) for (let c = 0; c < 3; c++) blurLine(a, y * stride + c, 3, w, buf);
+  for (let x = 0; x < w; x++) for (let c = 0; c < 3; c++) blurLine(a, x * 3 + c, stride, h, buf);
 }
 
 /**
@@ -34,7 +77,7 @@ export function bloomInPlace(data: Uint8Array, width: number, height: number, th
   const sh = Math.ceil(height / FACTOR);
   const n = sw * sh * 3;
   const a = scratch.f32('bloom:small', n);
-  const tmp = scratch.f32('bloom:tmp', n);
+  const buf = scratch.f32('bloom:line', Math.max(sw, sh));
   const stride = width * 3;
   let any = false;
   for (let sy = 0, j = 0; sy < sh; sy++) {
@@ -50,13 +93,14 @@ export function bloomInPlace(data: Uint8Array, width: number, height: number, th
     }
   }
   if (!any) return; // the blur of zeros is zero: nothing to add
-  for (let pass = 0; pass < 3; pass++) boxBlur3(a, tmp, sw, sh);
+  boxBlur3x3Thrice(a, sw, sh, buf);
   // floor(c + 0.5·blur) = c + floor(0.5·blur) for integer c, so the glow is an integer per block and channel:
   // pack it as 0x00bbggrr (each ≤ 127), zero where nothing is added so the full-resolution pass can skip the block
   // (on glyph frames most of the frame is far from anything bright).
   const add = scratch.i32('bloom:add', sw * sh);
   for (let k = 0, j = 0; k < sw * sh; k++, j += 3) {
-    add[k] = Math.floor(a[j]! * 0.5) | (Math.floor(a[j + 1]! * 0.5) << 8) | (Math.floor(a[j + 2]! * 0.5) << 16);
+    // a holds 729·blur: floor(0.5·blur) = floor(a / 1458)
+    add[k] = Math.floor(a[j]! / 1458) | (Math.floor(a[j + 1]! / 1458) << 8) | (Math.floor(a[j + 2]! / 1458) << 16);
   }
   const words = LITTLE_ENDIAN && (data.byteOffset & 3) === 0 && (stride & 3) === 0
     ? new Int32Array(data.buffer, data.byteOffset, data.length >> 2)

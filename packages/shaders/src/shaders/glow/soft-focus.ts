@@ -1,5 +1,17 @@
 import { defineShader } from '@glyphreel/core';
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+/**
+ * Fixed-point bias (in 1/65536): covers the rounding of both terms, so flat areas map onto themselves; results are
+ * trunc(c·(1 − s) + blur·s) except when the exact value lies within 0.005 below an integer.
+ */
+const BIAS = 192;
+
+/**
+ * Lerp towards a 2×-downsampled (stride 2) single-pass 3×3 box blur with edge padding, upsampled by repetition:
+ * out = trunc(c·(1 − s) + blur·s). The blur is exact integer sums; the lerp is 16.16 fixed point, four pixels (two
+ * blur samples) per three words.
+ */
 export const softFocus = defineShader({
   name: 'soft_focus',
   description: 'Lerp towards a 2×-downsampled single-pass 3×3 box blur',
@@ -13,9 +25,10 @@ export const softFocus = defineShader({
     const sw = Math.ceil(width / 2);
     const sh = Math.ceil(height / 2);
     const n = sw * sh * 3;
-    const a = ctx.scratch.f32('soft_focus:small', n);
-    const tmp = ctx.scratch.f32('soft_focus:tmp', n);
+    const a = ctx.scratch.i32('soft_focus:small', n);
+    const tmp = ctx.scratch.i32('soft_focus:tmp', n);
     const stride = width * 3;
+    const sstride = sw * 3;
     for (let sy = 0, j = 0; sy < sh; sy++) {
       for (let sx = 0, o = sy * 2 * stride; sx < sw; sx++, o += 6, j += 3) {
         a[j] = data[o]!;
@@ -23,37 +36,57 @@ export const softFocus = defineShader({
         a[j + 2] = data[o + 2]!;
       }
     }
-    // One 3×3 pass (separable, edge-padded), pre-multiplied by the strength.
-    const sstride = sw * 3;
     for (let sy = 0; sy < sh; sy++) {
       const row = sy * sstride;
       for (let sx = 0; sx < sw; sx++) {
         const o = row + sx * 3;
         const l = row + (sx > 0 ? sx - 1 : 0) * 3;
         const r = row + (sx < sw - 1 ? sx + 1 : sx) * 3;
-        for (let c = 0; c < 3; c++) tmp[o + c] = a[l + c]! + a[o + c]! + a[r + c]!;
+        tmp[o] = a[l]! + a[o]! + a[r]!;
+        tmp[o + 1] = a[l + 1]! + a[o + 1]! + a[r + 1]!;
+        tmp[o + 2] = a[l + 2]! + a[o + 2]! + a[r + 2]!;
       }
     }
-    const k = s / 9;
+    // a := blur·s in 16.16 (sum of 9 bytes · s/9 · 65536, at most 255·65536) plus the bias.
+    const kb = (s * 65536) / 9;
     for (let sy = 0; sy < sh; sy++) {
       const row = sy * sstride;
       const up = (sy > 0 ? sy - 1 : 0) * sstride;
       const dn = (sy < sh - 1 ? sy + 1 : sy) * sstride;
-      for (let i = 0; i < sstride; i++) a[row + i] = (tmp[up + i]! + tmp[row + i]! + tmp[dn + i]!) * k;
+      for (let i = 0; i < sstride; i++) a[row + i] = Math.floor((tmp[up + i]! + tmp[row + i]! + tmp[dn + i]!) * kb) + BIAS;
     }
-    const keep = ctx.scratch.f32('soft_focus:keep', 256);
-    for (let c = 0; c < 256; c++) keep[c] = c * (1 - s);
+    const A = Math.round((1 - s) * 65536);
+    const words = LITTLE_ENDIAN && (data.byteOffset & 3) === 0 && (stride & 3) === 0
+      ? new Int32Array(data.buffer, data.byteOffset, data.length >> 2)
+      : undefined;
+    const groups = words ? width >> 2 : 0;
     for (let y = 0; y < height; y++) {
       const srow = (y >> 1) * sstride;
-      let o = y * stride;
-      for (let x = 0; x < width; x++, o += 3) {
+      const row = y * stride;
+      if (words) {
+        for (let g = 0, k = row >> 2, j = srow; g < groups; g++, k += 3, j += 6) {
+          const br0 = a[j]!;
+          const bg0 = a[j + 1]!;
+          const bb0 = a[j + 2]!;
+          const br1 = a[j + 3]!;
+          const bg1 = a[j + 4]!;
+          const bb1 = a[j + 5]!;
+          const w0 = words[k]!;
+          const w1 = words[k + 1]!;
+          const w2 = words[k + 2]!;
+          words[k] = (((w0 & 255) * A + br0) >>> 16) | ((((w0 >>> 8) & 255) * A + bg0) >>> 16) << 8
+            | ((((w0 >>> 16) & 255) * A + bb0) >>> 16) << 16 | (((w0 >>> 24) * A + br0) >>> 16) << 24;
+          words[k + 1] = (((w1 & 255) * A + bg0) >>> 16) | ((((w1 >>> 8) & 255) * A + bb0) >>> 16) << 8
+            | ((((w1 >>> 16) & 255) * A + br1) >>> 16) << 16 | (((w1 >>> 24) * A + bg1) >>> 16) << 24;
+          words[k + 2] = (((w2 & 255) * A + bb1) >>> 16) | ((((w2 >>> 8) & 255) * A + br1) >>> 16) << 8
+            | ((((w2 >>> 16) & 255) * A + bg1) >>> 16) << 16 | (((w2 >>> 24) * A + bb1) >>> 16) << 24;
+        }
+      }
+      for (let x = groups * 4, o = row + x * 3; x < width; x++, o += 3) {
         const j = srow + (x >> 1) * 3;
-        const r = keep[data[o]!]! + a[j]!;
-        const g = keep[data[o + 1]!]! + a[j + 1]!;
-        const b = keep[data[o + 2]!]! + a[j + 2]!;
-        data[o] = r >= 255 ? 255 : r;
-        data[o + 1] = g >= 255 ? 255 : g;
-        data[o + 2] = b >= 255 ? 255 : b;
+        data[o] = (data[o]! * A + a[j]!) >>> 16;
+        data[o + 1] = (data[o + 1]! * A + a[j + 1]!) >>> 16;
+        data[o + 2] = (data[o + 2]! * A + a[j + 2]!) >>> 16;
       }
     }
   },

@@ -1,30 +1,32 @@
+import type { Scratch } from '@glyphreel/core';
+import { PACKED_COPY_KEY, packPixels, unpackPixels } from './packed.js';
+
+const CACHE_BITS = 16;
+const CACHE_SIZE = 1 << CACHE_BITS;
+
 /**
  * In-place HSV adjustment of rgb24 bytes: hue += dh (mod 1), saturation ×= sf (clamped). The arithmetic is exactly
- * core's rgbToHsvInto followed by hsvToRgbInto (same operations in the same order, in doubles), inlined so that a
- * 1080p frame makes no function calls and no array writes per pixel. Runs of one colour (black backgrounds, flat glyph
- * colours) reuse the previous result.
+ * core's rgbToHsvInto followed by hsvToRgbInto (same operations in the same order, in doubles), inlined so a pixel
+ * makes no function calls. Glyph frames repeat a limited set of colours, so results go through a 64K-entry
+ * direct-mapped colour cache (keyed by the packed pixel, reset every call): a hit costs a hash and two loads.
  */
-export function adjustHsv(data: Uint8Array, dh: number, sf: number): void {
-  const n = data.length;
-  let pr = -1;
-  let pg = -1;
-  let pb = -1;
-  let or = 0;
-  let og = 0;
-  let ob = 0;
-  for (let i = 0; i < n; i += 3) {
-    const R = data[i]!;
-    const G = data[i + 1]!;
-    const B = data[i + 2]!;
-    if (R === pr && G === pg && B === pb) {
-      data[i] = or;
-      data[i + 1] = og;
-      data[i + 2] = ob;
+export function adjustHsv(data: Uint8Array, dh: number, sf: number, scratch: Scratch): void {
+  const npx = data.length / 3;
+  const px = scratch.i32(PACKED_COPY_KEY, npx);
+  const keys = scratch.i32('hsv:keys', CACHE_SIZE);
+  const vals = scratch.i32('hsv:vals', CACHE_SIZE);
+  keys.fill(-1);
+  unpackPixels(data, px);
+  for (let i = 0; i < npx; i++) {
+    const P = px[i]!;
+    const slot = Math.imul(P, 0x9e3779b1) >>> (32 - CACHE_BITS);
+    if (keys[slot] === P) {
+      px[i] = vals[slot]!;
       continue;
     }
-    pr = R;
-    pg = G;
-    pb = B;
+    const R = P & 255;
+    const G = (P >>> 8) & 255;
+    const B = P >>> 16;
     // rgbToHsvInto
     const r = R / 255;
     const g = G / 255;
@@ -64,11 +66,10 @@ export function adjustHsv(data: Uint8Array, dh: number, sf: number): void {
       case 4: rr = t; gg = p; bb = v; break;
       default: rr = v; gg = p; bb = q; break;
     }
-    or = (rr * 255) | 0;
-    og = (gg * 255) | 0;
-    ob = (bb * 255) | 0;
-    data[i] = or;
-    data[i + 1] = og;
-    data[i + 2] = ob;
+    const out = ((rr * 255) | 0) | (((gg * 255) | 0) << 8) | (((bb * 255) | 0) << 16);
+    keys[slot] = P;
+    vals[slot] = out;
+    px[i] = out;
   }
+  packPixels(px, data);
 }
