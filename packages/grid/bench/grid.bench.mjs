@@ -42,6 +42,15 @@ function fullLayer(grid, glyphs, seed) {
   return layer;
 }
 
+// Cold start: the first grid of a process also loads @napi-rs/canvas and registers the fonts (UnifontEX ≈ 3 MB).
+// One sample by nature.
+if (!only || 'grid/atlas-init/md-cold'.includes(only)) {
+  const t0 = process.hrtime.bigint();
+  createGrid({ width: W, height: H, size: 'md', onWarning: quiet });
+  const ms = round(Number(process.hrtime.bigint() - t0) / 1e6);
+  console.log(JSON.stringify({ bench: 'grid/atlas-init/md-cold', median_ms: ms, p90_ms: ms, runs: 1 }));
+}
+
 // Atlas init: a fresh atlas per run (cache cleared), rasterizing every character core defines (29 palettes,
 // particle and inline sets, BASE_CHARS). The first grid also pays for loading the canvas module: warm-up.
 for (const key of GRID_SIZE_KEYS) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { PAL_BRAILLE, PAL_DEFAULT, PAL_RUNE } from '@glyphreel/core';
+import { PAL_BRAILLE, PAL_DEFAULT, PAL_RUNE, PALETTES } from '@glyphreel/core';
 import { canvasApi, createGrid, DEFAULT_INIT_CHARS, GlyphAtlas, resolveFontChain, sortByCoverage } from './index.js';
 
 describe('GlyphAtlas', () => {
@@ -41,25 +41,34 @@ describe('GlyphAtlas', () => {
     expect(atlas.missing()).toEqual(['ᚠ']);
   });
 
-  it('palettes lose only what the font chain cannot draw; DejaVu Sans fills in braille', () => {
+  it('palettes lose only what the font chain cannot draw; the default fallbacks fill in braille, runes, katakana', () => {
     const warnings: string[] = [];
     const g = createGrid({ width: 300, height: 200, size: 13, onWarning: (w) => warnings.push(w) });
     expect(warnings).toEqual([]); // init rasterizes every core palette quietly; use is what warns
-    // runes exist in no bundled DejaVu font: PAL_RUNE keeps its space and '.'
-    expect(g.glyphIds(PAL_RUNE)).toHaveLength(2);
-    expect(g.validatedPalette(PAL_RUNE)).toBe(' .');
-    expect(g.glyphIds(PAL_BRAILLE)).toHaveLength(33);
-    const brailleId = g.glyphIds('⠿')[0]!;
-    expect(g.atlas.fontIndex[brailleId]).toBe(1);
+    for (const [name, glyphs] of Object.entries(PALETTES)) expect([name, g.glyphIds(glyphs).length]).toEqual([name, Array.from(glyphs).length]);
+    expect(warnings).toEqual([]);
+    expect(g.atlas.fontIndex[g.glyphIds('⠿')[0]!]).toBe(1); // DejaVu Sans
+    expect(g.atlas.fontIndex[g.glyphIds('ᚠ')[0]!]).toBe(2); // UnifontEX
+    expect(g.atlas.fontIndex[g.glyphIds('ｦ')[0]!]).toBe(2);
+    expect(g.atlas.fontIndex[g.glyphIds('@')[0]!]).toBe(0);
+
+    // DejaVu only: runes exist in no DejaVu font, PAL_RUNE keeps its space and '.'
+    const dv = createGrid({ width: 300, height: 200, size: 13, fallbackFonts: ['DejaVu Sans'], onWarning: (w) => warnings.push(w) });
+    expect(dv.glyphIds(PAL_RUNE)).toHaveLength(2);
+    expect(dv.validatedPalette(PAL_RUNE)).toBe(' .');
+    expect(dv.glyphIds(PAL_BRAILLE)).toHaveLength(33);
     expect(warnings.filter((w) => w.includes('U+16A0'))).toHaveLength(1);
     expect(warnings).toHaveLength(12); // the twelve runes of PAL_RUNE, once each
-    g.glyphIds(PAL_RUNE + 'x');
+    dv.glyphIds(PAL_RUNE + 'x');
     expect(warnings).toHaveLength(12);
-    // without the fallback, braille is gone too
+    // no fallback: braille is gone too
     const bare = createGrid({ width: 300, height: 200, size: 13, fallbackFonts: [], onWarning: () => undefined });
     expect(bare.glyphIds(PAL_BRAILLE)).toEqual(Uint16Array.of(0));
-    // text keeps its layout: a missing character is a blank cell
-    expect(Array.from(g.textIds('aᚠb'))).toEqual([g.glyphIds('a')[0], 0, g.glyphIds('b')[0]]);
+    // text keeps its layout: a character no font has (U+E000, private use) is a blank cell
+    expect(Array.from(g.textIds('a\uE000b'))).toEqual([g.glyphIds('a')[0], 0, g.glyphIds('b')[0]]);
+    expect(g.glyphIds('a\uE000b')).toHaveLength(2);
+    expect(warnings).toHaveLength(13);
+    expect(warnings[12]).toMatch(/^Glyph "\uE000" \(U\+E000\) is not in the font \(tried DejaVu Sans Mono, DejaVu Sans, UnifontEX\)/);
   });
 
   it('sorts a palette by ink, space first', () => {

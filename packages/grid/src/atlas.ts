@@ -2,7 +2,7 @@ import { BASE_CHARS, CHARS_BOIDS, CHARS_BOIDS_ARROWS, CHARS_CURSOR, CHARS_EXPLOS
   CHARS_FLOW_EXAMPLE, CHARS_SCANBARS, CHARS_TRAILS, PALETTES, PARTICLE_SETS } from '@glyphreel/core';
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { canvasApi } from './canvas.js';
-import { cssFont, type FontChain } from './fonts.js';
+import { cssFont, type FontChain, type FontHandle } from './fonts.js';
 import { measureCell, type CellMetrics } from './metrics.js';
 
 /** Receives one line per problem that is worth telling the user but not worth failing for. */
@@ -59,8 +59,9 @@ export class GlyphAtlas {
   private readonly astral = new Map<string, number>();
   private readonly warned = new Set<string>();
   private readonly ctx: SKRSContext2D;
-  private readonly notdef: (Uint8Array | null)[] = [];
-  private readonly fonts: string[];
+  /** Per font of the chain: its ctx.font and .notdef mask, set up when the font is first needed. */
+  private readonly fonts: ({ css: string; notdef: Uint8Array | null } | undefined)[];
+  private readonly handles: readonly FontHandle[];
 
   constructor(readonly chain: FontChain, readonly px: number) {
     this.metrics = measureCell(chain.primary, px);
@@ -72,11 +73,20 @@ export class GlyphAtlas {
     this.fontIndex = new Uint8Array(256);
     this.bmp[32] = 0;
     this.ctx = canvasApi().createCanvas(this.cw, this.ch).getContext('2d');
-    this.fonts = [chain.primary, ...chain.fallbacks].map((f) => cssFont(f, px));
-    for (let i = 0; i < this.fonts.length; i++) {
-      const nd = this.rasterize(UNASSIGNED, i);
-      this.notdef.push(isBlank(nd) ? null : nd);
+    this.handles = [chain.primary, ...chain.fallbacks];
+    this.fonts = this.handles.map(() => undefined);
+  }
+
+  /** The chain's font `f`, registering it and measuring its .notdef on first use (fallbacks often never are). */
+  private font(f: number): { css: string; notdef: Uint8Array | null } {
+    let font = this.fonts[f];
+    if (!font) {
+      font = { css: cssFont(this.handles[f]!, this.px), notdef: null };
+      this.fonts[f] = font;
+      const nd = this.rasterize(UNASSIGNED, f);
+      font.notdef = isBlank(nd) ? null : nd;
     }
+    return font;
   }
 
   /** The character of a glyph id. */
@@ -142,9 +152,9 @@ export class GlyphAtlas {
     if (WHITESPACE.test(c)) {
       id = 0;
     } else if (Array.from(c).length === 1) {
-      for (let f = 0; f < this.fonts.length; f++) {
+      for (let f = 0; f < this.handles.length; f++) {
         const m = this.rasterize(c, f);
-        const nd = this.notdef[f];
+        const nd = this.font(f).notdef;
         if (isBlank(m) || (nd !== null && sameBytes(m, nd))) continue;
         id = this.store(c, m, f);
         break;
@@ -182,9 +192,10 @@ export class GlyphAtlas {
 
   /** White on transparent, alpha = coverage; baseline at the rounded-up ascent so the ascender line is the cell top. */
   private rasterize(c: string, font: number): Uint8Array {
+    const css = this.font(font).css; // first: setting a font up draws its .notdef on this same canvas
     const ctx = this.ctx;
     ctx.clearRect(0, 0, this.cw, this.ch);
-    ctx.font = this.fonts[font]!;
+    ctx.font = css;
     ctx.fillStyle = '#ffffff';
     ctx.fillText(c, 0, this.metrics.ascent);
     const rgba = ctx.getImageData(0, 0, this.cw, this.ch).data;

@@ -14,12 +14,12 @@ function errorOf(fn: () => unknown): GlyphreelError {
 }
 
 describe('fonts', () => {
-  it('defaults to the bundled DejaVu Sans Mono with DejaVu Sans as fallback, registered under private aliases', () => {
+  it('defaults to the bundled DejaVu Sans Mono with DejaVu Sans and UnifontEX as fallbacks, under private aliases', () => {
     const chain = resolveFontChain();
     expect(chain.primary.source).toBe('bundled');
     expect(chain.primary.path).toBe(path.join(bundledFontDir(), 'DejaVuSansMono.ttf'));
-    expect(chain.primary.family).toMatch(/^glyphreel-font-\d+$/);
-    expect(chain.fallbacks.map((f) => f.path)).toEqual([path.join(bundledFontDir(), 'DejaVuSans.ttf')]);
+    expect(chain.primary.family).toMatch(/^glyphreel-[0-9a-f]{20}$/);
+    expect(chain.fallbacks.map((f) => path.basename(f.path!))).toEqual(['DejaVuSans.ttf', 'unifontex-latin-400-normal.woff']);
     expect(resolveFontChain('DejaVu Sans Mono Bold').fallbacks).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import {
-  createCellLayer, createGeometry, GlyphreelError, GRID_SIZE_PX, isGridSizeKey, PALETTES,
+  BASE_CHARS, createCellLayer, createGeometry, GlyphreelError, GRID_SIZE_PX, isGridSizeKey, PALETTES,
   type CellLayer, type Field, type GridGeometry, type RgbFrame,
 } from '@glyphreel/core';
 import { DEFAULT_INIT_CHARS, defaultWarningHandler, getAtlas, GlyphAtlas, type WarningHandler } from './atlas.js';
@@ -18,7 +18,13 @@ export interface GridOptions {
   font?: FontSpec;
   /** Fonts tried for glyphs the font lacks (default: DejaVu Sans for the default font, none otherwise). */
   fallbackFonts?: readonly FontSpec[];
-  /** Characters to rasterize at init besides `DEFAULT_INIT_CHARS` (overlay text, custom palettes). */
+  /**
+   * Characters rasterized at init (default `DEFAULT_INIT_CHARS`: every palette and character set core defines).
+   * Pass only the palettes in use to start faster: e.g. the UnifontEX fallback is then loaded (≈ 0.3 s once per
+   * process) only if a glyph needs it. Anything else is rasterized lazily on first use. BASE_CHARS is always added.
+   */
+  initChars?: string;
+  /** Characters to rasterize at init besides `initChars` (overlay text, custom palettes). */
   chars?: string;
   /** Where glyph warnings go (default: process.emitWarning). */
   onWarning?: WarningHandler;
@@ -101,7 +107,7 @@ export class Grid implements GridGeometry, Placement {
     this.px = fontPx(size, options.gridScale ?? 1);
     this.onWarning = options.onWarning ?? defaultWarningHandler;
     this.font = resolveFontChain(options.font, options.fallbackFonts);
-    this.atlas = getAtlas(this.font, this.px, DEFAULT_INIT_CHARS + (options.chars ?? ''));
+    this.atlas = getAtlas(this.font, this.px, BASE_CHARS + (options.initChars ?? DEFAULT_INIT_CHARS) + (options.chars ?? ''));
     const { cw, ch } = this.atlas;
     const cols = Math.floor(width / cw);
     const rows = Math.floor(height / ch);

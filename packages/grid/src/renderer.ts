@@ -15,6 +15,8 @@ export interface SceneRendererOptions {
   /** Per size key font, e.g. `{ lg: 'DejaVu Sans Mono Bold' }` for bold text. */
   fonts?: Readonly<Record<string, FontSpec>>;
   fallbackFonts?: readonly FontSpec[];
+  /** Characters rasterized at init (default: every core palette and set); see GridOptions.initChars. */
+  initChars?: string;
   /** Extra characters rasterized at init (overlay text). */
   chars?: string;
   onWarning?: WarningHandler;
@@ -60,6 +62,7 @@ export function createSceneRenderer(options: SceneRendererOptions): GridSceneRen
         gridScale,
         font: options.fonts?.[key] ?? options.font,
         fallbackFonts: options.fallbackFonts,
+        initChars: options.initChars,
         chars: options.chars,
         onWarning: options.onWarning,
       });
