@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { AUDIO_FEATURES } from '@glyphreel/core';
 import { analysisGeometry, analyzeAudio, AUDIO_BANDS, beatDecay, detectBeats, frameCountFor, rawAudioFeatures } from './analyze.js';
@@ -186,5 +187,43 @@ describe('beats and bdecay', () => {
     flux[25] = 0.5;
     flux[33] = 0.05; // below the height after normalization
     expect(Array.from(detectBeats(flux, 24))).toEqual([11, 25]);
+  });
+});
+
+describe('parity with NumPy/SciPy', () => {
+  /** The integer-only signal of fixtures/numpy-reference.py, rebuilt bit for bit. */
+  function referenceSignal(): Float32Array {
+    const n = SR * 4;
+    const out = new Float32Array(n);
+    let s = 1;
+    for (let i = 0; i < n; i++) {
+      s = (s * 75 + 74) % 65537;
+      const noise = (s % 2001) - 1000;
+      const period = i < n / 2 ? 100 : 10;
+      const tone = i % period < period / 2 ? 3000 : -3000;
+      const j = (i - 5512) % 11025;
+      const click = i >= 5512 && j < 220 ? (Math.floor(j / 5) % 2 === 0 ? 12000 : -12000) : 0;
+      out[i] = Math.max(-32768, Math.min(32767, noise + tone + click)) / 32768;
+    }
+    return out;
+  }
+
+  it('every feature matches the NumPy rfft / SciPy find_peaks reference to float32 precision, beats exactly', () => {
+    const ref = JSON.parse(readFileSync(new URL('./fixtures/numpy-reference.json', import.meta.url), 'utf8')) as {
+      frames: number;
+      features: Record<string, number[]>;
+    };
+    const table = analyzeAudio(referenceSignal(), { sampleRate: SR, fps: 24 });
+    expect(table.frames).toBe(ref.frames);
+    for (const name of AUDIO_FEATURES) {
+      const want = ref.features[name] as number[];
+      const got = table.series(name);
+      let worst = 0;
+      for (let i = 0; i < got.length; i++) worst = Math.max(worst, Math.abs((got[i] as number) - (want[i] as number)));
+      expect([name, worst < 1e-6]).toEqual([name, true]);
+    }
+    const beats = beatFrames(table.series('beat'));
+    expect(beats).toEqual(beatFrames(Float32Array.from(ref.features.beat as number[])));
+    expect(beats).toHaveLength(8);
   });
 });
