@@ -2,7 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GlyphreelError } from '@glyphreel/core';
-import { clearFfmpegCache, findFfmpeg, hasEncoder, parseEncoders, parseVersion } from './discover.js';
+import { clearFfmpegCache, describeFfmpeg, findFfmpeg, hasEncoder, parseEncoders, parseVersion } from './discover.js';
 import { removeTempDirs, tempDir } from './test-utils/ffmpeg.js';
 
 afterAll(removeTempDirs);
@@ -39,6 +39,7 @@ describe('findFfmpeg', () => {
     expect([b.source, b.version]).toEqual(['env', '2.0-env']);
     expect(b.encoders).toEqual(['libx264', 'h264_nvenc', 'aac']);
     expect(b.hardwareEncoders).toEqual(['h264_nvenc']);
+    expect(describeFfmpeg(b)).toBe(`ffmpeg 2.0-env (env: ${env}); encoders: libx264 !libvpx-vp9 !libopus aac !gif !png; hardware encoders listed: h264_nvenc`);
     const c = await findFfmpeg({ env: { PATH: pathDir } });
     expect([c.source, c.version, c.path]).toEqual(['path', '3.0-path', path.join(pathDir, 'ffmpeg')]);
   });

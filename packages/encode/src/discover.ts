@@ -169,3 +169,16 @@ export type FfmpegLike = FfmpegInfo | string;
 export function ffmpegPathOf(ff: FfmpegLike): string {
   return typeof ff === 'string' ? ff : ff.path;
 }
+
+/** The encoders glyphreel's outputs need, in the order `describeFfmpeg` lists them. */
+export const GLYPHREEL_ENCODERS = ['libx264', 'libvpx-vp9', 'libopus', 'aac', 'gif', 'png'] as const;
+
+/**
+ * One line for `glyphreel info`: version, where it came from, which of glyphreel's encoders it has (a missing one
+ * marked with `!`), and the hardware encoders it lists.
+ */
+export function describeFfmpeg(info: FfmpegInfo): string {
+  const ours = GLYPHREEL_ENCODERS.map((e) => (hasEncoder(info, e) ? e : `!${e}`)).join(' ');
+  const hw = info.hardwareEncoders.length > 0 ? info.hardwareEncoders.join(' ') : 'none';
+  return `ffmpeg ${info.version} (${info.source}: ${info.path}); encoders: ${ours}; hardware encoders listed: ${hw}`;
+}

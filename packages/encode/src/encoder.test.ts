@@ -189,6 +189,9 @@ describe('openEncoder errors', () => {
     expect(readdirSync(d)).toEqual(['clip.mp4']);
     const err = (await enc.write(buf).catch((e: unknown) => e)) as GlyphreelError;
     expect(err.code).toBe('E_CANCELLED');
+    const late = (await openEncoder({ ffmpeg, width: W, height: H, fps: 24, output: out, signal: ac.signal }).catch((e: unknown) => e)) as GlyphreelError;
+    expect(late.code).toBe('E_CANCELLED');
+    expect(readdirSync(d)).toEqual(['clip.mp4']);
   });
 
   it('fails close() when fewer frames than expected arrived, without touching the target', async () => {

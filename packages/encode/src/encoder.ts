@@ -188,6 +188,7 @@ interface Slot {
  */
 export async function openEncoder(options: EncoderOptions): Promise<Encoder> {
   const plan = planEncode(options);
+  if (options.signal?.aborted) throw new GlyphreelError('E_CANCELLED', `encoding ${options.output} was cancelled`);
   const { format } = plan;
   const bin = ffmpegPathOf(options.ffmpeg);
   const started = Date.now();
@@ -335,7 +336,7 @@ export async function openEncoder(options: EncoderOptions): Promise<Encoder> {
   /** A write can observe a closed pipe slightly before the exit status; wait briefly so the error quotes the log. */
   async function settleIfExiting(): Promise<void> {
     if (state === 'failed' || state === 'aborted') return;
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 2000).unref())]);
   }
 
   async function close(): Promise<EncodeResult> {
