@@ -19,6 +19,9 @@ describe('Grid layout', () => {
     const g = createGrid({ width: 1920, height: 1080, size: 'md', onWarning: quiet });
     expect([g.cols, g.rows, g.cellWidthPx, g.cellHeightPx, g.offsetXPx, g.offsetYPx]).toEqual([192, 56, 10, 19, 0, 8]);
     expect(g.isLandscape).toBe(true);
+    expect(g.id).toMatch(/^md-16px-DejaVu_Sans_Mono-[0-9a-f]{8}-1920x1080$/);
+    const other = createGrid({ width: 1920, height: 1080, size: 'md', fallbackFonts: [], onWarning: quiet });
+    expect(other.id).not.toBe(g.id);
   });
 
   it('portrait 1080×1920 grids have the computed rows/cols and centring', () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   BASE_CHARS, createCellLayer, createGeometry, GlyphreelError, GRID_SIZE_PX, isGridSizeKey, PALETTES,
   type CellLayer, type Field, type GridGeometry, type RgbFrame,
@@ -118,7 +119,8 @@ export class Grid implements GridGeometry, Placement {
     }
     this.sizeKey = typeof size === 'number' ? `${size}px` : size;
     const geo = createGeometry({
-      id: `${this.sizeKey}-${this.px}px-${this.font.primary.name.replace(/\s+/g, '_')}-${width}x${height}`,
+      // unique per (font chain, size, frame size): effects key per-grid state by it
+      id: `${this.sizeKey}-${this.px}px-${this.font.primary.name.replace(/\s+/g, '_')}-${createHash('sha256').update(this.font.key).digest('hex').slice(0, 8)}-${width}x${height}`,
       sizeKey: this.sizeKey,
       rows,
       cols,
