@@ -194,6 +194,29 @@ describe('openEncoder errors', () => {
     expect(readdirSync(d)).toEqual(['clip.mp4']);
   });
 
+  it('treats ffmpeg stopped by Ctrl-C (SIGINT to the process group) as a cancellation', async () => {
+    const ffmpeg = await realFfmpeg();
+    const d = tempDir();
+    const out = path.join(d, 'clip.mp4');
+    writeFileSync(out, 'old');
+    const enc = await openEncoder({ ffmpeg, width: W, height: H, fps: 24, output: out });
+    const buf = new Uint8Array(W * H * 3);
+    for (let i = 0; i < 5; i++) await enc.write(fillFrame(buf, W, H, i));
+    process.kill(enc.pid as number, 'SIGINT');
+    let err: unknown;
+    try {
+      for (let i = 5; i < 2000; i++) await enc.write(fillFrame(buf, W, H, i));
+      await enc.close();
+    } catch (e) {
+      err = e;
+    }
+    expect((err as GlyphreelError).code).toBe('E_CANCELLED');
+    expect((err as GlyphreelError).message).toMatch(/^encoding .*clip\.mp4 was interrupted \(ffmpeg received /);
+    expect(readFileSync(out, 'utf8')).toBe('old');
+    await enc.abort();
+    expect(readdirSync(d)).toEqual(['clip.mp4']);
+  });
+
   it('fails close() when fewer frames than expected arrived, without touching the target', async () => {
     const d = tempDir();
     const out = path.join(d, 'clip.mp4');

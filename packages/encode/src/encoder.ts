@@ -106,6 +106,8 @@ export interface Encoder {
   abort(): Promise<void>;
   readonly framesWritten: number;
   readonly args: readonly string[];
+  /** The ffmpeg process id (undefined if it could not be started). */
+  readonly pid: number | undefined;
 }
 
 interface Plan {
@@ -268,11 +270,17 @@ export async function openEncoder(options: EncoderOptions): Promise<Encoder> {
     if (!ok && (state === 'open' || state === 'closing')) {
       const code = (r as { code?: string }).code;
       const notStarted = code === 'ENOENT' || code === 'EACCES';
+      const tail = notStarted ? [] : await readLogTail(logPath);
+      // Ctrl-C in a terminal signals the whole process group, so ffmpeg may stop before the CLI calls abort():
+      // that is a cancellation, not an ffmpeg failure.
+      const interrupted = r.signal === 'SIGINT' || r.signal === 'SIGTERM' || tail.some((l) => /received signal (2|15)\b/.test(l));
       failure = notStarted
         ? new GlyphreelError('E_FFMPEG', `cannot run ffmpeg at ${bin}: ${code}`, { hint: 'pass --ffmpeg PATH or set GLYPHREEL_FFMPEG' })
-        : ffmpegFailure(what, { exitCode: r.exitCode, signal: r.signal }, await readLogTail(logPath), logPath);
-      // A binary that never started wrote no log worth keeping.
-      if (notStarted && ownLog) await rm(logPath, { force: true });
+        : interrupted
+          ? new GlyphreelError('E_CANCELLED', `${what} was interrupted (ffmpeg received ${r.signal ?? 'a stop signal'})`)
+          : ffmpegFailure(what, { exitCode: r.exitCode, signal: r.signal }, tail, logPath);
+      // A binary that never started, or a cancelled encode, leaves no log worth keeping.
+      if ((notStarted || interrupted) && ownLog) await rm(logPath, { force: true });
       state = 'failed';
       await atomic?.discard();
     }
@@ -404,5 +412,6 @@ export async function openEncoder(options: EncoderOptions): Promise<Encoder> {
       return written;
     },
     args,
+    pid: proc.pid,
   };
 }
