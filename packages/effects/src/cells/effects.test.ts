@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { isGlyphreelError, Registry, type CellEffectDef } from '@glyphreel/core';
 import { effectsPlugin } from '../plugin.js';
-import { EffectRunner, nonBlank, testGrid } from './test-harness.js';
+import { EffectRunner, guardedLayer, nonBlank, testGrid } from './test-harness.js';
 import { cellEffects, characterEffects, particleSystems, POST_PROCESS_EFFECTS } from './index.js';
 
 const LOUD = { rms: 0.8, bass: 0.8, sub: 0.7, sub_r: 0.6, mid: 0.6, hi: 0.5, himid_r: 0.5, flux: 0.6, beat: 1, bdecay: 0.8 };
@@ -42,6 +42,60 @@ describe('every character effect', () => {
         const same = Buffer.from(a.glyphs.buffer).equals(Buffer.from(c.glyphs.buffer)) && Buffer.from(a.colors).equals(Buffer.from(c.colors));
         expect(same).toBe(false);
       }
+    });
+  }
+});
+
+describe('every cell effect stays inside the grid', () => {
+  // Pushy parameters: fast, large, long-trailed, wide text, so edges and corners get hit.
+  const PUSH: Record<string, Record<string, unknown>> = {
+    explosion: { speed_max: 40, trail: 8, scatter: 1 },
+    embers: { drift: 10, trail: 8 },
+    dissolve: { drift: 5, rise_max: 5, trail: 8 },
+    starfield: { speed: 0.2, streak_len: 16, streak_above: 0, trail: 8 },
+    orbit: { radius: 6, radius_jitter: 6, count: 200, trail: 8 },
+    gravity_well: { max_speed: 50, trail: 8 },
+    boids: { max_speed: 20, trail: 8 },
+    flow: { speed: 20, trail: 8 },
+    trails: { speed: 20, max_trail: 32 },
+    matrix_rain: { trail_max: 255, speed_base: 10 },
+    fire: { n_base: 1000 },
+    spectrum: { n_bars: 1024, mirror: false, gain: 10 },
+    waveform: { row_offset: 20, amp: 100 },
+    ticker: { row: -1, text: 'A VERY LONG TICKER LINE THAT IS WIDER THAN THE WHOLE GRID' },
+    beat_words: { spread: 6, words: ['A WORD MUCH WIDER THAN THE SMALL TEST GRID IS'] },
+    fading_messages: { row_center: 1, messages: ['supercalifragilisticexpialidocious and more words'] },
+    hex_stream: { min_len: 1000, max_len: 1000, count: 50 },
+    error_messages: { per_beat: 16, max_active: 16 },
+    glitch_displace: { intensity: 10 },
+    block_corrupt: { count_base: 500 },
+    scanbars: { n_base: 100 },
+    shake: { x_amp: 200, y_amp: 200 },
+  };
+  it('the guard sees writes a typed array would drop', () => {
+    const g = guardedLayer(2, 3);
+    g.layer.glyphs[6] = 1;
+    g.layer.colors[-1] = 2;
+    g.layer.glyphs[5] = 3;
+    g.layer.colors.fill(9);
+    expect(g.strayWrites()).toEqual(['glyphs[6] = 1', 'colors[-1] = 2']);
+    expect(g.layer.glyphs[5]).toBe(3);
+    expect(g.layer.colors[17]).toBe(9);
+  });
+
+  for (const def of cellEffects as CellEffectDef<any>[]) {
+    it(`${def.name} writes no cell outside its layer`, () => {
+      const { grid } = testGrid(9, 23);
+      const guarded = guardedLayer(9, 23);
+      const run = new EffectRunner(def, grid, PUSH[def.name] ?? {}, { layer: guarded.layer, features: (f) => ({ ...LOUD, beat: f % 2 }), particlesMax: 3000 });
+      const post = POST_PROCESS_EFFECTS.includes(def.name);
+      const content = grid.glyphIds('#');
+      for (let f = 0; f < 20; f++) {
+        if (post) for (let i = 0; i < guarded.layer.glyphs.length; i += 2) guarded.layer.glyphs[i] = content[0]!;
+        run.frame(f, post);
+      }
+      expect(nonBlank(guarded.layer)).toBeGreaterThan(0);
+      expect(guarded.strayWrites()).toEqual([]);
     });
   }
 });

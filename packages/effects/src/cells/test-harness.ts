@@ -38,6 +38,8 @@ export interface RunOptions {
   /** Frames (from 0) that only advance state. */
   replaying?: (frame: number) => boolean;
   durationS?: number;
+  /** Draw into this layer instead of a fresh one (e.g. views with guard bands around them). */
+  layer?: CellLayer;
 }
 
 /** A runner holding one layer's persistent state and rng: call `frame(i)` in order. */
@@ -56,7 +58,7 @@ export class EffectRunner {
   ) {
     this.state = options.state ?? {};
     this.rng = new Rng(options.seed ?? 1);
-    this.layer = createCellLayer(grid);
+    this.layer = options.layer ?? createCellLayer(grid);
     this.params = validateParams(effect.params, params, { plugin: 'effects', kind: 'effect', entry: effect.name });
     this.budget = { particlesMax: options.particlesMax ?? 1200, shaders: 'standard', gridScale: 1 };
   }
@@ -113,4 +115,30 @@ export function nonBlank(layer: CellLayer): number {
   let n = 0;
   for (let i = 0; i < layer.glyphs.length; i++) if (layer.glyphs[i] !== 0) n++;
   return n;
+}
+
+/**
+ * A layer whose arrays record every write to an index outside them. A typed array silently drops such writes, so
+ * an effect that computes a wrong cell index would otherwise pass unnoticed; these proxies make it visible to
+ * `strayWrites()`. Slow: for small test grids only.
+ */
+export function guardedLayer(rows: number, cols: number): { layer: CellLayer; strayWrites(): string[] } {
+  const stray: string[] = [];
+  const watch = <T extends Uint16Array | Uint8Array>(name: string, target: T): T =>
+    new Proxy(target, {
+      get(t, prop) {
+        const v = Reflect.get(t, prop, t);
+        return typeof v === 'function' ? v.bind(t) : v;
+      },
+      set(t, prop, value) {
+        if (typeof prop === 'string' && /^-?\d+(\.\d+)?$|^NaN$|^-?Infinity$/.test(prop)) {
+          const idx = Number(prop);
+          if (!(Number.isInteger(idx) && idx >= 0 && idx < t.length)) stray.push(`${name}[${prop}] = ${String(value)}`);
+        }
+        return Reflect.set(t, prop, value, t);
+      },
+    });
+  const n = rows * cols;
+  const layer: CellLayer = { rows, cols, glyphs: watch('glyphs', new Uint16Array(n)), colors: watch('colors', new Uint8Array(n * 3)) };
+  return { layer, strayWrites: () => stray };
 }
