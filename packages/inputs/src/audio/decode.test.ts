@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -77,6 +77,8 @@ describe('decodeAudio', () => {
     expect(err.message).toMatch(new RegExp(`^Cannot read audio from "${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}": ffmpeg cannot decode it \\(`));
     expect(err.message).not.toMatch(/\n|0x[0-9a-f]{6}/);
     expect(err.hint).toContain('ffmpeg -i FILE');
+    // the stderr log lived in the temp dir only while ffmpeg ran
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith(`glyphreel-decode-${process.pid}-`))).toEqual([]);
   });
 
   it('a video without audio fails with "no audio stream"', async () => {

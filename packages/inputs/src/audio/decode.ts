@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { endianness, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,8 +14,6 @@ export interface DecodeAudioOptions {
   /** Stops ffmpeg and rejects with E_CANCELLED. */
   signal?: AbortSignal;
 }
-
-let logCounter = 0;
 
 /** The last non-empty lines of ffmpeg's log, joined on one line. */
 function logTail(file: string, lines = 2): string {
@@ -55,7 +54,8 @@ export async function decodeAudio(file: string, options: DecodeAudioOptions): Pr
   }
   if (!isFile) throw inputError(file, 'not a regular file', 'pass an audio or video file');
 
-  const logFile = path.join(tmpdir(), `glyphreel-decode-${process.pid}-${++logCounter}.log`);
+  // random suffix: worker threads share the pid, so a counter would collide across threads
+  const logFile = path.join(tmpdir(), `glyphreel-decode-${process.pid}-${randomBytes(6).toString('hex')}.log`);
   const logFd = openSync(logFile, 'w');
   const args = [
     '-nostdin', '-hide_banner', '-loglevel', 'error',
