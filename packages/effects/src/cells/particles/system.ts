@@ -70,8 +70,6 @@ export interface SystemState {
   readonly ramp: HsvRamp;
   /** True on the frame the state was (re)created: the system seeds its initial particles then. */
   fresh: boolean;
-  /** Frames since the state was created (the reference's per-system frame counter). */
-  frames: number;
 }
 
 /** The layer-state key of a system: `particles:<name>`. */
@@ -80,21 +78,20 @@ export function stateKeyOf(system: string): string {
 }
 
 /**
- * The state of one particle system on one layer (under the constant key `particles:<name>`, written out by each system
- * so no key string is built per frame), rebuilt when the grid, the cap or the trail depth changes (a new
- * grid means new coordinates, so old particles would be meaningless). Keyed by system name so that two systems may
- * share a layer's state object.
+ * The state of one particle system on one layer, kept under `key` = `particles:<name>` (each system passes the
+ * literal, so no key string is built per frame, and two systems can share a layer's state object). It is rebuilt
+ * when the grid, the cap or the trail depth changes: a new grid means new coordinates, so old particles would be
+ * meaningless.
  */
 export function systemState(ctx: FrameContext, key: string, grid: GridGeometry, cap: number, trail: number): SystemState {
   let s = ctx.state[key] as SystemState | undefined;
   const depth = trail > 0 ? trail + 1 : 0;
   if (!s || s.gridId !== grid.id || s.cap !== cap || s.trails.depth !== depth) {
-    s = { gridId: grid.id, cap, pool: new ParticlePool(cap), trails: new TrailHistory(depth, cap), ramp: new HsvRamp(), fresh: true, frames: 0 };
+    s = { gridId: grid.id, cap, pool: new ParticlePool(cap), trails: new TrailHistory(depth, cap), ramp: new HsvRamp(), fresh: true };
     ctx.state[key] = s;
   } else {
     s.fresh = false;
   }
-  s.frames++;
   return s;
 }
 
