@@ -98,6 +98,14 @@ describe('decodeAudio', () => {
     expect(err.message).toContain('ffmpeg could not be started at');
   });
 
+  it('an aborted signal stops ffmpeg and rejects with E_CANCELLED', async () => {
+    const file = lavfi('long.wav', ['-f', 'lavfi', '-i', 'sine=f=440:r=22050:d=20']);
+    const ac = new AbortController();
+    const pending = decodeAudio(file, { ffmpegPath, signal: ac.signal });
+    ac.abort();
+    await expect(pending).rejects.toMatchObject({ code: 'E_CANCELLED', message: `Decoding "${file}" was cancelled` });
+  });
+
   it('silence decodes to zeros and analyzes to flat features without beats', async () => {
     const file = lavfi('silence.wav', ['-f', 'lavfi', '-i', 'anullsrc=r=22050:cl=mono', '-t', '2']);
     const samples = await decodeAudio(file, { ffmpegPath });
