@@ -38,7 +38,7 @@ export const embers = defineCellEffect({
 
     let n = p.rate + p.rate_bass * ctx.features.get('bass');
     if (isBeat(ctx)) n += p.beat_burst;
-    // The fractional part accumulates rather than being dropped, so a rate of 0.5 emits every other frame.
+    // Stochastic rounding: a fractional rate is kept on average (0.5 emits one ember every other frame on average).
     const whole = Math.floor(n + rng.next());
     const glyphs = grid.glyphIds(resolveCharSet(p.char_set));
     const { start, count } = pool.spawn(whole);
