@@ -58,21 +58,41 @@ const source = glyphFrame();
 const frame = createFrame(W, H);
 const features = featureFrame({ rms: 0.5, bdecay: 0.6, sub: 0.4 });
 
+/**
+ * Times one case: wall-clock median/p90 from core's bench(), plus the median CPU time of the same runs (less
+ * sensitive to other processes on a shared machine) and the ratio to a plain 256-entry LUT pass over the frame
+ * measured in this process (contrast), which cancels most of the machine's speed and load.
+ */
+let lutPassMs = NaN;
 function run(id, fn) {
-  if (only && !id.includes(only)) return;
+  if (only && !id.includes(only) && !id.includes('baseline')) return undefined;
   globalThis.gc?.();
-  bench(
+  const cpu = [];
+  const result = bench(
     id,
     (i) => {
       frame.data.set(source.data);
+      const c0 = process.cpuUsage();
       fn(i);
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
     },
-    { runs: RUNS, warmup: 5 },
+    { runs: RUNS, warmup: 5, print: false },
   );
+  const timed = cpu.slice(-RUNS).sort((a, b) => a - b);
+  const cpuMedian = Math.round(timed[Math.floor(timed.length / 2)] * 1000) / 1000;
+  const line = { ...result, cpu_median_ms: cpuMedian, x_lut_pass: Math.round((result.median_ms / lutPassMs) * 100) / 100 };
+  console.log(JSON.stringify(line));
+  return result;
 }
 
-// Timer overhead of the reset copy alone, to subtract mentally from the numbers below.
+// Baselines: the reset copy alone (included in every case's time) and one LUT pass over all bytes.
 run('shaders/baseline/copy-frame', () => {});
+{
+  const contrast = shaderDefs.find((d) => d.name === 'contrast');
+  const ctx = createShaderContext({ scratch: new ScratchPool() });
+  lutPassMs = run('shaders/baseline/lut-pass', () => contrast.apply(frame, { factor: 1.3 }, ctx)).median_ms;
+}
 
 for (const def of shaderDefs) {
   const ctx = createShaderContext({ t: 1.25, features, rng: new Rng(1), scratch: new ScratchPool() });
@@ -98,5 +118,18 @@ if (typeof tonemap === 'function') {
 }
 run('shaders/chain/standard-without-tonemap', (i) => {
   chain.apply(frame, { t: i / 24, features, rng });
+});
+// The same chain with the vignette → grain → scanlines fusion switched off: what fusion saves.
+const unfused = shaderChain(
+  [
+    ['bloom', { thr: 130 }],
+    ['vignette', { s: 0.22 }],
+    ['grain', { amt: 10 }],
+    ['scanlines', { intensity: 0.08 }],
+  ],
+  { fuse: false },
+);
+run('shaders/chain/standard-without-tonemap-unfused', (i) => {
+  unfused.apply(frame, { t: i / 24, features, rng });
 });
 if (typeof tonemap === 'function') run('shaders/compose/tonemap', () => tonemap(frame));

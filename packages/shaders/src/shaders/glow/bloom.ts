@@ -64,7 +64,7 @@ function blurLine(a: Float32Array, start: number, step: number, n: number, buf: 
 export function boxBlur3x3Thrice(a: Float32Array, w: number, h: number, buf: Float32Array): void {
   const stride = w * 3;
   for (let y = 0; y < h; y++) for (let c = 0; c < 3; c++) blurLine(a, y * stride + c, 3, w, buf);
-  for (let x = 0; x < w; x++) for (let c = 0; c < 3; c++) blurLine(a, x * 3 + c, stride, h, buf);
+  for (let j = 0; j < stride; j++) blurLine(a, j, stride, h, buf);
 }
 
 /**

@@ -29,22 +29,31 @@ export const edgeGlow = defineShader({
     }
     for (let y = 0; y < height; y++) {
       const row = y * width;
-      const vertical = y > 0 && y < height - 1;
-      for (let x = 0; x < width; x++) {
-        const i = row + x;
-        let k = 0;
-        if (x > 0 && x < width - 1) k += Math.abs(sums[i + 1]! - sums[i - 1]!);
-        if (vertical) k += Math.abs(sums[i + width]! - sums[i - width]!);
-        if (k === 0) continue;
-        const v = px[i]!;
-        const o = overlay[k]!;
-        // Saturating add: red and blue in 16-bit lanes, green alone.
-        let rb = (v & 0xff00ff) + (o & 0xff00ff);
-        rb |= ((rb >>> 8) & 0x10001) * 0xff;
-        const g = ((v >>> 8) & 255) + ((o >>> 8) & 255);
-        px[i] = (rb & 0xff00ff) | ((g > 255 ? 255 : g) << 8);
+      // Rows 0 and H−1 have no vertical difference; a zero offset makes |s − s| vanish without a branch per pixel.
+      const off = y > 0 && y < height - 1 ? width : 0;
+      // Columns 0 and W−1 have no horizontal difference either: handle them outside the sliding window.
+      for (let i = row; i < row + width; i += width > 1 ? width - 1 : 1) {
+        const k = Math.abs(sums[i + off]! - sums[i - off]!);
+        if (k !== 0) px[i] = addOverlay(px[i]!, overlay[k]!);
+      }
+      let left = sums[row]!;
+      let mid = width > 1 ? sums[row + 1]! : 0;
+      for (let i = row + 1, end = row + width - 1; i < end; i++) {
+        const right = sums[i + 1]!;
+        const k = Math.abs(right - left) + Math.abs(sums[i + off]! - sums[i - off]!);
+        left = mid;
+        mid = right;
+        if (k !== 0) px[i] = addOverlay(px[i]!, overlay[k]!);
       }
     }
     packPixels(px, data);
   },
 });
+
+/** Per-channel saturating add of two packed 0x00bbggrr pixels: red and blue in 16-bit lanes, green alone. */
+function addOverlay(v: number, o: number): number {
+  let rb = (v & 0xff00ff) + (o & 0xff00ff);
+  rb |= ((rb >>> 8) & 0x10001) * 0xff;
+  const g = ((v >>> 8) & 255) + ((o >>> 8) & 255);
+  return (rb & 0xff00ff) | ((g > 255 ? 255 : g) << 8);
+}

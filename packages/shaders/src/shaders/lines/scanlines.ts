@@ -1,6 +1,12 @@
 import { defineShader } from '@glyphreel/core';
 import { applyLut, fillLut } from '../internal/bytes.js';
 
+/** trunc(c·(1 − intensity)) for every byte. */
+export function scanlineLut(lut: Uint8Array, intensity: number): Uint8Array {
+  const k = 1 - intensity;
+  return fillLut(lut, (c) => c * k);
+}
+
 export const scanlines = defineShader({
   name: 'scanlines',
   description: 'Every spacing-th row, starting at row 0, multiplied by 1 − intensity',
@@ -10,8 +16,7 @@ export const scanlines = defineShader({
   },
   apply(frame, p, ctx) {
     if (p.intensity === 0) return;
-    const k = 1 - p.intensity;
-    const lut = fillLut(ctx.scratch.u8('scanlines:lut', 256), (c) => c * k);
+    const lut = scanlineLut(ctx.scratch.u8('scanlines:lut', 256), p.intensity);
     const stride = frame.width * 3;
     for (let y = 0; y < frame.height; y += p.spacing) applyLut(frame.data, lut, y * stride, y * stride + stride);
   },

@@ -37,14 +37,7 @@ export const grain = defineShader({
     const tableShift = CLAMP_OFFSET - BIAS;
     let counter = ctx.rng.nextU32() | 0;
     for (let y = 0; y < height; y += 2) {
-      for (let x = 0; x < hw; x += 2) {
-        counter = (counter + GOLDEN) | 0;
-        let z = Math.imul(counter ^ (counter >>> 16), 0x85ebca6b);
-        z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-        z ^= z >>> 16;
-        noise[x] = (((z & 0xffff) * span) >>> 16) + base;
-        noise[x + 1] = (((z >>> 16) * span) >>> 16) + base;
-      }
+      counter = grainRow(noise, hw, counter, span, base);
       const yEnd = Math.min(y + 2, height);
       for (let yy = y; yy < yEnd; yy++) {
         const row = yy * stride;
@@ -67,6 +60,22 @@ export const grain = defineShader({
     }
   },
 });
+
+/**
+ * One half-resolution row of noise: hw values in [base, base + span), two per u32 of the counter hash. Returns the
+ * advanced counter. Shared with the chain's fused finishing pass so both draw identical noise.
+ */
+export function grainRow(noise: Int32Array, hw: number, counter: number, span: number, base: number): number {
+  for (let x = 0; x < hw; x += 2) {
+    counter = (counter + GOLDEN) | 0;
+    let z = Math.imul(counter ^ (counter >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    z ^= z >>> 16;
+    noise[x] = (((z & 0xffff) * span) >>> 16) + base;
+    noise[x + 1] = (((z >>> 16) * span) >>> 16) + base;
+  }
+  return counter;
+}
 
 /** Adds biased noise lanes to the bytes of w: lane v = byte + n + 256 → 0 below 256, 255 from 512, else v − 256. */
 function addNoise(w: number, x: number): number {

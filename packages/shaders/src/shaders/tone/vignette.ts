@@ -27,6 +27,11 @@ export function vignetteFactors(width: number, height: number, s: number): Int32
   return f;
 }
 
+/** The cached factors for a size and an already rounded s. */
+export function cachedVignetteFactors(width: number, height: number, s: number): Int32Array {
+  return maps.get(`${width}x${height}:${s}`, () => vignetteFactors(width, height, s));
+}
+
 export const vignette = defineShader({
   name: 'vignette',
   description: 'Edge darkening by clamp(1 − s·r, 0.15, 1), elliptical; factors cached per size and s (2 decimals)',
@@ -37,7 +42,7 @@ export const vignette = defineShader({
     const s = roundTo(p.s, 2);
     if (s === 0) return;
     const { width, height, data } = frame;
-    const f = maps.get(`${width}x${height}:${s}`, () => vignetteFactors(width, height, s));
+    const f = cachedVignetteFactors(width, height, s);
     scalePixels(data, f);
   },
 });
