@@ -36,7 +36,10 @@ export function hash2dInt(ix: number, iy: number): number {
   return ((n2 % TWO31) ^ Math.floor(n2 / TWO16)) & 0x7fffffff;
 }
 
-/** `_hash2d(ix, iy)` in [0, 1): the 31-bit hash over 2^31. */
+/**
+ * `_hash2d(ix, iy)` in [0, 1]: the 31-bit hash converted to float32 (as the reference's astype(np.float32), which can
+ * round up to 2^31), over 2^31.
+ */
 export function hash2d(ix: number, iy: number): number {
-  return hash2dInt(ix, iy) / TWO31;
+  return Math.fround(hash2dInt(ix, iy)) / TWO31;
 }

@@ -16,7 +16,8 @@ interface Centres {
  * Voronoi with seeded centres that oscillate and wrap modulo the grid. The centres come from an Rng seeded with the
  * `seed` parameter (not the layer stream), so one seed always gives one layout, as the reference's fixed
  * RandomState(seed) does; draws in the reference's order (all x, all y, all vx, all vy). Distances are in raw cells
- * (no aspect correction). Squared distances are compared and only the two nearest are square-rooted.
+ * (no aspect correction). Squared distances are compared and only the two nearest are square-rooted. The rms gain
+ * can lift the reference's output to 1.2 (distance) or 1.3 (edge); the result is clipped to [0,1] like every field.
  */
 export const voronoi = defineValueEffect({
   name: 'voronoi',
@@ -64,11 +65,13 @@ export const voronoi = defineValueEffect({
       }
       if (mode === 0) {
         const v = 1 - Math.sqrt(d1) * invMaxD;
-        out[i] = (v < 0 ? 0 : v > 1 ? 1 : v) * distGain;
+        const o = (v < 0 ? 0 : v > 1 ? 1 : v) * distGain;
+        out[i] = o > 1 ? 1 : o;
       } else if (mode === 1) {
         // One centre only: no second distance, no edge anywhere.
         const v = d2 === Infinity ? 0 : 1 - (Math.sqrt(d2) - Math.sqrt(d1)) * invEdge;
-        out[i] = (v < 0 ? 0 : v > 1 ? 1 : v) * edgeGain;
+        const o = (v < 0 ? 0 : v > 1 ? 1 : v) * edgeGain;
+        out[i] = o > 1 ? 1 : o;
       } else {
         out[i] = id / nc;
       }
