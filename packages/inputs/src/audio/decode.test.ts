@@ -96,6 +96,7 @@ describe('decodeAudio', () => {
     const err = await decodeError(file, path.join(dir, 'no-ffmpeg-here'));
     expect(err.code).toBe('E_FFMPEG');
     expect(err.message).toContain('ffmpeg could not be started at');
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith(`glyphreel-decode-${process.pid}-`))).toEqual([]);
   });
 
   it('an aborted signal stops ffmpeg and rejects with E_CANCELLED', async () => {
@@ -104,6 +105,7 @@ describe('decodeAudio', () => {
     const pending = decodeAudio(file, { ffmpegPath, signal: ac.signal });
     ac.abort();
     await expect(pending).rejects.toMatchObject({ code: 'E_CANCELLED', message: `Decoding "${file}" was cancelled` });
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith(`glyphreel-decode-${process.pid}-`))).toEqual([]);
   });
 
   it('silence decodes to zeros and analyzes to flat features without beats', async () => {

@@ -66,7 +66,8 @@ export async function decodeAudio(file: string, options: DecodeAudioOptions): Pr
   ];
   const chunks: Buffer[] = [];
   let bytes = 0;
-  let code: number | null;
+  let code: number | null = null;
+  let tail = '';
   try {
     code = await new Promise<number | null>((resolve, reject) => {
       const child = spawn(options.ffmpegPath, args, {
@@ -93,16 +94,16 @@ export async function decodeAudio(file: string, options: DecodeAudioOptions): Pr
     throw new GlyphreelError('E_FFMPEG', `ffmpeg failed to run: ${e.message}`, { cause: err });
   } finally {
     closeSync(logFd);
+    if (code !== 0) tail = logTail(logFile);
+    rmSync(logFile, { force: true });
   }
-  const tail = logTail(logFile);
-  rmSync(logFile, { force: true });
 
   if (code !== 0) {
     if (/matches no streams|does not contain any stream/i.test(tail)) {
       throw inputError(file, 'it has no audio stream', 'pass a file with an audio track');
     }
     // "[mp3 @ 0x3d7c0bc0] Failed …" → "mp3: Failed …": the pointer only makes messages differ between runs
-    const problem = tail.split(file).join(path.basename(file)).replace(/\[(\w+) @ 0x[0-9a-f]+\]\s*/g, '$1: ') || `ffmpeg exited with code ${code}`;
+    const problem = tail.split(file).join(path.basename(file)).replace(/\[(\w+) @ 0x[0-9a-f]+\]\s*/g, '$1: ') || (code === null ? 'ffmpeg was stopped by a signal' : `ffmpeg exited with code ${code}`);
     throw inputError(file, `ffmpeg cannot decode it (${problem})`, 'check that the file is a complete audio or video file (try: ffmpeg -i FILE)');
   }
   const count = bytes >> 1;
