@@ -52,7 +52,15 @@ export async function loadFeatures(file: string, options: LoadFeaturesOptions): 
   } catch {
     throw new GlyphreelError('E_INPUT', `Cannot read audio from "${file}": no such file`, { hint: 'check the path' });
   }
-  const contentHash = await hashFile(file);
+  let contentHash: string;
+  try {
+    contentHash = await hashFile(file);
+  } catch (err) {
+    throw new GlyphreelError('E_INPUT', `Cannot read audio from "${file}": ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
+      hint: 'check the file permissions',
+      cause: err,
+    });
+  }
   const key: FeatureCacheKey = {
     contentHash,
     sampleRate,
