@@ -22,6 +22,7 @@ export interface FrameResult {
   scene: string;
   meanBrightness: number;
   ms: number;
+  warnings: string[];
 }
 
 /**
@@ -44,7 +45,8 @@ export async function renderTestFrame(flags: FrameFlags): Promise<FrameResult> {
   if (!unit) throw new GlyphreelError('E_RENDER', `No scene covers frame ${i}`);
   const spec = project.scenes[unit.sceneIndex]!;
   const scene = flags.feedback ? spec : { ...spec, feedback: null };
-  const renderer = createSceneRenderer({ width: profile.width, height: profile.height, gridScale: profile.gridScale });
+  const warnings = new Set<string>();
+  const renderer = createSceneRenderer({ width: profile.width, height: profile.height, gridScale: profile.gridScale, onWarning: (m) => warnings.add(m) });
   const features = syntheticFeatureTable(total, fps, project.bpm);
   const runtime = new SceneRuntime({ registry, renderer, scene, fps, seed: settings.seed ?? project.seed, budget: { particlesMax: profile.particlesMax, shaders: profile.shaders, gridScale: profile.gridScale }, sceneFrameStart: unit.sceneFrameStart });
   for (let k = unit.sceneFrameStart; k < i; k++) {
@@ -60,7 +62,7 @@ export async function renderTestFrame(flags: FrameFlags): Promise<FrameResult> {
     await out.discard();
     throw e;
   }
-  return { output: out.target, frameIndex: i, scene: spec.id, meanBrightness: meanBrightness(frame), ms: performance.now() - t0 };
+  return { output: out.target, frameIndex: i, scene: spec.id, meanBrightness: meanBrightness(frame), ms: performance.now() - t0, warnings: [...warnings] };
 }
 
 export function frameCommand(io: Io): Command {
@@ -72,6 +74,7 @@ export function frameCommand(io: Io): Command {
     .action(async (flags: FrameFlags) => {
       const r = await renderTestFrame(flags);
       io.out(`${r.output}: frame ${r.frameIndex} of ${r.scene}, mean brightness ${r.meanBrightness.toFixed(1)} (${Math.round(r.ms)} ms)`);
+      for (const w of r.warnings) io.err(`warning: ${w}`);
       if (r.meanBrightness < 5) io.err('warning: this frame is very dark (mean < 5); raise the effects\' brightness or lower the scene gamma');
     });
   return cmd;

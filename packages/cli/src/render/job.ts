@@ -50,6 +50,8 @@ export interface UnitResult {
   replayedFrames: number;
   /** Peak of this worker's heap + array buffers, MB. */
   peakMemoryMb: number;
+  /** Glyph warnings met in this worker so far. */
+  warnings: string[];
 }
 
 export const CANCEL_SLOT = 0;

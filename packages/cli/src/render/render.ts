@@ -62,6 +62,8 @@ export interface RenderOptions {
   hardware?: HardwareInfo;
   /** Features to use instead of synthetic ones (the audio analysis supplies them). */
   features?: FeatureTable;
+  /** Largest work unit in frames (default: about two units per worker); long scenes are split to this size. */
+  unitFrames?: number;
 }
 
 export interface RenderResult {
@@ -78,18 +80,22 @@ export interface RenderResult {
   warnings: string[];
 }
 
-const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
+// Always the compiled worker: this module also runs from src/ under jest, where no worker.js sits beside it.
+const WORKER = path.join(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..'), 'dist', 'render', 'worker.js');
 
 function rebuildError(e: unknown): Error {
-  if (e instanceof Error && e.name === 'GlyphreelWorkerError') {
+  // Structured cloning keeps an error's message but not a custom name: the marker is in the message.
+  // `instanceof Error` is not used: the error may come from another realm (a worker, a test sandbox).
+  const message = typeof (e as { message?: unknown })?.message === 'string' ? (e as { message: string }).message : '';
+  if (message.startsWith('{"glyphreel":true')) {
     try {
-      const j = JSON.parse(e.message) as { code: never; message: string; hint?: string };
+      const j = JSON.parse(message) as { code: never; message: string; hint?: string };
       return new GlyphreelError(j.code, j.message, { hint: j.hint });
     } catch {
-      return e;
+      return new Error(message);
     }
   }
-  return e instanceof Error ? e : new Error(String(e));
+  return message ? (e as Error) : new Error(String(e));
 }
 
 /** A stable work directory beside the output, for --clip, --skip-render and --keep-intermediates. */
@@ -117,7 +123,7 @@ export async function planRender(o: RenderOptions): Promise<{ prepared: Prepared
   if (o.crf !== undefined) profile.crf = o.crf;
   if (o.preset !== undefined) profile.x264Preset = o.preset;
   const total = Math.round(prepared.project.durationS * profile.fps);
-  const size = unitSizeFor(total, profile.workers);
+  const size = o.unitFrames ?? unitSizeFor(total, profile.workers);
   const units = planUnits(prepared.project.scenes, { fps: profile.fps, maxUnitFrames: size, unsplittable: (i) => prepared.project.scenes[i]!.feedback !== null });
   return { prepared, profile, units, hw };
 }
@@ -258,6 +264,7 @@ export async function renderVideo(o: RenderOptions): Promise<RenderResult> {
     throw failure;
   }
   unitResults.sort((a, b) => units.findIndex((u) => u.id === a.unitId) - units.findIndex((u) => u.id === b.unitId));
+  warnings.push(...new Set(unitResults.flatMap((r) => r.warnings)));
   progress({ stage: 'join', framesRendered: framesToDraw, framesTotal: framesToDraw, fps: 0, etaS: 0 });
 
   let output: string | null = null;

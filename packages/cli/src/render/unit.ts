@@ -26,6 +26,9 @@ export async function prepareProject(source: ProjectSource, plugins: readonly st
 // Per-thread caches: a worker renders many units of one job without re-reading the project or re-rasterizing fonts.
 const prepared = new Map<string, Promise<Prepared>>();
 const renderers = new Map<string, GridSceneRenderer>();
+// Glyph warnings (a palette character the fonts cannot draw) are collected here and reported once by the main
+// thread, not printed by every worker for every grid.
+const glyphWarnings = new Set<string>();
 
 function jobKey(job: RenderJob): string {
   return createHash('sha1').update(JSON.stringify([job.source, job.plugins, job.cwd])).digest('hex');
@@ -35,7 +38,7 @@ function rendererFor(job: RenderJob): GridSceneRenderer {
   const key = `${job.width}x${job.height}@${job.budget.gridScale}`;
   let r = renderers.get(key);
   if (!r) {
-    r = createSceneRenderer({ width: job.width, height: job.height, gridScale: job.budget.gridScale });
+    r = createSceneRenderer({ width: job.width, height: job.height, gridScale: job.budget.gridScale, onWarning: (m) => glyphWarnings.add(m) });
     renderers.set(key, r);
   }
   return r;
@@ -121,6 +124,7 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
       encodeWaitMs,
       replayedFrames: unit.frameStart - unit.sceneFrameStart,
       peakMemoryMb: Math.max(peak, memoryMb()),
+      warnings: [...glyphWarnings],
     };
   } catch (e) {
     if (encoder) await encoder.abort().catch(() => undefined);

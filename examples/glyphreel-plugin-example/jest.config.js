@@ -1,0 +1,1 @@
+export default { displayName: 'example-plugin', testEnvironment: 'node', transform: {}, testMatch: ['<rootDir>/src/**/*.test.js'] };

@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { GlyphreelError } from '@glyphreel/core';
+import { findFfmpeg, probe } from '@glyphreel/encode';
+import { renderVideo, type RenderOptions } from './render.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'glyphreel-render-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A small project touching every kind of state: particles, rain, a simulation, rng-driven shaders. */
+const project = {
+  seed: 3,
+  scenes: [
+    {
+      name: 'a',
+      end: 2,
+      grid: 'sm',
+      layers: [{ effect: 'plasma', palette: 'default', hue: 'angle' }, { effect: 'explosion', blend: 'screen' }],
+      shaders: [['grain', { amt: 12 }], ['bloom', {}]],
+    },
+    {
+      name: 'b',
+      end: 4,
+      grid: 'sm',
+      layers: [{ effect: 'game_of_life', palette: 'blocks' }, { effect: 'matrix_rain', blend: 'add', post: ['shake'] }],
+      shaders: [['glitch_bands', {}], ['static', { density: 0.02 }]],
+    },
+  ],
+};
+
+const base = (over: Partial<RenderOptions>): RenderOptions => ({
+  output: path.join(dir, 'out.mp4'),
+  source: { raw: project, label: 'test' },
+  resolution: '160x96',
+  fps: 12,
+  quality: 'draft',
+  ...over,
+});
+
+function hashes(folder: string): string[] {
+  return readdirSync(folder).sort().map((f) => createHash('sha1').update(readFileSync(path.join(folder, f))).digest('hex'));
+}
+
+describe('renderVideo', () => {
+  it('gives byte-identical frames for 1, 2 and 4 workers and any split into units', async () => {
+    const runs: string[][] = [];
+    for (const [workers, unitFrames] of [[1, 1000], [2, 7], [4, 5]] as const) {
+      const out = path.join(dir, `frames-${workers}`);
+      const r = await renderVideo(base({ output: out, format: 'png', workers, unitFrames }));
+      expect(r.frames).toBe(48);
+      if (workers > 1) expect(r.units.some((u) => u.frameStart > u.sceneFrameStart)).toBe(true); // replay exercised
+      const files = readdirSync(out).sort();
+      expect(files).toHaveLength(48);
+      expect(files[0]).toBe('000000.png');
+      runs.push(hashes(out));
+    }
+    expect(runs[1]).toEqual(runs[0]);
+    expect(runs[2]).toEqual(runs[0]);
+    // Frames differ over time (the animation is not frozen) and the seed matters.
+    expect(new Set(runs[0]).size).toBeGreaterThan(40);
+    const other = path.join(dir, 'frames-seed');
+    await renderVideo(base({ output: other, format: 'png', workers: 2, seed: 4 }));
+    expect(hashes(other)).not.toEqual(runs[0]);
+  }, 120000);
+
+  it('writes an mp4 with exactly round(duration·fps) frames and audio of the same length', async () => {
+    const ffmpeg = await findFfmpeg();
+    const { synthesizeAudio } = await import('@glyphreel/encode');
+    const wav = path.join(dir, 'beat.wav');
+    await synthesizeAudio(wav, { ffmpeg, durationS: 5, bpm: 120 });
+    const out = path.join(dir, 'with audio.mp4');
+    const r = await renderVideo(base({ output: out, workers: 2, audio: wav }));
+    const p = await probe(out, { ffmpeg: ffmpeg.path });
+    expect(p.frames).toBe(48);
+    expect(p.hasAudio).toBe(true);
+    expect(Math.abs((p.audioDurationS ?? 0) - 4)).toBeLessThanOrEqual(1 / 12);
+    expect(r.warnings.filter((w) => w.includes('too dark'))).toEqual([]);
+    // Nothing left beside the output but the output.
+    expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
+  }, 120000);
+
+  it('leaves an existing output untouched when a render fails, naming the scene and frame', async () => {
+    const target = path.join(dir, 'keep.mp4');
+    writeFileSync(target, 'precious');
+    const plugin = path.join(dir, 'boom.mjs');
+    writeFileSync(
+      plugin,
+      `export default { name: 'boom', version: '1', apiVersion: 1, effects: [{ name: 'later', kind: 'value', params: {}, fill(out, g, ctx) { if (ctx.frame === 5 && !ctx.replaying) throw new Error('kaput'); out.fill(0.5); } }] };\n`,
+    );
+    const broken = { plugins: [plugin], scenes: [{ name: 'ok', end: 1, layers: [{ effect: 'plasma' }] }, { name: 'bad', end: 3, layers: [{ effect: 'boom/later' }] }] };
+    let err: unknown;
+    try {
+      await renderVideo(base({ output: target, source: { raw: broken, label: 'broken' }, workers: 2 }));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(GlyphreelError);
+    expect((err as GlyphreelError).message).toBe('scene "bad" (s01_bad), frame 17: kaput');
+    expect(readFileSync(target, 'utf8')).toBe('precious');
+    expect(readdirSync(dir).filter((f) => f.startsWith('.keep'))).toEqual([]);
+  }, 60000);
+
+  it('renders a scene that uses the example third-party plugin', async () => {
+    const withPlugin = {
+      plugins: ['glyphreel-plugin-example'],
+      scenes: [{ name: 'stripes', end: 1, layers: [{ effect: 'example/stripes', palette: 'dense', hue: 0.3 }], shaders: [['example/swap-rb', { amount: 1 }]] }],
+    };
+    const out = path.join(dir, 'plugin');
+    await renderVideo(base({ output: out, source: { raw: withPlugin, label: 'plugin' }, format: 'png', workers: 1 }));
+    expect(readdirSync(out)).toHaveLength(12);
+  }, 60000);
+
+  it.each([
+    [{ resolution: '161x96' }, 'Invalid resolution 161x96: width and height must be even'],
+    [{ frames: [40, 60] as [number, number] }, 'Invalid --frames 40-60: the timeline has frames 0-47'],
+    [{ clips: ['nope'] }, 'Unknown --clip "nope"'],
+    [{ audio: '/no/such.wav' }, 'Audio file /no/such.wav does not exist'],
+    [{ source: { raw: { scenes: [{ name: 'x', end: 1, layers: [{ effect: 'plasmaa' }] }] }, label: 'typo.json' } }, 'typo.json: scene 0 "x": layers[0].effect: Unknown effect "plasmaa"'],
+  ])('rejects %j before rendering', async (over, message) => {
+    await expect(renderVideo(base({ ...over, output: path.join(dir, 'never.mp4') }))).rejects.toThrow(message);
+    expect(existsSync(path.join(dir, 'never.mp4'))).toBe(false);
+  }, 30000);
+});
