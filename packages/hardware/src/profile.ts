@@ -16,7 +16,10 @@ export interface QualityProfile extends RenderBudget {
   fps: number;
   crf: number;
   workers: number;
-  /** Encoder speed preset: the encoder is often the ceiling (design.md, Speed), so it follows the profile. */
+  /**
+   * Encoder speed preset: the encoder is often the ceiling (design.md, Speed), so it follows the profile. Measured on
+   * glyph frames (packages/encode README), superfast costs less CPU than ultrafast and veryfast half of fast.
+   */
   x264Preset: X264Preset;
 }
 
@@ -27,10 +30,10 @@ export const SEED_SECONDS_PER_FRAME = 0.18;
 export const AUTO_DOWNGRADE_AFTER_S = 3600;
 
 type Base = Omit<QualityProfile, 'quality' | 'workers'>;
-const DRAFT: Base = { tier: 'draft', width: 960, height: 540, fps: 12, crf: 28, gridScale: 0.5, shaders: 'minimal', particlesMax: 200, x264Preset: 'ultrafast' };
+const DRAFT: Base = { tier: 'draft', width: 960, height: 540, fps: 12, crf: 28, gridScale: 0.5, shaders: 'minimal', particlesMax: 200, x264Preset: 'superfast' };
 const PREVIEW: Base = { tier: 'preview', width: 1280, height: 720, fps: 15, crf: 25, gridScale: 0.75, shaders: 'standard', particlesMax: 500, x264Preset: 'veryfast' };
-const MAX: Base = { tier: 'max', width: 3840, height: 2160, fps: 30, crf: 15, gridScale: 2.0, shaders: 'full', particlesMax: 3000, x264Preset: 'medium' };
-const PRODUCTION: Base = { tier: 'production', width: 1920, height: 1080, fps: 24, crf: 20, gridScale: 1.0, shaders: 'full', particlesMax: 1200, x264Preset: 'fast' };
+const MAX: Base = { tier: 'max', width: 3840, height: 2160, fps: 30, crf: 15, gridScale: 2.0, shaders: 'full', particlesMax: 3000, x264Preset: 'fast' };
+const PRODUCTION: Base = { tier: 'production', width: 1920, height: 1080, fps: 24, crf: 20, gridScale: 1.0, shaders: 'full', particlesMax: 1200, x264Preset: 'veryfast' };
 const LOW_END: Base = { tier: 'low-end', width: 1280, height: 720, fps: 15, crf: 23, gridScale: 0.75, shaders: 'standard', particlesMax: 500, x264Preset: 'veryfast' };
 const DOWNGRADED: Base = { tier: 'downgraded', width: 1280, height: 720, fps: 24, crf: 20, gridScale: 0.75, shaders: 'standard', particlesMax: 800, x264Preset: 'veryfast' };
 
