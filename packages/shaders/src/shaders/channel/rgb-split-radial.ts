@@ -1,6 +1,6 @@
 import { defineShader } from '@glyphreel/core';
 import { BoundedCache, roundTo } from '../internal/cache.js';
-import { PACKED_COPY_KEY, PACKED_OUT_KEY, packPixels, unpackPixels } from '../internal/packed.js';
+import { frameWords, PACKED_COPY_KEY, unpackPixels } from '../internal/packed.js';
 
 interface SplitMaps {
   red: Int32Array;
@@ -49,11 +49,26 @@ export const rgbSplitRadial = defineShader({
     const m = maps.get(`${width}x${height}:${s}`, () => rgbSplitMaps(width, height, s));
     const npx = width * height;
     const src = ctx.scratch.i32(PACKED_COPY_KEY, npx);
-    const out = ctx.scratch.i32(PACKED_OUT_KEY, npx);
     unpackPixels(frame.data, src);
     const red = m.red;
     const blue = m.blue;
-    for (let i = 0; i < npx; i++) out[i] = (src[red[i]!]! & 0xff) | (src[i]! & 0xff00) | (src[blue[i]!]! & 0xff0000);
-    packPixels(out, frame.data);
+    const data = frame.data;
+    const words = frameWords(data);
+    let i = 0;
+    if (words) {
+      for (let k = 0, nw = words.length; k < nw; k += 3, i += 4) {
+        const p1 = (src[red[i + 1]!]! & 0xff) | (src[i + 1]! & 0xff00) | (src[blue[i + 1]!]! & 0xff0000);
+        const p2 = (src[red[i + 2]!]! & 0xff) | (src[i + 2]! & 0xff00) | (src[blue[i + 2]!]! & 0xff0000);
+        const p0 = (src[red[i]!]! & 0xff) | (src[i]! & 0xff00) | (src[blue[i]!]! & 0xff0000);
+        const p3 = (src[red[i + 3]!]! & 0xff) | (src[i + 3]! & 0xff00) | (src[blue[i + 3]!]! & 0xff0000);
+        words[k] = p0 | (p1 << 24);
+        words[k + 1] = (p1 >>> 8) | (p2 << 16);
+        words[k + 2] = (p2 >>> 16) | (p3 << 8);
+      }
+    }
+    for (let o = i * 3; i < npx; i++, o += 3) {
+      data[o] = src[red[i]!]!;
+      data[o + 2] = src[blue[i]!]! >>> 16;
+    }
   },
 });

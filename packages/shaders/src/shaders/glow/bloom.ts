@@ -16,30 +16,37 @@ function cascade(v: Float64Array, n: number): void {
   }
 }
 
-const edge = new Float64Array(7);
+const left = new Float64Array(7);
+const right = new Float64Array(7);
 
 /**
- * Three 3-tap box passes with edge padding along one line (a row or a column of one channel) of `a`. Away from the
- * ends the three passes are the 7-tap kernel 1 3 6 7 6 3 1, computed from a sliding window; the three values at each
- * end depend on the per-pass padding and come from running the exact passes on the first and last 7 samples. Sums
- * of integers stay exact, so the caller divides once at the end.
+ * Three 3-tap box passes with edge padding along one line (a row or a column of one channel) of `a`, in place. Away
+ * from the ends the three passes are the 7-tap kernel 1 3 6 7 6 3 1, computed from a sliding window that reads
+ * three samples ahead of the one it writes; the three values at each end depend on the per-pass padding and come
+ * from running the exact passes on copies of the first and last 7 samples. Sums of integers stay exact, so the
+ * caller divides once at the end.
  */
-function blurLine(a: Float32Array, start: number, step: number, n: number, buf: Float32Array): void {
-  for (let k = 0, i = start; k < n; k++, i += step) buf[k] = a[i]!;
+function blurLine(a: Float32Array, start: number, step: number, n: number): void {
   if (n < 7) {
-    for (let k = 0; k < n; k++) edge[k] = buf[k]!;
-    cascade(edge, n);
-    for (let k = 0, i = start; k < n; k++, i += step) a[i] = edge[k]!;
+    for (let k = 0, i = start; k < n; k++, i += step) left[k] = a[i]!;
+    cascade(left, n);
+    for (let k = 0, i = start; k < n; k++, i += step) a[i] = left[k]!;
     return;
   }
-  let x0 = buf[0]!;
-  let x1 = buf[1]!;
-  let x2 = buf[2]!;
-  let x3 = buf[3]!;
-  let x4 = buf[4]!;
-  let x5 = buf[5]!;
-  for (let k = 3, i = start + 3 * step; k < n - 3; k++, i += step) {
-    const x6 = buf[k + 3]!;
+  const tail = start + (n - 7) * step;
+  for (let k = 0; k < 7; k++) {
+    left[k] = a[start + k * step]!;
+    right[k] = a[tail + k * step]!;
+  }
+  let x0 = left[0]!;
+  let x1 = left[1]!;
+  let x2 = left[2]!;
+  let x3 = left[3]!;
+  let x4 = left[4]!;
+  let x5 = left[5]!;
+  const ahead = 3 * step;
+  for (let i = start + ahead, end = start + (n - 3) * step; i < end; i += step) {
+    const x6 = a[i + ahead]!;
     a[i] = x0 + 3 * x1 + 6 * x2 + 7 * x3 + 6 * x4 + 3 * x5 + x6;
     x0 = x1;
     x1 = x2;
@@ -48,12 +55,12 @@ function blurLine(a: Float32Array, start: number, step: number, n: number, buf: 
     x4 = x5;
     x5 = x6;
   }
-  for (let k = 0; k < 7; k++) edge[k] = buf[k]!;
-  cascade(edge, 7);
-  for (let k = 0, i = start; k < 3; k++, i += step) a[i] = edge[k]!;
-  for (let k = 0; k < 7; k++) edge[k] = buf[n - 7 + k]!;
-  cascade(edge, 7);
-  for (let k = 4, i = start + (n - 3) * step; k < 7; k++, i += step) a[i] = edge[k]!;
+  cascade(left, 7);
+  cascade(right, 7);
+  for (let k = 0; k < 3; k++) {
+    a[start + k * step] = left[k]!;
+    a[tail + (k + 4) * step] = right[k + 4]!;
+  }
 }
 
 /**
@@ -61,10 +68,10 @@ function blurLine(a: Float32Array, start: number, step: number, n: number, buf: 
  * along x and along y are separate linear operators (edge padding included), so three passes of the 3×3 box equal
  * three x-passes followed by three y-passes.
  */
-export function boxBlur3x3Thrice(a: Float32Array, w: number, h: number, buf: Float32Array): void {
+export function boxBlur3x3Thrice(a: Float32Array, w: number, h: number): void {
   const stride = w * 3;
-  for (let y = 0; y < h; y++) for (let c = 0; c < 3; c++) blurLine(a, y * stride + c, 3, w, buf);
-  for (let j = 0; j < stride; j++) blurLine(a, j, stride, h, buf);
+  for (let y = 0; y < h; y++) for (let c = 0; c < 3; c++) blurLine(a, y * stride + c, 3, w);
+  for (let j = 0; j < stride; j++) blurLine(a, j, stride, h);
 }
 
 /**
@@ -77,7 +84,6 @@ export function bloomInPlace(data: Uint8Array, width: number, height: number, th
   const sh = Math.ceil(height / FACTOR);
   const n = sw * sh * 3;
   const a = scratch.f32('bloom:small', n);
-  const buf = scratch.f32('bloom:line', Math.max(sw, sh));
   const stride = width * 3;
   let any = false;
   for (let sy = 0, j = 0; sy < sh; sy++) {
@@ -93,7 +99,7 @@ export function bloomInPlace(data: Uint8Array, width: number, height: number, th
     }
   }
   if (!any) return; // the blur of zeros is zero: nothing to add
-  boxBlur3x3Thrice(a, sw, sh, buf);
+  boxBlur3x3Thrice(a, sw, sh);
   // floor(c + 0.5·blur) = c + floor(0.5·blur) for integer c, so the glow is an integer per block and channel:
   // pack it as 0x00bbggrr (each ≤ 127), zero where nothing is added so the full-resolution pass can skip the block
   // (on glyph frames most of the frame is far from anything bright).

@@ -1,7 +1,6 @@
 import { defineShader } from '@glyphreel/core';
 import { BoundedCache, roundTo } from '../internal/cache.js';
-import { DIV3 } from '../internal/bytes.js';
-import { PACKED_COPY_KEY, PACKED_OUT_KEY, packPixels, unpackPixels } from '../internal/packed.js';
+import { frameWords, PACKED_COPY_KEY, unpackPixels } from '../internal/packed.js';
 
 interface BlurMaps {
   near: Int32Array;
@@ -51,19 +50,35 @@ export const radialBlur = defineShader({
     const m = maps.get(`${width}x${height}:${s}:${cx}:${cy}`, () => radialBlurMaps(width, height, s, cx, cy));
     const npx = width * height;
     const src = ctx.scratch.i32(PACKED_COPY_KEY, npx);
-    const out = ctx.scratch.i32(PACKED_OUT_KEY, npx);
     unpackPixels(data, src);
     const near = m.near;
     const far = m.far;
-    for (let i = 0; i < npx; i++) {
-      const a = src[i]!;
-      const b = src[near[i]!]!;
-      const c = src[far[i]!]!;
-      // Red and blue sum in separate 16-bit lanes (≤ 765 each), green on its own.
-      const rb = (a & 0xff00ff) + (b & 0xff00ff) + (c & 0xff00ff);
-      const g = ((a >>> 8) & 0xff) + ((b >>> 8) & 0xff) + ((c >>> 8) & 0xff);
-      out[i] = DIV3[rb & 0xffff]! | (DIV3[g]! << 8) | (DIV3[rb >>> 16]! << 16);
+    const words = frameWords(data);
+    let i = 0;
+    if (words) {
+      for (let k = 0, nw = words.length; k < nw; k += 3, i += 4) {
+        const p1 = mean3(src[i + 1]!, src[near[i + 1]!]!, src[far[i + 1]!]!);
+        const p2 = mean3(src[i + 2]!, src[near[i + 2]!]!, src[far[i + 2]!]!);
+        words[k] = mean3(src[i]!, src[near[i]!]!, src[far[i]!]!) | (p1 << 24);
+        words[k + 1] = (p1 >>> 8) | (p2 << 16);
+        words[k + 2] = (p2 >>> 16) | (mean3(src[i + 3]!, src[near[i + 3]!]!, src[far[i + 3]!]!) << 8);
+      }
     }
-    packPixels(out, data);
+    for (let o = i * 3; i < npx; i++, o += 3) {
+      const p = mean3(src[i]!, src[near[i]!]!, src[far[i]!]!);
+      data[o] = p;
+      data[o + 1] = p >>> 8;
+      data[o + 2] = p >>> 16;
+    }
   },
 });
+
+/**
+ * Per-channel floor((a + b + c)/3) of three packed pixels: red and blue sum in separate 16-bit lanes (≤ 765 each),
+ * and x·0xAAAB >>> 17 is floor(x/3) for every x ≤ 765.
+ */
+function mean3(a: number, b: number, c: number): number {
+  const rb = (a & 0xff00ff) + (b & 0xff00ff) + (c & 0xff00ff);
+  const g = ((a >>> 8) & 0xff) + ((b >>> 8) & 0xff) + ((c >>> 8) & 0xff);
+  return (((rb & 0xffff) * 0xaaab) >>> 17) | (((g * 0xaaab) >>> 17) << 8) | ((((rb >>> 16) * 0xaaab) >>> 17) << 16);
+}

@@ -80,13 +80,6 @@ export const CLAMP_TABLE: Uint8Array = (() => {
   return t;
 })();
 
-/** floor(n / 3) for n in [0, 765]: the mean of three bytes. */
-export const DIV3: Uint8Array = (() => {
-  const t = new Uint8Array(766);
-  for (let i = 0; i < t.length; i++) t[i] = Math.floor(i / 3);
-  return t;
-})();
-
 /** A copy of the frame's bytes in a scratch buffer shared by all shaders (they never run nested). */
 export const FRAME_COPY_KEY = 'shaders:frame-copy';
 

@@ -81,4 +81,3 @@ export function gatherPacked(src: Int32Array, map: Int32Array, data: Uint8Array)
 }
 
 export const PACKED_COPY_KEY = 'shaders:packed-copy';
-export const PACKED_OUT_KEY = 'shaders:packed-out';
