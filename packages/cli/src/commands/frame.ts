@@ -2,7 +2,8 @@ import path from 'node:path';
 import { GlyphreelError, meanBrightness } from '@glyphreel/core';
 import { atomicOutput } from '@glyphreel/encode';
 import { createSceneRenderer } from '@glyphreel/grid';
-import { syntheticFeatureTable } from '@glyphreel/inputs';
+import { findFfmpeg } from '@glyphreel/encode';
+import { loadFeatures, syntheticFeatureTable } from '@glyphreel/inputs';
 import { Command } from 'commander';
 import { usageError, type Io } from '../cli-errors.js';
 import { planRender } from '../render/render.js';
@@ -47,7 +48,10 @@ export async function renderTestFrame(flags: FrameFlags): Promise<FrameResult> {
   const scene = flags.feedback ? spec : { ...spec, feedback: null };
   const warnings = new Set<string>();
   const renderer = createSceneRenderer({ width: profile.width, height: profile.height, gridScale: profile.gridScale, onWarning: (m) => warnings.add(m) });
-  const features = syntheticFeatureTable(total, fps, project.bpm);
+  // The soundtrack's features when the project has one (cached, so a second test frame is instant).
+  const features = project.audio
+    ? (await loadFeatures(project.audio, { ffmpegPath: (await findFfmpeg()).path, fps, frames: total })).table
+    : syntheticFeatureTable(total, fps, project.bpm);
   const runtime = new SceneRuntime({ registry, renderer, scene, fps, seed: settings.seed ?? project.seed, budget: { particlesMax: profile.particlesMax, shaders: profile.shaders, gridScale: profile.gridScale }, sceneFrameStart: unit.sceneFrameStart });
   for (let k = unit.sceneFrameStart; k < i; k++) {
     if (scene.feedback) runtime.render(k, features.frame(k));

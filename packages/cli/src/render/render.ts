@@ -18,7 +18,7 @@ import {
   type WorkDir,
 } from '@glyphreel/encode';
 import { detectHardware, hardwareLine, renderLine, resolveRenderSettings, type AspectPreset, type HardwareInfo, type QualityPreference, type QualityProfile, type X264Preset } from '@glyphreel/hardware';
-import { syntheticFeatureTable } from '@glyphreel/inputs';
+import { loadFeatures, syntheticFeatureTable } from '@glyphreel/inputs';
 import Tinypool from 'tinypool';
 import { planFrames, planUnits, unitSizeFor, type WorkUnit } from '../runtime/plan.js';
 import { CANCEL_SLOT, controlSize, type ProjectSource, type RenderJob, type UnitResult } from './job.js';
@@ -171,10 +171,20 @@ export async function renderVideo(o: RenderOptions): Promise<RenderResult> {
   const toDraw = o.skipRender ? [] : clipSet ? units.filter((u) => clipSet.has(u.sceneId) || clipSet.has(project.scenes[u.sceneIndex]!.name)) : units;
   const framesToDraw = planFrames(toDraw);
 
-  // Features for every frame of the timeline, shared with the workers.
-  const features = o.features ?? syntheticFeatureTable(total, fps, project.bpm);
-  const audio = partial ? null : (o.audio ?? project.audio);
-  if (audio && !existsSync(audio)) throw new GlyphreelError('E_INPUT', `Audio file ${audio} does not exist`);
+  // Features for every frame of the timeline, shared with the workers: the soundtrack's (cached by content) or,
+  // with no audio, the synthetic ones of generative mode.
+  const soundtrack = o.audio ?? project.audio;
+  if (soundtrack && !existsSync(soundtrack)) throw new GlyphreelError('E_INPUT', `Audio file ${soundtrack} does not exist`);
+  let features = o.features;
+  if (!features && soundtrack && ffmpeg) {
+    log(`Analyzing ${path.basename(soundtrack)}…`);
+    const loaded = await loadFeatures(soundtrack, { ffmpegPath: ffmpeg.path, fps, frames: total, ...(o.signal ? { signal: o.signal } : {}) });
+    if (loaded.silent) warnings.push(`${soundtrack} is silent: the audio-reactive effects will not move`);
+    if (loaded.cacheError) warnings.push(`feature cache not written: ${loaded.cacheError}`);
+    features = loaded.table;
+  }
+  features ??= syntheticFeatureTable(total, fps, project.bpm);
+  const audio = partial ? null : soundtrack;
   if (partial && (o.audio ?? project.audio)) warnings.push('--frames renders part of the timeline without audio');
 
   // Where segments go.
