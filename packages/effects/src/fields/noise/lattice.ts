@@ -13,9 +13,14 @@ export class HashLattice {
   w = 0;
   h = 0;
 
-  /** Makes sure lattice points [ix0, ix1]×[iy0, iy1] are in the table (ix1/iy1 inclusive). */
-  cover(ix0: number, iy0: number, ix1: number, iy1: number): void {
-    if (ix0 >= this.x0 && iy0 >= this.y0 && ix1 < this.x0 + this.w && iy1 < this.y0 + this.h) return;
+  /**
+   * Makes sure lattice points [ix0, ix1]×[iy0, iy1] are in the table (ix1/iy1 inclusive). Returns false, leaving the
+   * table as it was, when the box has more than `maxPoints` points (very high frequencies): the caller then hashes
+   * per sample instead.
+   */
+  cover(ix0: number, iy0: number, ix1: number, iy1: number, maxPoints = Infinity): boolean {
+    if (ix0 >= this.x0 && iy0 >= this.y0 && ix1 < this.x0 + this.w && iy1 < this.y0 + this.h) return true;
+    if (!((ix1 - ix0 + 1) * (iy1 - iy0 + 1) <= maxPoints)) return false;
     const mx = Math.max(4, (ix1 - ix0) >> 2);
     const my = Math.max(4, (iy1 - iy0) >> 2);
     const x0 = ix0 - mx;
@@ -31,5 +36,6 @@ export class HashLattice {
     this.y0 = y0;
     this.w = w;
     this.h = h;
+    return true;
   }
 }

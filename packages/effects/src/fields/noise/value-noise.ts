@@ -29,6 +29,11 @@ export function valueNoise2d(x: number, y: number): number {
 /** Above this many lattice points per sample a table stops paying off (very high frequencies): hash directly. */
 const MAX_TABLE_PER_SAMPLE = 4;
 
+/** The largest hash table worth building for n samples. */
+export function tableLimit(n: number): number {
+  return MAX_TABLE_PER_SAMPLE * n + 4096;
+}
+
 /**
  * Value noise sampled at (xs[i], ys[i]) for every cell, times `amp`, written to `out` (`add` = accumulate).
  * Uses a hash table over the sampled box (see HashLattice); identical to valueNoise2d per cell.
@@ -54,18 +59,13 @@ export function valueNoiseField(
     if (y < minY) minY = y;
     if (y > maxY) maxY = y;
   }
-  const ix0 = Math.floor(minX);
-  const iy0 = Math.floor(minY);
-  const ix1 = Math.floor(maxX) + 1;
-  const iy1 = Math.floor(maxY) + 1;
-  if (!((ix1 - ix0 + 1) * (iy1 - iy0 + 1) <= MAX_TABLE_PER_SAMPLE * n + 4096)) {
+  if (!lattice.cover(Math.floor(minX), Math.floor(minY), Math.floor(maxX) + 1, Math.floor(maxY) + 1, tableLimit(n))) {
     for (let i = 0; i < n; i++) {
       const v = valueNoise2d(xs[i], ys[i]) * amp;
       out[i] = add ? out[i] + v : v;
     }
     return;
   }
-  lattice.cover(ix0, iy0, ix1, iy1);
   const t = lattice.table;
   const w = lattice.w;
   const x0 = lattice.x0;
@@ -137,7 +137,15 @@ export function valueNoiseAxes(
     if (f < iy0) iy0 = f;
     if (f > iy1) iy1 = f;
   }
-  lattice.cover(ix0, iy0, ix1 + 1, iy1 + 1);
+  if (!lattice.cover(ix0, iy0, ix1 + 1, iy1 + 1, tableLimit(cols * rows))) {
+    for (let r = 0, i = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++, i++) {
+        const v = valueNoise2d(xOfCol[c], yOfRow[r]) * amp;
+        out[i] = add ? out[i] + v : v;
+      }
+    }
+    return;
+  }
   const w = lattice.w;
   const { colOff, colW, rowOff, rowW } = s;
   for (let c = 0; c < cols; c++) {

@@ -1,7 +1,7 @@
 import { defineValueEffect } from '@glyphreel/core';
 import { isLatticeGrid } from '../axes.js';
 import type { HashLattice } from '../noise/lattice.js';
-import { stateLattice, valueNoiseOctave } from '../noise/value-noise.js';
+import { stateLattice, tableLimit, valueNoise2d, valueNoiseOctave } from '../noise/value-noise.js';
 import { num } from '../schema.js';
 import { stateF32 } from '../util.js';
 
@@ -62,16 +62,29 @@ export const domainWarp = defineValueEffect({
     const ox = [px, px + 13.7, px + 2 * 13.7, px + 3 * 13.7];
     const oy = [py, py + 27.3, py + 2 * 27.3, py + 3 * 27.3];
     const lat: HashLattice[] = [];
+    let tables = true;
     for (let o = 0; o < OCTAVES; o++) {
       const l = stateLattice(ctx, 'dw', 2 + o);
       const xa = Math.floor(c0 * fx[o]! + ox[o]!);
       const xb = Math.floor(c1 * fx[o]! + ox[o]!) + 1;
       const ya = Math.floor(r0 * fy[o]! + oy[o]!);
       const yb = Math.floor(r1 * fy[o]! + oy[o]!) + 1;
-      l.cover(Math.min(xa, xb - 1), Math.min(ya, yb - 1), Math.max(xa, xb), Math.max(ya, yb));
+      tables = l.cover(Math.min(xa, xb - 1), Math.min(ya, yb - 1), Math.max(xa, xb), Math.max(ya, yb), tableLimit(n)) && tables;
       lat.push(l);
     }
-    warpedFbm(out, wx, wy, fx, fy, ox, oy, lat);
+    if (tables) {
+      warpedFbm(out, wx, wy, fx, fy, ox, oy, lat);
+      return;
+    }
+    // Very high frequencies: hash per sample.
+    for (let i = 0; i < n; i++) {
+      let v = 0;
+      for (let o = 0; o < OCTAVES; o++) {
+        v += valueNoise2d(Math.fround(wx[i] * fx[o]! + ox[o]!), Math.fround(wy[i] * fy[o]! + oy[o]!)) * 0.5 ** o;
+      }
+      const r = (v * 0.8) / 1.875;
+      out[i] = r < 0 ? 0 : r > 1 ? 1 : r;
+    }
   },
 });
 

@@ -56,6 +56,8 @@ export const reactionDiffusion = defineValueEffect({
     for (let k = 0; k < p.steps_per_frame; k++) {
       step(s, grid.rows, grid.cols, F, K, p.da, p.db, p.dt);
     }
+    // Replayed frames only advance the simulation; nobody reads their output.
+    if (ctx.replaying) return;
     const b = s.b;
     for (let i = 0; i < n; i++) {
       const v = b[i] * 2;

@@ -75,6 +75,8 @@ export const strangeAttractor = defineValueEffect({
       s.d = d;
       s.fresh = false;
     }
+    // Replayed frames only advance the cloud; binning waits for a frame that is drawn.
+    if (ctx.replaying) return;
     if (!s.fresh) {
       bin(s, rows, cols);
       s.fresh = true;
