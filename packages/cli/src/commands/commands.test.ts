@@ -1,0 +1,135 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { findFfmpeg, probe } from '@glyphreel/encode';
+import { runCli } from '../program.js';
+import type { Io } from '../cli-errors.js';
+
+const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/glyphreel.js');
+const dir = mkdtempSync(path.join(os.tmpdir(), 'glyphreel-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function capture(): Io & { outLines: string[]; errLines: string[] } {
+  const outLines: string[] = [];
+  const errLines: string[] = [];
+  return { outLines, errLines, out: (l) => outLines.push(...l.split('\n')), err: (l) => errLines.push(...l.split('\n')) };
+}
+
+const scenes = path.join(dir, 'scenes.json');
+writeFileSync(
+  scenes,
+  JSON.stringify({
+    scenes: [
+      { name: 'one', end: 1, layers: [{ effect: 'plasma', hue: 'angle' }], shaders: ['bloom', 'vignette'] },
+      { name: 'two', end: 2, grid: 'sm', layers: [{ effect: 'starfield' }], feedback: { decay: 0.8 } },
+    ],
+  }),
+);
+const small = ['--scenes', scenes, '--resolution', '128x72', '--fps', '12', '--quality', 'draft', '--quiet'];
+
+describe('glyphreel commands', () => {
+  it('frame writes a PNG and prints its mean brightness', async () => {
+    const io = capture();
+    const out = path.join(dir, 'f.png');
+    expect(await runCli(['frame', '--at', '1.5', '-o', out, ...small.filter((a) => a !== '--quiet')], io)).toBe(0);
+    expect(io.outLines[0]).toMatch(/f\.png: frame 18 of s01_two, mean brightness \d+\.\d \(\d+ ms\)$/);
+    expect(readFileSync(out).subarray(1, 4).toString()).toBe('PNG');
+  }, 30000);
+
+  it('list prints the scenes and their frame ranges', async () => {
+    const io = capture();
+    expect(await runCli(['list', '--json', ...small.filter((a) => a !== '--quiet')], io)).toBe(0);
+    const j = JSON.parse(io.outLines.join('\n'));
+    expect(j.scenes.map((s: { id: string }) => s.id)).toEqual(['s00_one', 's01_two']);
+    expect(j.scenes[1].units).toEqual([{ id: 's01_two', frameStart: 12, frameEnd: 24 }]);
+    expect(j.scenes[1].feedback).toBe(true);
+  }, 30000);
+
+  it('plugins lists the built-ins and describes one', async () => {
+    const io = capture();
+    expect(await runCli(['plugins', '--json'], io)).toBe(0);
+    const j = JSON.parse(io.outLines.join('\n'));
+    expect(j.shaders.length).toBe(38);
+    expect(j.blends.length).toBe(20);
+    expect(j.effects.filter((e: { kind: string }) => e.kind === 'value').length).toBeGreaterThanOrEqual(21);
+    expect(j.hues.length).toBe(9);
+    expect(j.palettes.length).toBe(29);
+    const d = capture();
+    expect(await runCli(['plugins', '--describe', 'bloom'], d)).toBe(0);
+    expect(d.outLines[0]).toMatch(/^bloom \(shader, plugin shaders\)/);
+    expect(d.outLines.join('\n')).toMatch(/  thr: (number|integer) \[0, 255\] = 130/);
+    const u = capture();
+    expect(await runCli(['plugins', '--describe', 'blom'], u)).toBe(2);
+    expect(u.errLines).toEqual(['glyphreel: Nothing is registered as "blom" (glyphreel plugins lists every name)']);
+  }, 30000);
+
+  it('renders gif and png outputs', async () => {
+    const ffmpeg = await findFfmpeg();
+    const gif = path.join(dir, 'clip.gif');
+    expect(await runCli(['render', ...small, '-o', gif], capture())).toBe(0);
+    expect((await probe(gif, { ffmpeg: ffmpeg.path })).frames).toBe(24);
+    const pngs = path.join(dir, 'pngs');
+    expect(await runCli(['render', ...small, '--format', 'png', '-o', pngs], capture())).toBe(0);
+    expect(readdirSync(pngs)).toHaveLength(24);
+  }, 60000);
+
+  it.each([
+    [['render', '--demo'], 2, "error: required option '-o, --output <file>' not specified"],
+    [['render', '-o', 'x.mp4'], 2, 'glyphreel: Nothing to render: pass --scenes FILE or --demo'],
+    [['render', '--scenes', '/no/such.json', '-o', 'x.mp4'], 1, 'glyphreel: Scene file /no/such.json does not exist'],
+    [['render', '--demo', '-o', '/no/such/dir/x.mp4'], 2, 'glyphreel: Output folder /no/such/dir does not exist'],
+    [['render', '--demo', '-o', 'x.mp4', '--resolution', '12x'], 2, 'glyphreel: Invalid --resolution "12x"'],
+    [['render', '--demo', '-o', 'x.mp4', '--workers', '-1'], 2, 'glyphreel: Invalid --workers "-1"'],
+    [['render', '--demo', '-o', 'x.mp4', '--fps', '0'], 2, 'glyphreel: Invalid --fps "0"'],
+    [['render', '--demo', '-o', 'x.mp4', '--frames', '9-3'], 2, 'glyphreel: Invalid --frames "9-3"'],
+    [['render', '--demo', '-o', 'x.mp4', '--crf', '99'], 2, 'glyphreel: Invalid --crf "99"'],
+    [['render', '--demo', '-o', 'x.mp4', '--format', 'avi'], 2, "error: option '--format <format>' argument 'avi' is invalid"],
+    [['render', '--demo', '-o', 'x.mp4', '--audio', '/no/song.mp3'], 2, 'glyphreel: Audio file /no/song.mp3 does not exist'],
+    [['render', '--demo', '-o', 'x.mp4', '--plugin', 'nosuchplugin'], 1, 'glyphreel: Cannot find plugin "nosuchplugin"'],
+    [['render', '--demo', '--scenes', 'a.json', '-o', 'x.mp4'], 2, 'glyphreel: Give either --scenes FILE or --demo, not both'],
+    [['frame', '--demo', '--at', '99', '-o', 'f.png'], 2, 'glyphreel: --at 99 is past the end of the timeline'],
+  ])('%j exits %i with one line', async (argv, code, line) => {
+    const io = capture();
+    expect(await runCli(argv, io)).toBe(code);
+    expect(io.errLines).toHaveLength(1);
+    expect(io.errLines[0]!.startsWith(line)).toBe(true);
+  }, 30000);
+
+  it('an unknown effect in a scene file names the file, scene and field', async () => {
+    const bad = path.join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ scenes: [{ name: 'x', end: 1, layers: [{ effect: 'plasmaa' }] }] }));
+    const io = capture();
+    expect(await runCli(['render', '--scenes', bad, '-o', path.join(dir, 'bad.mp4')], io)).toBe(2);
+    expect(io.errLines).toEqual([`glyphreel: ${bad}: scene 0 "x": layers[0].effect: Unknown effect "plasmaa" (did you mean "plasma"? (glyphreel plugins lists them))`]);
+  });
+
+  it('Ctrl-C stops the render, exits 130, keeps the old output and leaves no temporaries', async () => {
+    const target = path.join(dir, 'long.mp4');
+    writeFileSync(target, 'old');
+    const long = path.join(dir, 'long.json');
+    writeFileSync(long, JSON.stringify({ scenes: [{ name: 'long', end: 600, layers: [{ effect: 'plasma' }] }] }));
+    const child = spawn(process.execPath, [bin, 'render', '--scenes', long, '-o', target, '--resolution', '320x180', '--fps', '12', '--workers', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (/render\s+\S+ [1-9]\d*\//.test(stderr)) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 100);
+    });
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(130);
+    expect(stderr).toContain('glyphreel: Render cancelled');
+    expect(readFileSync(target, 'utf8')).toBe('old');
+    expect(readdirSync(dir).filter((f) => f.startsWith('.long'))).toEqual([]);
+    expect(readdirSync(os.tmpdir()).filter((f) => f.startsWith('glyphreel-work-') && existsSync(path.join(os.tmpdir(), f, 's00_long_p00.mp4')))).toEqual([]);
+  }, 60000);
+});
