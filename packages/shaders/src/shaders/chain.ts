@@ -11,6 +11,7 @@ import {
 import { AUDIO_SCALING, type AudioScaler } from './audio-scaling.js';
 import { MutableShaderContext, type ShaderFrameInput } from './context.js';
 import { FINISH_ORDER, finishPass, type FinishStages } from './finish-pass.js';
+import { bloom } from './glow/bloom.js';
 import { grain } from './noise/grain.js';
 import { scanlines } from './lines/scanlines.js';
 import { vignette } from './tone/vignette.js';
@@ -36,7 +37,7 @@ export interface ShaderChainOptions {
   /** Seed of the chain's own Rng, used when apply() gets no rng (default 0). */
   seed?: number;
   /**
-   * Fuse consecutive built-in vignette → grain → scanlines steps into one pass over the frame (default true). The
+   * Fuse consecutive built-in bloom → vignette → grain → scanlines steps into one pass over the frame (default true). The
    * output is byte-identical either way; only the speed differs.
    */
   fuse?: boolean;
@@ -54,6 +55,7 @@ interface InternalStep extends ShaderStep {
 type Op = { kind: 'step'; step: InternalStep } | { kind: 'finish'; steps: InternalStep[]; stages: FinishStages };
 
 const FINISH_DEFS: ReadonlyMap<unknown, (typeof FINISH_ORDER)[number]> = new Map<unknown, (typeof FINISH_ORDER)[number]>([
+  [bloom, 'bloom'],
   [vignette, 'vignette'],
   [grain, 'grain'],
   [scanlines, 'scanlines'],
@@ -127,7 +129,7 @@ export class ShaderChain {
   }
 
   /**
-   * Groups maximal runs of the built-in vignette, grain and scanlines (in that order, at least two of them) into
+   * Groups maximal runs of the built-in bloom, vignette, grain and scanlines (in that order, at least two) into
    * fused finishing ops. Only the built-in definitions qualify (compared by identity), so a plugin shader that happens
    * to share a name is never fused.
    */
@@ -150,7 +152,8 @@ export class ShaderChain {
         for (const step of run) {
           const kind = FINISH_DEFS.get(step.def)!;
           const params = step.scaler ? step.live : step.base;
-          if (kind === 'vignette') stages.vignette = params as { s: number };
+          if (kind === 'bloom') stages.bloom = params as { thr: number };
+          else if (kind === 'vignette') stages.vignette = params as { s: number };
           else if (kind === 'grain') stages.grain = params as { amt: number };
           else stages.scanlines = params as { intensity: number; spacing: number };
         }

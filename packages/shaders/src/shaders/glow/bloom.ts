@@ -80,6 +80,17 @@ export function boxBlur3x3Thrice(a: Float32Array, w: number, h: number): void {
  * adding is what the rest of the pipeline was tuned with (catalog 9.3 item 27), so this adds.
  */
 export function bloomInPlace(data: Uint8Array, width: number, height: number, thr: number, scratch: Scratch): void {
+  const add = bloomGrid(data, width, height, thr, scratch);
+  if (add) addBloom(data, width, height, add);
+}
+
+/**
+ * The glow to add per 4×4 block, packed 0x00bbggrr (each channel ≤ 127), one entry per block of a ceil(W/4) ×
+ * ceil(H/4) grid; undefined when nothing exceeds the threshold (the blur of zeros is zero). floor(c + 0.5·blur) =
+ * c + floor(0.5·blur) for integer c, so the glow is an integer per block and channel. Shared with the chain's fused
+ * finishing pass.
+ */
+export function bloomGrid(data: Uint8Array, width: number, height: number, thr: number, scratch: Scratch): Int32Array | undefined {
   const sw = Math.ceil(width / FACTOR);
   const sh = Math.ceil(height / FACTOR);
   const n = sw * sh * 3;
@@ -98,16 +109,20 @@ export function bloomInPlace(data: Uint8Array, width: number, height: number, th
       if (r > thr || g > thr || b > thr) any = true;
     }
   }
-  if (!any) return; // the blur of zeros is zero: nothing to add
+  if (!any) return undefined;
   boxBlur3x3Thrice(a, sw, sh);
-  // floor(c + 0.5·blur) = c + floor(0.5·blur) for integer c, so the glow is an integer per block and channel:
-  // pack it as 0x00bbggrr (each ≤ 127), zero where nothing is added so the full-resolution pass can skip the block
-  // (on glyph frames most of the frame is far from anything bright).
   const add = scratch.i32('bloom:add', sw * sh);
   for (let k = 0, j = 0; k < sw * sh; k++, j += 3) {
     // a holds 729·blur: floor(0.5·blur) = floor(a / 1458)
     add[k] = Math.floor(a[j]! / 1458) | (Math.floor(a[j + 1]! / 1458) << 8) | (Math.floor(a[j + 2]! / 1458) << 16);
   }
+  return add;
+}
+
+/** Adds a bloomGrid to the frame with saturation; zero blocks (far from anything bright) are skipped. */
+function addBloom(data: Uint8Array, width: number, height: number, add: Int32Array): void {
+  const sw = Math.ceil(width / FACTOR);
+  const stride = width * 3;
   const words = LITTLE_ENDIAN && (data.byteOffset & 3) === 0 && (stride & 3) === 0
     ? new Int32Array(data.buffer, data.byteOffset, data.length >> 2)
     : undefined;
