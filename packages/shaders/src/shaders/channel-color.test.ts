@@ -164,5 +164,16 @@ describe('colour shaders', () => {
     expect(px(f, 1, 0)).toEqual([Math.trunc(255 * ((127 + 1 / 3) / 255) * 2), 0, 0]);
     // top end clamped at n − 1.001: 0.999 of the way from red to yellow
     expect(px(f, 2, 0)).toEqual([255, Math.trunc(255 * 0.999), 0]);
+    // Word-aligned frames go through the packed path: same formula for every pixel.
+    const ramp = [[10, 20, 30], [200, 100, 0], [0, 255, 255], [255, 255, 255]] as const;
+    const g = run('color_ramp', frameOf(16, 16, pattern), { ramp });
+    const o = frameOf(16, 16, pattern);
+    for (let i = 0; i < g.data.length; i += 3) {
+      const idx = Math.min(((o.data[i]! + o.data[i + 1]! + o.data[i + 2]!) / 3 / 255) * 3, 3 - 1.001);
+      const lo = Math.floor(idx);
+      const fr = idx - lo;
+      const want = [0, 1, 2].map((c) => Math.trunc(ramp[lo]![c]! * (1 - fr) + ramp[lo + 1]![c]! * fr));
+      expect([g.data[i], g.data[i + 1], g.data[i + 2]]).toEqual(want);
+    }
   });
 });

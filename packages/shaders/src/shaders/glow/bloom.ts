@@ -114,7 +114,7 @@ export function bloomGrid(data: Uint8Array, width: number, height: number, thr: 
   const add = scratch.i32('bloom:add', sw * sh);
   for (let k = 0, j = 0; k < sw * sh; k++, j += 3) {
     // a holds 729·blur: floor(0.5·blur) = floor(a / 1458)
-    add[k] = Math.floor(a[j]! / 1458) | (Math.floor(a[j + 1]! / 1458) << 8) | (Math.floor(a[j + 2]! / 1458) << 16);
+    add[k] = ((a[j]! / 1458) | 0) | (((a[j + 1]! / 1458) | 0) << 8) | (((a[j + 2]! / 1458) | 0) << 16);
   }
   return add;
 }

@@ -53,7 +53,7 @@ export const softFocus = defineShader({
       const row = sy * sstride;
       const up = (sy > 0 ? sy - 1 : 0) * sstride;
       const dn = (sy < sh - 1 ? sy + 1 : sy) * sstride;
-      for (let i = 0; i < sstride; i++) a[row + i] = Math.floor((tmp[up + i]! + tmp[row + i]! + tmp[dn + i]!) * kb) + BIAS;
+      for (let i = 0; i < sstride; i++) a[row + i] = (((tmp[up + i]! + tmp[row + i]! + tmp[dn + i]!) * kb) | 0) + BIAS; // positive: | 0 floors
     }
     const A = Math.round((1 - s) * 65536);
     const words = LITTLE_ENDIAN && (data.byteOffset & 3) === 0 && (stride & 3) === 0
