@@ -169,7 +169,7 @@ describe('colour shaders', () => {
     const g = run('color_ramp', frameOf(16, 16, pattern), { ramp });
     const o = frameOf(16, 16, pattern);
     for (let i = 0; i < g.data.length; i += 3) {
-      const idx = Math.min(((o.data[i]! + o.data[i + 1]! + o.data[i + 2]!) / 3 / 255) * 3, 3 - 1.001);
+      const idx = Math.min(((o.data[i]! + o.data[i + 1]! + o.data[i + 2]!) / 3 / 255) * 3, 4 - 1.001); // n = 4 stops: idx = gray·(n − 1), at most n − 1.001
       const lo = Math.floor(idx);
       const fr = idx - lo;
       const want = [0, 1, 2].map((c) => Math.trunc(ramp[lo]![c]! * (1 - fr) + ramp[lo + 1]![c]! * fr));
