@@ -6,8 +6,8 @@
  * The result only depends on the low 31 bits of the last line, which depend on bits 0..46 of the second product,
  * which depend on bits 0..59 of the first sum. So no full 64-bit product is needed: the first sum is exact in a
  * double for |ix|, |iy| < 2^22 (far beyond any grid), and the second product is taken mod 2^47 with the constant
- * split into 16-bit halves so every partial product stays below 2^53. This is about 10× faster than BigInt and gives
- * the same bits (the tests compare against a BigInt transcription on random and negative inputs).
+ * split into 16-bit halves so every partial product stays below 2^53, all in plain doubles (the tests compare against
+ * a BigInt transcription on random and negative inputs). Fields call it only to fill lattice tables (HashLattice).
  *
  * The division: the reference divides a float32 array by the Python int 0x7fffffff, which NumPy converts to float32,
  * where it rounds to 2^31. Dividing by 2^31 is therefore the exact match, and it is exact in float32 too.
