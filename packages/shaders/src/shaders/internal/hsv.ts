@@ -17,11 +17,19 @@ export function adjustHsv(data: Uint8Array, dh: number, sf: number, scratch: Scr
   const vals = scratch.i32('hsv:vals', CACHE_SIZE);
   keys.fill(-1);
   unpackPixels(data, px);
+  let prevIn = -1;
+  let prevOut = 0;
   for (let i = 0; i < npx; i++) {
     const P = px[i]!;
+    if (P === prevIn) {
+      px[i] = prevOut; // runs of one colour skip even the hash
+      continue;
+    }
+    prevIn = P;
     const slot = Math.imul(P, 0x9e3779b1) >>> (32 - CACHE_BITS);
     if (keys[slot] === P) {
-      px[i] = vals[slot]!;
+      prevOut = vals[slot]!;
+      px[i] = prevOut;
       continue;
     }
     const R = P & 255;
@@ -69,6 +77,7 @@ export function adjustHsv(data: Uint8Array, dh: number, sf: number, scratch: Scr
     const out = ((rr * 255) | 0) | (((gg * 255) | 0) << 8) | (((bb * 255) | 0) << 16);
     keys[slot] = P;
     vals[slot] = out;
+    prevOut = out;
     px[i] = out;
   }
   packPixels(px, data);
