@@ -5,13 +5,15 @@ import { frac } from './wrap.js';
 /** Hue steps of the colour wheel table: 4096 keeps neighbouring entries within about one byte of each other. */
 const STEPS = 4096;
 
-interface Wheel { key: string; rgb: Uint8Array }
-let wheel: Wheel = { key: '', rgb: new Uint8Array(0) };
+/** Wheels by (lightness, chroma); a handful of layers use a handful of settings, so a small cache suffices. */
+const wheels = new Map<string, Uint8Array>();
+const MAX_WHEELS = 16;
 
 /** The RGB wheel at fixed L and C, built once per (lightness, chroma) and shared. */
 function wheelFor(lightness: number, chroma: number): Uint8Array {
   const key = `${lightness}|${chroma}`;
-  if (wheel.key === key) return wheel.rgb;
+  const hit = wheels.get(key);
+  if (hit) return hit;
   const rgb = new Uint8Array(STEPS * 3);
   for (let k = 0; k < STEPS; k++) {
     const [r, g, b] = oklchToRgb(lightness, chroma, k / STEPS);
@@ -19,7 +21,8 @@ function wheelFor(lightness: number, chroma: number): Uint8Array {
     rgb[k * 3 + 1] = g;
     rgb[k * 3 + 2] = b;
   }
-  wheel = { key, rgb };
+  if (wheels.size >= MAX_WHEELS) wheels.delete(wheels.keys().next().value!);
+  wheels.set(key, rgb);
   return rgb;
 }
 
