@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { benchCommand } from './commands/bench.js';
 import { frameCommand } from './commands/frame.js';
 import { infoCommand } from './commands/info.js';
 import { listCommand } from './commands/list.js';
@@ -20,6 +21,7 @@ export function buildProgram(io: Io = processIo): Command {
   program.addCommand(listCommand(io));
   program.addCommand(pluginsCommand(io));
   program.addCommand(infoCommand(io));
+  program.addCommand(benchCommand(io));
   program.commands.forEach((c) => c.configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) }));
   return program;
 }

@@ -1,0 +1,135 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import { findFfmpeg, runFfmpeg, x264Threads } from '@glyphreel/encode';
+import { createSceneRenderer } from '@glyphreel/grid';
+import { detectHardware } from '@glyphreel/hardware';
+import { syntheticFeatureTable } from '@glyphreel/inputs';
+import { Command } from 'commander';
+import type { Io } from '../cli-errors.js';
+import { renderVideo } from '../render/render.js';
+import { prepareProject } from '../render/unit.js';
+import { SceneRuntime } from '../runtime/scene-runtime.js';
+import { parseNumber } from './shared.js';
+
+export interface BenchOptions {
+  frames?: number;
+  width?: number;
+  height?: number;
+  fps?: number;
+  workers?: number;
+  crf?: number;
+  preset?: 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium';
+  print?: (line: string) => void;
+}
+
+/** The benchmark scene of issue 6: one plasma layer on the md grid; tonemap + bloom → vignette → grain → scanlines. */
+export function benchProject(frames: number, fps: number): Record<string, unknown> {
+  return {
+    seed: 1,
+    scenes: [
+      {
+        name: 'bench',
+        end: frames / fps,
+        grid: 'md',
+        layers: [{ effect: 'plasma', palette: 'default', hue: 'angle' }],
+        shaders: [['bloom', { thr: 130 }], ['vignette', { s: 0.22 }], ['grain', { amt: 10 }], ['scanlines', { intensity: 0.08 }]],
+      },
+    ],
+  };
+}
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * `glyphreel bench`: render-only fps with one worker and with all workers (frames discarded); the time ffmpeg alone
+ * takes to encode the same frames from a raw file with the same settings; the end-to-end time and its ratio to
+ * encode-only (how well rendering hides behind encoding); peak memory per worker. One JSON line per case.
+ */
+export async function runBench(o: BenchOptions = {}): Promise<Array<Record<string, unknown>>> {
+  const frames = o.frames ?? 240;
+  const fps = o.fps ?? 24;
+  const width = o.width ?? 1920;
+  const height = o.height ?? 1080;
+  const hw = await detectHardware({ gpus: false });
+  const all = o.workers ?? hw.workers;
+  const crf = o.crf ?? 20;
+  const preset = o.preset ?? 'veryfast';
+  const print = o.print ?? ((l: string) => console.log(l));
+  const source = { raw: benchProject(frames, fps), label: 'bench' };
+  const common = { source, resolution: `${width}x${height}`, fps, quality: 'production' as const, crf, preset, hardware: hw };
+  const out: Array<Record<string, unknown>> = [];
+  const emit = (rec: Record<string, unknown>) => {
+    out.push(rec);
+    print(JSON.stringify(rec));
+  };
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'glyphreel-bench-'));
+  try {
+    for (const [id, workers] of [['cli/render-only/1-worker', 1], ['cli/render-only/all-workers', all]] as const) {
+      const r = await renderVideo({ ...common, output: '', format: 'none', workers });
+      const s = r.wallMs / 1000;
+      emit({ bench: id, median_ms: r3(r.wallMs / frames), p90_ms: r3(r.wallMs / frames), runs: frames, fps: r3(frames / s), workers, wall_s: r3(s), peak_rss_mb: r3(Math.max(...r.unitResults.map((u) => u.peakMemoryMb))) });
+    }
+
+    // The same frames, rendered once on this thread into a raw rgb24 file, then encoded by ffmpeg alone.
+    const ffmpeg = await findFfmpeg();
+    const { registry, project } = await prepareProject(source, [], process.cwd());
+    const renderer = createSceneRenderer({ width, height });
+    const runtime = new SceneRuntime({ registry, renderer, scene: project.scenes[0]!, fps, seed: 1, budget: { particlesMax: 1200, shaders: 'full', gridScale: 1 }, sceneFrameStart: 0 });
+    const features = syntheticFeatureTable(frames, fps, project.bpm);
+    const raw = path.join(dir, 'frames.rgb');
+    const ws = createWriteStream(raw);
+    for (let i = 0; i < frames; i++) {
+      if (!ws.write(Buffer.from(runtime.render(i, features.frame(i)).data))) await once(ws, 'drain');
+    }
+    ws.end();
+    await once(ws, 'finish');
+    const cores = os.availableParallelism?.() ?? hw.logicalCores;
+    const t0 = performance.now();
+    await runFfmpeg(
+      ffmpeg.path,
+      ['-y', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${width}x${height}`, '-r', String(fps), '-i', raw, '-c:v', 'libx264', '-preset', preset, '-crf', String(crf), '-pix_fmt', 'yuv420p', '-threads', String(x264Threads(1, cores)), path.join(dir, 'encode-only.mp4')],
+      { what: 'encoding the benchmark frames' },
+    );
+    const encodeMs = performance.now() - t0;
+    emit({ bench: 'cli/encode-only', median_ms: r3(encodeMs / frames), p90_ms: r3(encodeMs / frames), runs: frames, fps: r3(frames / (encodeMs / 1000)), wall_s: r3(encodeMs / 1000), preset, crf, raw_mb: r3((await stat(raw)).size / 1048576) });
+    await rm(raw, { force: true });
+
+    const e2e = await renderVideo({ ...common, output: path.join(dir, 'end-to-end.mp4'), workers: all });
+    emit({
+      bench: 'cli/end-to-end',
+      median_ms: r3(e2e.wallMs / frames),
+      p90_ms: r3(e2e.wallMs / frames),
+      runs: frames,
+      fps: r3(frames / (e2e.wallMs / 1000)),
+      workers: all,
+      wall_s: r3(e2e.wallMs / 1000),
+      ratio: r3(e2e.wallMs / encodeMs),
+      peak_rss_mb: r3(Math.max(...e2e.unitResults.map((u) => u.peakMemoryMb))),
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+export function benchCommand(io: Io): Command {
+  return new Command('bench')
+    .description('Measure render, encode and end-to-end speed (JSON lines)')
+    .option('--frames <n>', 'frames per case', '240')
+    .option('--resolution <WxH>', 'frame size', '1920x1080')
+    .option('-w, --workers <n>', 'workers for the "all workers" cases (default: from the hardware)')
+    .action(async (flags: { frames: string; resolution: string; workers?: string }) => {
+      const m = /^(\d+)x(\d+)$/.exec(flags.resolution);
+      if (!m) throw new (await import('@glyphreel/core')).GlyphreelError('E_USAGE', `Invalid --resolution "${flags.resolution}": expected WIDTHxHEIGHT`);
+      await runBench({
+        frames: parseNumber(flags.frames, '--frames', 1, 100000, true)!,
+        width: Number(m[1]),
+        height: Number(m[2]),
+        ...(flags.workers ? { workers: parseNumber(flags.workers, '--workers', 1, 256, true)! } : {}),
+        print: io.out,
+      });
+    });
+}
