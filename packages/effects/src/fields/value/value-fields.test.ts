@@ -86,6 +86,18 @@ describe('every value field', () => {
   });
 });
 
+describe('degenerate grids', () => {
+  it('1×1, 2×3, 5×1 and 1×7 grids give finite in-range values for every value field', () => {
+    for (const [rows, cols] of [[1, 1], [2, 3], [5, 1], [1, 7]] as const) {
+      const g = createGeometry({ rows, cols });
+      for (const def of defs) {
+        const out = fill(def.name, g, ctx(featureFrame({ beat: 1, bdecay: 1 }), 1.3));
+        for (const v of out) if (!(v >= 0 && v <= 1)) throw new Error(`${def.name} on ${rows}×${cols}: ${v}`);
+      }
+    }
+  });
+});
+
 describe('extreme frequencies', () => {
   it('fall back from hash tables to per-sample hashing and still match the per-cell path', () => {
     const idg = transformedGrid(LANDSCAPE, LANDSCAPE.col, LANDSCAPE.row);
