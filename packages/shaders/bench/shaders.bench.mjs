@@ -119,17 +119,4 @@ if (typeof tonemap === 'function') {
 run('shaders/chain/standard-without-tonemap', (i) => {
   chain.apply(frame, { t: i / 24, features, rng });
 });
-// The same chain with the vignette → grain → scanlines fusion switched off: what fusion saves.
-const unfused = shaderChain(
-  [
-    ['bloom', { thr: 130 }],
-    ['vignette', { s: 0.22 }],
-    ['grain', { amt: 10 }],
-    ['scanlines', { intensity: 0.08 }],
-  ],
-  { fuse: false },
-);
-run('shaders/chain/standard-without-tonemap-unfused', (i) => {
-  unfused.apply(frame, { t: i / 24, features, rng });
-});
 if (typeof tonemap === 'function') run('shaders/compose/tonemap', () => tonemap(frame));

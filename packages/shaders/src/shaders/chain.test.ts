@@ -136,39 +136,6 @@ describe('ShaderChain', () => {
     expect(run(3)[0]).not.toEqual(run(4)[0]);
   });
 
-  test('the fused bloom → vignette → grain → scanlines pass is byte-identical to running the steps one by one', () => {
-    const variants: Array<Array<readonly [string, Record<string, unknown>?]>> = [
-      [['vignette', { s: 0.6 }], ['grain', { amt: 30 }], ['scanlines', { intensity: 0.3, spacing: 2 }]],
-      [['bloom', { thr: 90 }], ['vignette', { s: 0.22 }], ['grain', { amt: 10 }], ['scanlines', { intensity: 0.08 }]],
-      [['vignette', { s: 0 }], ['grain', { amt: 1 }]], // grain scaled to 0 by rms 0: no noise, no rng draw
-      [['grain', { amt: 40 }], ['scanlines', { intensity: 1, spacing: 5 }], ['invert']],
-      [['vignette', { s: 2 }], ['scanlines', { intensity: 0 }], ['grain'], ['vignette', { s: 0.3 }]],
-      [['bloom', { thr: 60 }], ['grain', { amt: 25 }]],
-      [['bloom', { thr: 254 }], ['scanlines', { intensity: 0.5, spacing: 1 }]], // nothing above thr: no glow
-    ];
-    const plan = (i: number) => createShaderChain(builtinShaderRegistry(), variants[i]!).describePlan();
-    expect(plan(0)).toEqual(['vignette+grain+scanlines']);
-    expect(plan(1)).toEqual(['bloom+vignette+grain+scanlines']);
-    expect(plan(5)).toEqual(['bloom+grain']);
-    expect(plan(3)).toEqual(['grain+scanlines', 'invert']);
-    expect(plan(4)).toEqual(['vignette+scanlines', 'grain', 'vignette']);
-    expect(createShaderChain(builtinShaderRegistry(), variants[0]!, { fuse: false }).describePlan()).toEqual(['vignette', 'grain', 'scanlines']);
-    for (const steps of variants) {
-      for (const [w, h] of [[48, 20], [64, 7], [33, 17], [30, 10], [4, 1]] as const) {
-        for (const rms of [0, 0.3, 1]) {
-          const out = (fuse: boolean) => {
-            const chain = createShaderChain(builtinShaderRegistry(), steps, { fuse });
-            const rng = new Rng(12);
-            const frames: number[][] = [];
-            for (let i = 0; i < 2; i++) frames.push([...chain.apply(frameOf(w, h, pattern), { rng, features: featureFrame({ rms }) }).data, rng.nextU32()]);
-            return frames;
-          };
-          expect([steps.map((s) => s[0]).join('>'), w, h, rms, ...out(true)]).toEqual([steps.map((s) => s[0]).join('>'), w, h, rms, ...out(false)]);
-        }
-      }
-    }
-  });
-
   test('rejects a frame whose buffer does not match its size', () => {
     expect(() => shaderChain([['invert']]).apply({ width: 4, height: 4, data: new Uint8Array(10) })).toThrow(/4×4·3 bytes, got 10/);
   });

@@ -10,11 +10,6 @@ import {
 } from '@glyphreel/core';
 import { AUDIO_SCALING, type AudioScaler } from './audio-scaling.js';
 import { MutableShaderContext, type ShaderFrameInput } from './context.js';
-import { FINISH_ORDER, finishPass, type FinishStages } from './finish-pass.js';
-import { bloom } from './glow/bloom.js';
-import { grain } from './noise/grain.js';
-import { scanlines } from './lines/scanlines.js';
-import { vignette } from './tone/vignette.js';
 
 /** One step as written in code or a scene file: `['bloom', { thr: 120 }]` or `{ name: 'bloom', params: { thr: 120 } }`. */
 export type ShaderStepSpec =
@@ -36,11 +31,6 @@ export interface ShaderChainOptions {
   audioReactive?: boolean;
   /** Seed of the chain's own Rng, used when apply() gets no rng (default 0). */
   seed?: number;
-  /**
-   * Fuse consecutive built-in bloom → vignette → grain → scanlines steps into one pass over the frame (default true). The
-   * output is byte-identical either way; only the speed differs.
-   */
-  fuse?: boolean;
 }
 
 interface InternalStep extends ShaderStep {
@@ -50,16 +40,6 @@ interface InternalStep extends ShaderStep {
   readonly live: Record<string, any>;
   readonly base: Record<string, any>;
 }
-
-/** A planned unit of work: one step, or a fused finishing run of two or three steps. */
-type Op = { kind: 'step'; step: InternalStep } | { kind: 'finish'; steps: InternalStep[]; stages: FinishStages };
-
-const FINISH_DEFS: ReadonlyMap<unknown, (typeof FINISH_ORDER)[number]> = new Map<unknown, (typeof FINISH_ORDER)[number]>([
-  [bloom, 'bloom'],
-  [vignette, 'vignette'],
-  [grain, 'grain'],
-  [scanlines, 'scanlines'],
-]);
 
 function normalize(spec: ShaderStepSpec): { name: string; params: Readonly<Record<string, unknown>> | undefined } {
   if (Array.isArray(spec)) return { name: spec[0] as string, params: spec[1] as Readonly<Record<string, unknown>> | undefined };
@@ -79,8 +59,6 @@ export class ShaderChain {
   private readonly ownRng: Rng;
   private readonly ctx: MutableShaderContext;
   private readonly reactive: boolean;
-  private readonly fuse: boolean;
-  private plan: Op[] | undefined;
 
   constructor(
     private readonly registry: Registry,
@@ -88,7 +66,6 @@ export class ShaderChain {
     options: ShaderChainOptions = {},
   ) {
     this.reactive = options.audioReactive ?? true;
-    this.fuse = options.fuse ?? true;
     this.ownRng = new Rng(options.seed ?? 0);
     this.ctx = new MutableShaderContext(this.ownRng, this.scratch);
     for (const s of steps) {
@@ -124,53 +101,7 @@ export class ShaderChain {
       live: { ...values },
       base: values,
     });
-    this.plan = undefined;
     return this;
-  }
-
-  /**
-   * Groups maximal runs of the built-in bloom, vignette, grain and scanlines (in that order, at least two) into
-   * fused finishing ops. Only the built-in definitions qualify (compared by identity), so a plugin shader that happens
-   * to share a name is never fused.
-   */
-  private makePlan(): Op[] {
-    const plan: Op[] = [];
-    const list = this.list;
-    let i = 0;
-    while (i < list.length) {
-      const run: InternalStep[] = [];
-      let last = -1;
-      while (this.fuse && i + run.length < list.length) {
-        const kind = FINISH_DEFS.get(list[i + run.length]!.def);
-        const order = kind === undefined ? -1 : FINISH_ORDER.indexOf(kind);
-        if (order <= last) break;
-        run.push(list[i + run.length]!);
-        last = order;
-      }
-      if (run.length >= 2) {
-        const stages: FinishStages = {};
-        for (const step of run) {
-          const kind = FINISH_DEFS.get(step.def)!;
-          const params = step.scaler ? step.live : step.base;
-          if (kind === 'bloom') stages.bloom = params as { thr: number };
-          else if (kind === 'vignette') stages.vignette = params as { s: number };
-          else if (kind === 'grain') stages.grain = params as { amt: number };
-          else stages.scanlines = params as { intensity: number; spacing: number };
-        }
-        plan.push({ kind: 'finish', steps: run, stages });
-        i += run.length;
-      } else {
-        plan.push({ kind: 'step', step: list[i]! });
-        i++;
-      }
-    }
-    return plan;
-  }
-
-  /** How apply() will run the steps, e.g. `['bloom', 'vignette+grain+scanlines']` (fused runs joined by `+`). */
-  describePlan(): string[] {
-    this.plan ??= this.makePlan();
-    return this.plan.map((op) => (op.kind === 'step' ? op.step.name : op.steps.map((s) => s.name).join('+')));
   }
 
   get steps(): readonly ShaderStep[] {
@@ -188,16 +119,8 @@ export class ShaderChain {
       throw new GlyphreelError('E_PARAM', `ShaderChain.apply: expected an rgb24 frame of ${width}×${height}·3 bytes, got ${data.length} bytes`);
     }
     const ctx = this.ctx.set(input, this.ownRng);
-    const plan = (this.plan ??= this.makePlan());
-    for (let i = 0; i < plan.length; i++) {
-      const op = plan[i]!;
-      if (op.kind === 'step') {
-        runStep(op.step, frame, ctx);
-        continue;
-      }
-      for (const step of op.steps) if (step.scaler) step.scaler(step.base, step.live, ctx.features);
-      if (!finishPass(frame, op.stages, ctx)) for (const step of op.steps) runStep(step, frame, ctx);
-    }
+    const steps = this.list;
+    for (let i = 0; i < steps.length; i++) runStep(steps[i]!, frame, ctx);
     return frame;
   }
 }

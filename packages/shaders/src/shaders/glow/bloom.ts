@@ -87,10 +87,9 @@ export function bloomInPlace(data: Uint8Array, width: number, height: number, th
 /**
  * The glow to add per 4×4 block, packed 0x00bbggrr (each channel ≤ 127), one entry per block of a ceil(W/4) ×
  * ceil(H/4) grid; undefined when nothing exceeds the threshold (the blur of zeros is zero). floor(c + 0.5·blur) =
- * c + floor(0.5·blur) for integer c, so the glow is an integer per block and channel. Shared with the chain's fused
- * finishing pass.
+ * c + floor(0.5·blur) for integer c, so the glow is an integer per block and channel.
  */
-export function bloomGrid(data: Uint8Array, width: number, height: number, thr: number, scratch: Scratch): Int32Array | undefined {
+function bloomGrid(data: Uint8Array, width: number, height: number, thr: number, scratch: Scratch): Int32Array | undefined {
   const sw = Math.ceil(width / FACTOR);
   const sh = Math.ceil(height / FACTOR);
   const n = sw * sh * 3;

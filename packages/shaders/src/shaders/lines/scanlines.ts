@@ -2,7 +2,7 @@ import { defineShader } from '@glyphreel/core';
 import { applyLut, fillLut } from '../internal/bytes.js';
 
 /** trunc(c·(1 − intensity)) for every byte. */
-export function scanlineLut(lut: Uint8Array, intensity: number): Uint8Array {
+function scanlineLut(lut: Uint8Array, intensity: number): Uint8Array {
   const k = 1 - intensity;
   return fillLut(lut, (c) => c * k);
 }

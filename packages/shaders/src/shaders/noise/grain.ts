@@ -63,9 +63,9 @@ export const grain = defineShader({
 
 /**
  * One half-resolution row of noise: hw values in [base, base + span), two per u32 of the counter hash. Returns the
- * advanced counter. Shared with the chain's fused finishing pass so both draw identical noise.
+ * advanced counter.
  */
-export function grainRow(noise: Int32Array, hw: number, counter: number, span: number, base: number): number {
+function grainRow(noise: Int32Array, hw: number, counter: number, span: number, base: number): number {
   for (let x = 0; x < hw; x += 2) {
     counter = (counter + GOLDEN) | 0;
     let z = Math.imul(counter ^ (counter >>> 16), 0x85ebca6b);

@@ -28,7 +28,7 @@ export function vignetteFactors(width: number, height: number, s: number): Int32
 }
 
 /** The cached factors for a size and an already rounded s. */
-export function cachedVignetteFactors(width: number, height: number, s: number): Int32Array {
+function cachedVignetteFactors(width: number, height: number, s: number): Int32Array {
   return maps.get(`${width}x${height}:${s}`, () => vignetteFactors(width, height, s));
 }
 
