@@ -24,6 +24,14 @@ export interface ValueEffectDef<S extends ParamSchema = ParamSchema> extends Ent
 export interface CellEffectDef<S extends ParamSchema = ParamSchema> extends EntryBase<S> {
   kind: 'cells';
   draw(layer: CellLayer, grid: GridGeometry, ctx: FrameContext, params: P<S>): void;
+  /**
+   * Optional asynchronous work before each drawn frame (decode the next video frame, load an image, read a lyrics
+   * file), so `draw` stays synchronous. Awaited before every frame that is drawn, never while replaying; keep what
+   * it loads in `ctx.state`.
+   */
+  prepare?(grid: GridGeometry, ctx: FrameContext, params: P<S>): Promise<void>;
+  /** Optional clean-up when the scene ends or fails (close readers, kill child processes). */
+  dispose?(state: Record<string, unknown>): Promise<void> | void;
 }
 
 export type EffectDef<S extends ParamSchema = ParamSchema> = ValueEffectDef<S> | CellEffectDef<S>;

@@ -191,7 +191,12 @@ function checkEntryShape(kind: EntryKind, def: unknown, plugin: string, name: st
   switch (kind) {
     case 'effects':
       if (d.kind === 'value') return needFn('fill');
-      if (d.kind === 'cells') return needFn('draw');
+      if (d.kind === 'cells') {
+        needFn('draw');
+        if (d.prepare !== undefined && typeof d.prepare !== 'function') bad('has a prepare that is not a function');
+        if (d.dispose !== undefined && typeof d.dispose !== 'function') bad('has a dispose that is not a function');
+        return;
+      }
       return bad('needs kind "value" or "cells"');
     case 'hues':
       if (d.output !== 'hue' && d.output !== 'rgb') bad('needs output "hue" or "rgb"');

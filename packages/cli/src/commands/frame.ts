@@ -53,11 +53,19 @@ export async function renderTestFrame(flags: FrameFlags): Promise<FrameResult> {
     ? (await loadFeatures(project.audio, { ffmpegPath: (await findFfmpeg()).path, fps, frames: total })).table
     : syntheticFeatureTable(total, fps, project.bpm);
   const runtime = new SceneRuntime({ registry, renderer, scene, fps, seed: settings.seed ?? project.seed, budget: { particlesMax: profile.particlesMax, shaders: profile.shaders, gridScale: profile.gridScale }, sceneFrameStart: unit.sceneFrameStart });
-  for (let k = unit.sceneFrameStart; k < i; k++) {
-    if (scene.feedback) runtime.render(k, features.frame(k));
-    else runtime.advance(k, features.frame(k));
+  let frame;
+  try {
+    for (let k = unit.sceneFrameStart; k < i; k++) {
+      if (scene.feedback) {
+        await runtime.prepare(k, features.frame(k));
+        runtime.render(k, features.frame(k));
+      } else runtime.advance(k, features.frame(k));
+    }
+    await runtime.prepare(i, features.frame(i));
+    frame = runtime.render(i, features.frame(i));
+  } finally {
+    await runtime.dispose();
   }
-  const frame = runtime.render(i, features.frame(i));
   const out = await atomicOutput(path.resolve(flags.output));
   try {
     await writePng(frame, out.tempPath);

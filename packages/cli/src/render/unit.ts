@@ -76,8 +76,9 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
   let peak = memoryMb();
   const where = () => `scene "${scene.name}" (${scene.id}), frame ${frameIndex}`;
   const cancelled = () => Atomics.load(control, CANCEL_SLOT) !== 0;
+  let runtime: SceneRuntime | null = null;
   try {
-    const runtime = new SceneRuntime({ registry, renderer, scene, fps: job.fps, seed: job.seed, budget: job.budget, sceneFrameStart: unit.sceneFrameStart });
+    runtime = new SceneRuntime({ registry, renderer, scene, fps: job.fps, seed: job.seed, budget: job.budget, sceneFrameStart: unit.sceneFrameStart });
     if (job.encode.format !== 'none') {
       encoder = await openEncoder({
         ffmpeg: job.encode.ffmpeg,
@@ -105,7 +106,9 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
     for (; frameIndex < unit.frameEnd; frameIndex++) {
       if (cancelled()) throw new GlyphreelError('E_CANCELLED', 'Render cancelled');
       const a = performance.now();
-      const frame = runtime.render(frameIndex, features.frame(frameIndex));
+      const f = features.frame(frameIndex);
+      await runtime.prepare(frameIndex, f);
+      const frame = runtime.render(frameIndex, f);
       const b = performance.now();
       renderMs += b - a;
       if (encoder) {
@@ -117,6 +120,7 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
     }
     if (encoder) await encoder.close();
     encoder = null;
+    await runtime.dispose();
     return {
       unitId: unit.id,
       frames: unit.frameEnd - unit.frameStart,
@@ -128,6 +132,7 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
     };
   } catch (e) {
     if (encoder) await encoder.abort().catch(() => undefined);
+    await runtime?.dispose().catch(() => undefined);
     if (isGlyphreelError(e) && (e.code === 'E_CANCELLED' || e.code === 'E_INPUT' || e.code === 'E_UNKNOWN' || e.code === 'E_PARAM' || e.code === 'E_PLUGIN')) throw e;
     const msg = e instanceof Error ? e.message : String(e);
     throw new GlyphreelError(isGlyphreelError(e) ? e.code : 'E_RENDER', `${where()}: ${msg}`, { hint: isGlyphreelError(e) ? e.hint : undefined, cause: e });

@@ -148,6 +148,34 @@ export class SceneRuntime {
     ctx.replaying = replaying;
   }
 
+  /**
+   * Runs the layers' asynchronous `prepare` hooks for global frame `i` (decode the next video frame, load an image).
+   * Call it before `render(i)`; replayed frames need none.
+   */
+  async prepare(i: number, features: FeatureFrame): Promise<void> {
+    const local = i - this.o.sceneFrameStart;
+    for (const L of this.layers) {
+      if (L.spec.when && !holds(L.spec.when, features.get(L.spec.when.feature))) continue;
+      if (L.cells?.prepare) {
+        this.setTime(L.ctx, local, features, false);
+        await L.cells.prepare(L.grid, L.ctx, L.spec.effect.params as never);
+      }
+      for (const p of L.posts) {
+        if (!p.def.prepare) continue;
+        this.setTime(p.ctx, local, features, false);
+        await p.def.prepare(L.grid, p.ctx, p.params as never);
+      }
+    }
+  }
+
+  /** Lets layers release what they hold (video readers, child processes). Safe to call more than once. */
+  async dispose(): Promise<void> {
+    for (const L of this.layers) {
+      await L.cells?.dispose?.(L.ctx.state);
+      for (const p of L.posts) await p.def.dispose?.(p.ctx.state);
+    }
+  }
+
   /** Advances effect state through global frame `i` without drawing (a unit that starts mid-scene replays). */
   advance(i: number, features: FeatureFrame): void {
     this.step(i, features, null);
