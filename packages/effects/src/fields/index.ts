@@ -22,7 +22,7 @@ import { baseValueEffects } from './value/base.js';
 import { morph } from './value/morph.js';
 import { sequence } from './value/sequence.js';
 
-/** Every value field: the 21 generators, morph and sequence, and the legacy producers. */
+/** Every value field: the 21 generators, the legacy producers, the example wrappers, morph and sequence. */
 export const valueEffects: EffectDef<any>[] = [...baseValueEffects, morph, sequence];
 /** The 9 hue fields (8 hue outputs and the RGB oklch_angle). */
 export const hueFields: HueDef<any>[] = [
@@ -75,3 +75,5 @@ export { rays } from './value/rays.js';
 export { glow } from './value/glow.js';
 export { freqWaves } from './value/freq-waves.js';
 export { cellular } from './value/cellular.js';
+export { rotatedPlasma } from './value/rotated-plasma.js';
+export { tiledVortex } from './value/tiled-vortex.js';

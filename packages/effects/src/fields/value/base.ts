@@ -14,6 +14,7 @@ import { plasma } from './plasma.js';
 import { rays } from './rays.js';
 import { reactionDiffusion } from './reaction-diffusion.js';
 import { rings } from './rings.js';
+import { rotatedPlasma } from './rotated-plasma.js';
 import { ripple } from './ripple.js';
 import { sdf } from './sdf.js';
 import { sinefield } from './sinefield.js';
@@ -21,15 +22,20 @@ import { smoothNoise } from './smooth-noise.js';
 import { spiral } from './spiral.js';
 import { strangeAttractor } from './strange-attractor.js';
 import { temporalNoise } from './temporal-noise.js';
+import { tiledVortex } from './tiled-vortex.js';
 import { tunnel } from './tunnel.js';
 import { voronoi } from './voronoi.js';
 import { vortex } from './vortex.js';
 
-/** The 21 generators of catalog 2.1 in catalog order, then the legacy producers that have no vf_ twin. */
+/**
+ * The 21 generators of catalog 2.1 in catalog order, the legacy producers that have no vf_ twin, and the two example
+ * wrappers over transformed grids.
+ */
 export const baseValueEffects: ValueEffectDef<any>[] = [
   sinefield, smoothNoise, rings, spiral, tunnel, vortex, interference, aurora, ripple, plasma, diamond, noiseStatic,
   noise, fbm, domainWarp, voronoi,
   reactionDiffusion, gameOfLife, strangeAttractor, temporalNoise,
   sdf,
   rays, glow, freqWaves, cellular,
+  rotatedPlasma, tiledVortex,
 ];

@@ -33,11 +33,12 @@ function fill(name: string, grid: GridGeometry, c: FrameContext, given: Record<s
 const RANGE: Record<string, [number, number]> = { aurora: [0, 0.7], interference: [0.1, 1], rays: [0, 0.7], glow: [0, 0.9] };
 
 describe('every value field', () => {
-  it('registers the 21 generators, morph, sequence and the 4 legacy producers', () => {
+  it('registers the 21 generators, morph, sequence, the 4 legacy producers and the 2 example wrappers', () => {
     expect(defs.map((d) => d.name).sort()).toEqual([
       'aurora', 'cellular', 'diamond', 'domain_warp', 'fbm', 'freq_waves', 'game_of_life', 'glow', 'interference',
-      'morph', 'noise', 'noise_static', 'plasma', 'rays', 'reaction_diffusion', 'rings', 'ripple', 'sdf', 'sequence',
-      'sinefield', 'smooth_noise', 'spiral', 'strange_attractor', 'temporal_noise', 'tunnel', 'voronoi', 'vortex',
+      'morph', 'noise', 'noise_static', 'plasma', 'rays', 'reaction_diffusion', 'rings', 'ripple', 'rotated_plasma', 'sdf',
+      'sequence', 'sinefield', 'smooth_noise', 'spiral', 'strange_attractor', 'temporal_noise', 'tiled_vortex', 'tunnel',
+      'voronoi', 'vortex',
     ]);
   });
 
@@ -233,6 +234,19 @@ describe('known values from the reference formulas', () => {
     const glow = fill('sdf', g, ctx(f, t), { glow: true, shape: 'ring' });
     const ringD = Math.abs(Math.hypot((45 / 192 - 0.5) * (192 / 56), 17 / 56 - 0.5) - 0.3) - 0.03;
     expect(glow[i]).toBeCloseTo(Math.exp(-Math.abs(ringD) * 0.03) * 0.82, 5);
+  });
+
+  it('rotated_plasma: plasma at rotated cc/rr with the grid\'s own radial term', () => {
+    const a = Math.PI / 4 + 0.1 * t;
+    const dx = cc - 96;
+    const dy = rr - 28;
+    const c2 = 96 + dx * Math.cos(a) - dy * Math.sin(a);
+    const r2 = 28 + dx * Math.sin(a) + dy * Math.cos(a);
+    const v = Math.sin(c2 * 0.03 + t * 0.7) * 0.5 + Math.sin(r2 * 0.04 - t * 0.5) * 0.4 +
+      Math.sin(c2 * 0.02 + r2 * 0.03 + t * 0.3) * 0.3 + Math.sin(g.distN[i]! * 4 - t * 0.8) * 0.3;
+    const state = {};
+    fill('rotated_plasma', g, ctx(f, 0, 1, state));
+    expect(fill('rotated_plasma', g, ctx(f, t, 1, state))[i]).toBeCloseTo(clip(v * 0.5 + 0.5), 4);
   });
 
   it('glow and rays (legacy)', () => {
