@@ -59,5 +59,17 @@ function rebase(raw: unknown, dir: string): unknown {
   const local = (p: unknown) => (typeof p === 'string' && (p.startsWith('./') || p.startsWith('../')) ? path.resolve(dir, p) : p);
   if (typeof out.audio === 'string' && !path.isAbsolute(out.audio)) out.audio = path.resolve(dir, out.audio);
   if (Array.isArray(out.plugins)) out.plugins = out.plugins.map(local);
+  // Media that layers read (`video`, `image`, `lyrics` … take a `file` parameter) is relative to the scene file too.
+  if (Array.isArray(out.scenes)) {
+    out.scenes = out.scenes.map((sc) => {
+      if (typeof sc !== 'object' || sc === null || !Array.isArray((sc as { layers?: unknown }).layers)) return sc;
+      const layers = (sc as { layers: unknown[] }).layers.map((l) => {
+        const params = (l as { params?: Record<string, unknown> })?.params;
+        if (!params || typeof params.file !== 'string' || path.isAbsolute(params.file)) return l;
+        return { ...(l as object), params: { ...params, file: path.resolve(dir, params.file) } };
+      });
+      return { ...(sc as object), layers };
+    });
+  }
   return out;
 }

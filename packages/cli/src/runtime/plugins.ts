@@ -8,7 +8,7 @@ import { GlyphreelError, Registry, type Plugin } from '@glyphreel/core';
  * The built-in plugins, loaded through the same path as third-party ones. Worker threads rebuild their registry
  * from these specifiers plus the user's: functions never cross a thread boundary.
  */
-export const BUILTIN_PLUGINS: readonly string[] = ['@glyphreel/grid', '@glyphreel/effects', '@glyphreel/shaders'];
+export const BUILTIN_PLUGINS: readonly string[] = ['@glyphreel/grid', '@glyphreel/effects', '@glyphreel/shaders', '@glyphreel/inputs'];
 
 export interface LoadedPlugin {
   plugin: Plugin;

@@ -1,0 +1,3 @@
+import type { EffectDef } from '@glyphreel/core';
+
+export const mediaEffects: EffectDef<any>[] = [];
