@@ -15,15 +15,14 @@ export const channelShift = defineShader({
   params: { r: shift, g: shift, b: shift },
   apply(frame, p, ctx) {
     const { width, height, data } = frame;
-    const shifts = [p.r, p.g, p.b];
-    if (shifts.every(([sx, sy]) => sx === 0 && sy === 0)) return;
+    if (p.r[0] === 0 && p.r[1] === 0 && p.g[0] === 0 && p.g[1] === 0 && p.b[0] === 0 && p.b[1] === 0) return;
     const src = ctx.scratch.u8(FRAME_COPY_KEY, data.length);
     src.set(data);
     const stride = width * 3;
     for (let ch = 0; ch < 3; ch++) {
-      const [sxRaw, syRaw] = shifts[ch]!;
-      const sx = ((sxRaw! % width) + width) % width;
-      const sy = ((syRaw! % height) + height) % height;
+      const shift = ch === 0 ? p.r : ch === 1 ? p.g : p.b;
+      const sx = ((shift[0]! % width) + width) % width;
+      const sy = ((shift[1]! % height) + height) % height;
       if (sx === 0 && sy === 0) continue;
       for (let y = 0; y < height; y++) {
         let ry = y - sy;

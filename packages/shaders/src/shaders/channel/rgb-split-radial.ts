@@ -1,6 +1,7 @@
 import { defineShader } from '@glyphreel/core';
 import { BoundedCache, roundTo } from '../internal/cache.js';
 import { frameWords, PACKED_COPY_KEY, unpackPixels } from '../internal/packed.js';
+import { groupWords } from '../internal/words.js';
 
 interface SplitMaps {
   red: Int32Array;
@@ -46,7 +47,7 @@ export const rgbSplitRadial = defineShader({
     const s = roundTo(p.strength, 2);
     if (s === 0) return;
     const { width, height } = frame;
-    const m = maps.get(`${width}x${height}:${s}`, () => rgbSplitMaps(width, height, s));
+    const m = maps.lookup(width, height, s, 0, 0, rgbSplitMaps);
     const npx = width * height;
     const src = ctx.scratch.i32(PACKED_COPY_KEY, npx);
     unpackPixels(frame.data, src);
@@ -56,7 +57,7 @@ export const rgbSplitRadial = defineShader({
     const words = frameWords(data);
     let i = 0;
     if (words) {
-      for (let k = 0, nw = words.length; k < nw; k += 3, i += 4) {
+      for (let k = 0, nw = groupWords(data); k < nw; k += 3, i += 4) {
         const p1 = (src[red[i + 1]!]! & 0xff) | (src[i + 1]! & 0xff00) | (src[blue[i + 1]!]! & 0xff0000);
         const p2 = (src[red[i + 2]!]! & 0xff) | (src[i + 2]! & 0xff00) | (src[blue[i + 2]!]! & 0xff0000);
         const p0 = (src[red[i]!]! & 0xff) | (src[i]! & 0xff00) | (src[blue[i]!]! & 0xff0000);

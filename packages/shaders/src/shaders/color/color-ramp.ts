@@ -1,5 +1,6 @@
 import { defineShader } from '@glyphreel/core';
 import { frameWords } from '../internal/packed.js';
+import { groupWords } from '../internal/words.js';
 
 export const colorRamp = defineShader({
   name: 'color_ramp',
@@ -40,7 +41,7 @@ export const colorRamp = defineShader({
     const words = frameWords(d);
     let o = 0;
     if (words) {
-      for (let k = 0, nw = words.length; k < nw; k += 3, o += 12) {
+      for (let k = 0, nw = groupWords(d); k < nw; k += 3, o += 12) {
         const w0 = words[k]!;
         const w1 = words[k + 1]!;
         const w2 = words[k + 2]!;

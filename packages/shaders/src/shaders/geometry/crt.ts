@@ -37,7 +37,7 @@ export const crt = defineShader({
     const k = roundTo(p.strength, 3);
     if (k === 0) return;
     const { width, height } = frame;
-    const map = maps.get(`${width}x${height}:${k}`, () => crtMap(width, height, k));
+    const map = maps.lookup(width, height, k, 0, 0, crtMap);
     const src = ctx.scratch.i32(PACKED_COPY_KEY, width * height);
     unpackPixels(frame.data, src);
     gatherPacked(src, map, frame.data);

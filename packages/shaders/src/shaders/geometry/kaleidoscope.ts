@@ -36,7 +36,7 @@ export const kaleidoscope = defineShader({
   },
   apply(frame, p, ctx) {
     const { width, height } = frame;
-    const map = maps.get(`${width}x${height}:${p.folds}`, () => kaleidoscopeMap(width, height, p.folds));
+    const map = maps.lookup(width, height, p.folds, 0, 0, kaleidoscopeMap);
     const src = ctx.scratch.i32(PACKED_COPY_KEY, width * height);
     unpackPixels(frame.data, src);
     gatherPacked(src, map, frame.data);

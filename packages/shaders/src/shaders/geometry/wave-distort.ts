@@ -1,5 +1,6 @@
 import { defineShader } from '@glyphreel/core';
 import { FRAME_COPY_KEY } from '../internal/bytes.js';
+import { rollRow } from '../internal/rows.js';
 
 /** np.roll semantics: a positive shift moves content right (or down); wraps around. */
 export const waveDistort = defineShader({
@@ -20,11 +21,7 @@ export const waveDistort = defineShader({
         let s = Math.trunc(p.amp * Math.sin(y * p.freq + phase)) % width;
         if (s < 0) s += width;
         if (s === 0) continue;
-        const row = y * stride;
-        const cut = (width - s) * 3;
-        tmp.set(data.subarray(row, row + stride));
-        data.set(tmp.subarray(0, cut), row + s * 3);
-        data.set(tmp.subarray(cut), row);
+        rollRow(data, y * stride, width, s, tmp);
       }
       return;
     }

@@ -27,9 +27,11 @@ export const blockGlitch = defineShader({
       const sy = rng.int(0, height - bh - 1);
       const dx = rng.int(0, width - bw - 1);
       const dy = rng.int(0, height - bh - 1);
+      const len = bw * 3;
       for (let r = 0; r < bh; r++) {
         const s = (sy + r) * stride + sx * 3;
-        data.set(src.subarray(s, s + bw * 3), (dy + r) * stride + dx * 3);
+        const o = (dy + r) * stride + dx * 3;
+        for (let i = 0; i < len; i++) data[o + i] = src[s + i]!;
       }
     }
   },

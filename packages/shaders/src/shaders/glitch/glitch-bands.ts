@@ -1,4 +1,5 @@
 import { defineShader } from '@glyphreel/core';
+import { rollRow } from '../internal/rows.js';
 
 /**
  * Beat-reactive horizontal band displacement; reads bdecay and sub from ctx.features itself (as the reference does),
@@ -26,13 +27,7 @@ export const glitchBands = defineShader({
       let s = shift % width;
       if (s < 0) s += width;
       if (s === 0) continue;
-      const cut = (width - s) * 3;
-      for (let r = y; r < y + h; r++) {
-        const row = r * stride;
-        tmp.set(data.subarray(row, row + stride));
-        data.set(tmp.subarray(0, cut), row + s * 3);
-        data.set(tmp.subarray(cut), row);
-      }
+      for (let r = y; r < y + h; r++) rollRow(data, r * stride, width, s, tmp);
     }
   },
 });

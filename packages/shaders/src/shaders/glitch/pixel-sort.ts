@@ -1,10 +1,11 @@
-import { defineShader, type Scratch } from '@glyphreel/core';
+import { defineShader } from '@glyphreel/core';
 
 /**
  * Sorts one line (a row, or a column read with a stride) of rgb24 pixels: runs where the channel sum exceeds
  * 3·threshold and that are longer than 2 px are sorted by brightness, ascending. Keys pack (sum·len + index) into
  * one Int32 so the sort is numeric and stable (equal brightness keeps the original order; numpy's argsort does not
- * promise that). Short runs use insertion sort; long ones the native typed-array sort.
+ * promise that). Short runs use insertion sort, long ones an in-place heap sort (keys are distinct, so an unstable
+ * sort is fine, and no view or temporary array is created per run).
  */
 function sortLine(
   data: Uint8Array,
@@ -45,7 +46,7 @@ function sortLine(
           keys[b + 1] = v;
         }
       } else {
-        keys.subarray(0, len).sort();
+        heapSort(keys, len);
       }
       for (let k = 0; k < len; k++) {
         const from = (keys[k]! % len) * 3;
@@ -59,13 +60,30 @@ function sortLine(
   }
 }
 
-function buffers(scratch: Scratch, n: number) {
-  return {
-    keys: scratch.i32('pixel_sort:keys', n),
-    sums: scratch.i32('pixel_sort:sums', n),
-    pix: scratch.u8('pixel_sort:pix', n * 3),
-  };
+/** Ascending in-place heap sort of keys[0, n). */
+function heapSort(keys: Int32Array, n: number): void {
+  for (let start = (n >> 1) - 1; start >= 0; start--) siftDown(keys, start, n);
+  for (let end = n - 1; end > 0; end--) {
+    const t = keys[0]!;
+    keys[0] = keys[end]!;
+    keys[end] = t;
+    siftDown(keys, 0, end);
+  }
 }
+
+function siftDown(keys: Int32Array, i: number, n: number): void {
+  const v = keys[i]!;
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= n) break;
+    if (c + 1 < n && keys[c + 1]! > keys[c]!) c++;
+    if (keys[c]! <= v) break;
+    keys[i] = keys[c]!;
+    i = c;
+  }
+  keys[i] = v;
+}
+
 
 export const pixelSort = defineShader({
   name: 'pixel_sort',
@@ -78,12 +96,15 @@ export const pixelSort = defineShader({
     const { width, height, data } = frame;
     const limit = 3 * p.threshold;
     const stride = width * 3;
-    if (p.direction === 'h') {
-      const b = buffers(ctx.scratch, width);
-      for (let y = 0; y < height; y += 3) sortLine(data, y * stride, 3, width, limit, b.keys, b.sums, b.pix);
+    const h = p.direction === 'h';
+    const n = h ? width : height;
+    const keys = ctx.scratch.i32('pixel_sort:keys', n);
+    const sums = ctx.scratch.i32('pixel_sort:sums', n);
+    const pix = ctx.scratch.u8('pixel_sort:pix', n * 3);
+    if (h) {
+      for (let y = 0; y < height; y += 3) sortLine(data, y * stride, 3, width, limit, keys, sums, pix);
     } else {
-      const b = buffers(ctx.scratch, height);
-      for (let x = 0; x < width; x += 3) sortLine(data, x * 3, stride, height, limit, b.keys, b.sums, b.pix);
+      for (let x = 0; x < width; x += 3) sortLine(data, x * 3, stride, height, limit, keys, sums, pix);
     }
   },
 });

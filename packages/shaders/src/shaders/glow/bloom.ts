@@ -1,4 +1,5 @@
 import { defineShader, type Scratch } from '@glyphreel/core';
+import { wordsOf } from '../internal/words.js';
 
 const FACTOR = 4;
 
@@ -122,9 +123,7 @@ function bloomGrid(data: Uint8Array, width: number, height: number, thr: number,
 function addBloom(data: Uint8Array, width: number, height: number, add: Int32Array): void {
   const sw = Math.ceil(width / FACTOR);
   const stride = width * 3;
-  const words = LITTLE_ENDIAN && (data.byteOffset & 3) === 0 && (stride & 3) === 0
-    ? new Int32Array(data.buffer, data.byteOffset, data.length >> 2)
-    : undefined;
+  const words = (stride & 3) === 0 ? wordsOf(data) : undefined;
   const fullBlocks = words ? width >> 2 : 0; // blocks of exactly 4 pixels = 3 aligned words
   for (let y = 0; y < height; y++) {
     const srow = (y >> 2) * sw;
@@ -156,7 +155,6 @@ function addBloom(data: Uint8Array, width: number, height: number, add: Int32Arr
   }
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** Per-byte saturating add of two words (SWAR: even and odd bytes in 16-bit lanes, carries turned into 0xff). */
 function addSat(w: number, a: number): number {

@@ -1,6 +1,7 @@
 import { defineShader } from '@glyphreel/core';
 import { BoundedCache, roundTo } from '../internal/cache.js';
 import { frameWords, PACKED_COPY_KEY, unpackPixels } from '../internal/packed.js';
+import { groupWords } from '../internal/words.js';
 
 interface BlurMaps {
   near: Int32Array;
@@ -47,7 +48,7 @@ export const radialBlur = defineShader({
     const { width, height, data } = frame;
     const cx = p.center.length > 0 ? p.center[0]! * width : width >> 1;
     const cy = p.center.length > 1 ? p.center[1]! * height : height >> 1;
-    const m = maps.get(`${width}x${height}:${s}:${cx}:${cy}`, () => radialBlurMaps(width, height, s, cx, cy));
+    const m = maps.lookup(width, height, s, cx, cy, radialBlurMaps);
     const npx = width * height;
     const src = ctx.scratch.i32(PACKED_COPY_KEY, npx);
     unpackPixels(data, src);
@@ -56,7 +57,7 @@ export const radialBlur = defineShader({
     const words = frameWords(data);
     let i = 0;
     if (words) {
-      for (let k = 0, nw = words.length; k < nw; k += 3, i += 4) {
+      for (let k = 0, nw = groupWords(data); k < nw; k += 3, i += 4) {
         const p1 = mean3(src[i + 1]!, src[near[i + 1]!]!, src[far[i + 1]!]!);
         const p2 = mean3(src[i + 2]!, src[near[i + 2]!]!, src[far[i + 2]!]!);
         words[k] = mean3(src[i]!, src[near[i]!]!, src[far[i]!]!) | (p1 << 24);

@@ -1,6 +1,6 @@
 import { defineShader } from '@glyphreel/core';
+import { wordsOf } from '../internal/words.js';
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 /**
  * Fixed-point bias (in 1/65536): covers the rounding of both terms, so flat areas map onto themselves; results are
  * trunc(c·(1 − s) + blur·s) except when the exact value lies within 0.005 below an integer.
@@ -56,9 +56,7 @@ export const softFocus = defineShader({
       for (let i = 0; i < sstride; i++) a[row + i] = (((tmp[up + i]! + tmp[row + i]! + tmp[dn + i]!) * kb) | 0) + BIAS; // positive: | 0 floors
     }
     const A = Math.round((1 - s) * 65536);
-    const words = LITTLE_ENDIAN && (data.byteOffset & 3) === 0 && (stride & 3) === 0
-      ? new Int32Array(data.buffer, data.byteOffset, data.length >> 2)
-      : undefined;
+    const words = (stride & 3) === 0 ? wordsOf(data) : undefined;
     const groups = words ? width >> 2 : 0;
     for (let y = 0; y < height; y++) {
       const srow = (y >> 1) * sstride;

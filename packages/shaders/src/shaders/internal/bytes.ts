@@ -1,36 +1,24 @@
 /**
  * Byte-level passes shared by the shaders. V8 runs a plain `d[i] = lut[d[i]]` loop at about 1.5 ns per byte here;
- * reading and writing whole 32-bit words halves that, so the hot passes go through Uint32Array views when the frame's
- * buffer is 4-byte aligned (little-endian only: byte 0 is the low byte of word 0).
+ * reading and writing whole 32-bit words halves that, so the hot passes go through word views (see words.ts) when
+ * the frame's buffer allows it, and fall back to bytes otherwise.
  */
+import { groupWords, wordsOf } from './words.js';
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-
-/** A Uint32Array over `data[start, end)` when word access is possible and both ends are 4-aligned. */
-function wordView(data: Uint8Array, start: number, end: number): Uint32Array | undefined {
-  if (!LITTLE_ENDIAN) return undefined;
-  const off = data.byteOffset + start;
-  if ((off & 3) !== 0 || ((end - start) & 3) !== 0 || end <= start) return undefined;
-  return new Uint32Array(data.buffer, off, (end - start) >> 2);
-}
 
 /** `data[i] = lut[data[i]]` for i in [start, end). */
 export function applyLut(data: Uint8Array, lut: Uint8Array, start = 0, end = data.length): void {
-  // Head up to the first aligned byte, words, then the tail.
+  const words = wordsOf(data);
   let i = start;
-  while (i < end && ((data.byteOffset + i) & 3) !== 0) {
-    data[i] = lut[data[i]!]!;
-    i++;
-  }
-  const wordEnd = i + ((end - i) & ~3);
-  const words = wordView(data, i, wordEnd);
   if (words) {
-    const n = words.length;
-    for (let k = 0; k < n; k++) {
+    // Head bytes up to a word boundary, whole words, then the tail.
+    for (; i < end && (i & 3) !== 0; i++) data[i] = lut[data[i]!]!;
+    const kEnd = end >> 2;
+    for (let k = i >> 2; k < kEnd; k++) {
       const w = words[k]!;
       words[k] = lut[w & 255]! | (lut[(w >>> 8) & 255]! << 8) | (lut[(w >>> 16) & 255]! << 16) | (lut[w >>> 24]! << 24);
     }
-    i = wordEnd;
+    i = Math.max(i, kEnd << 2);
   }
   for (; i < end; i++) data[i] = lut[data[i]!]!;
 }
@@ -41,11 +29,11 @@ export function applyLut(data: Uint8Array, lut: Uint8Array, start = 0, end = dat
  */
 export function applyChannelLuts(data: Uint8Array, lr: Uint8Array, lg: Uint8Array, lb: Uint8Array): void {
   const n = data.length;
-  const groupsEnd = n - (n % 12);
-  const words = (data.byteOffset & 3) === 0 ? wordView(data, 0, groupsEnd) : undefined;
+  const words = wordsOf(data);
   let i = 0;
   if (words) {
-    const nw = words.length;
+    const nw = groupWords(data);
+    i = nw * 4;
     for (let k = 0; k < nw; k += 3) {
       const w0 = words[k]!;
       const w1 = words[k + 1]!;
@@ -54,7 +42,6 @@ export function applyChannelLuts(data: Uint8Array, lr: Uint8Array, lg: Uint8Arra
       words[k + 1] = lg[w1 & 255]! | (lb[(w1 >>> 8) & 255]! << 8) | (lr[(w1 >>> 16) & 255]! << 16) | (lg[w1 >>> 24]! << 24);
       words[k + 2] = lb[w2 & 255]! | (lr[(w2 >>> 8) & 255]! << 8) | (lg[(w2 >>> 16) & 255]! << 16) | (lb[w2 >>> 24]! << 24);
     }
-    i = groupsEnd;
   }
   for (; i < n; i += 3) {
     data[i] = lr[data[i]!]!;
@@ -86,17 +73,12 @@ export const FRAME_COPY_KEY = 'shaders:frame-copy';
 /** data[i] ^= 0xff for all bytes, i.e. 255 − c, a word at a time. */
 export function invertBytes(data: Uint8Array): void {
   const n = data.length;
+  const words = wordsOf(data);
   let i = 0;
-  while (i < n && ((data.byteOffset + i) & 3) !== 0) {
-    data[i] = 255 - data[i]!;
-    i++;
-  }
-  const wordEnd = i + ((n - i) & ~3);
-  const words = wordView(data, i, wordEnd);
   if (words) {
     const nw = words.length;
     for (let k = 0; k < nw; k++) words[k] = ~words[k]!;
-    i = wordEnd;
+    i = nw * 4;
   }
   for (; i < n; i++) data[i] = 255 - data[i]!;
 }

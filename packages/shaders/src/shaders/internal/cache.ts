@@ -5,8 +5,32 @@
  */
 export class BoundedCache<T> {
   private readonly map = new Map<string, T>();
+  private lastKey: readonly number[] = [];
+  private lastValue: T | undefined;
 
   constructor(private readonly maxEntries = 8) {}
+
+  /**
+   * The value for (width, height, a, b, c), built by `build` on a miss. Repeating the previous call's numbers (every
+   * frame of a clip) returns without building a key string or a closure, so a hit allocates nothing.
+   */
+  lookup(
+    width: number,
+    height: number,
+    a: number,
+    b: number,
+    c: number,
+    build: (width: number, height: number, a: number, b: number, c: number) => T,
+  ): T {
+    const k = this.lastKey;
+    if (this.lastValue !== undefined && k[0] === width && k[1] === height && k[2] === a && k[3] === b && k[4] === c) {
+      return this.lastValue;
+    }
+    const value = this.get(`${width}x${height}:${a}:${b}:${c}`, () => build(width, height, a, b, c));
+    this.lastKey = [width, height, a, b, c];
+    this.lastValue = value;
+    return value;
+  }
 
   get(key: string, build: () => T): T {
     const hit = this.map.get(key);

@@ -1,18 +1,12 @@
 /**
  * Packed-pixel helpers. V8 pays for every Uint8Array element access, so a gather that moves 3 bytes per pixel costs
- * ~10 ms at 1080p; moving whole pixels as 32-bit words costs less than half. rgb24 is 4 pixels per 3 words:
- *   w0 = r0 g0 b0 r1 · w1 = g1 b1 r2 g2 · w2 = b2 r3 g3 b3   (bytes low to high, little-endian)
- * so unpacking to one word per pixel (0x00bbggrr) and packing back are a few shifts per group.
+ * ~10 ms at 1080p; moving whole pixels as 32-bit words costs less than half. With rgb24's 4 pixels per 3 words
+ * (words.ts), unpacking to one word per pixel (0x00bbggrr) and packing back are a few shifts per group.
  */
+import { groupWords, wordsOf } from './words.js';
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-
-/** Word view of the whole frame when its buffer offset allows it; pixels beyond a multiple of 4 are done bytewise. */
-export function frameWords(data: Uint8Array): Int32Array | undefined {
-  if (!LITTLE_ENDIAN || (data.byteOffset & 3) !== 0) return undefined;
-  const groups = Math.floor(data.length / 12);
-  return groups > 0 ? new Int32Array(data.buffer, data.byteOffset, groups * 3) : undefined;
-}
+/** The frame's word view (undefined when unavailable); loops over it stop at groupWords(data). */
+export const frameWords = wordsOf;
 
 /** out[i] = r | g << 8 | b << 16 for every pixel. */
 export function unpackPixels(data: Uint8Array, out: Int32Array): void {
@@ -20,7 +14,7 @@ export function unpackPixels(data: Uint8Array, out: Int32Array): void {
   const words = frameWords(data);
   let i = 0;
   if (words) {
-    const nw = words.length;
+    const nw = groupWords(data);
     for (let k = 0; k < nw; k += 3, i += 4) {
       const w0 = words[k]!;
       const w1 = words[k + 1]!;
@@ -40,7 +34,7 @@ export function packPixels(px: Int32Array, data: Uint8Array): void {
   const words = frameWords(data);
   let i = 0;
   if (words) {
-    const nw = words.length;
+    const nw = groupWords(data);
     for (let k = 0; k < nw; k += 3, i += 4) {
       const p1 = px[i + 1]!;
       const p2 = px[i + 2]!;
@@ -63,7 +57,7 @@ export function gatherPacked(src: Int32Array, map: Int32Array, data: Uint8Array)
   const words = frameWords(data);
   let i = 0;
   if (words) {
-    const nw = words.length;
+    const nw = groupWords(data);
     for (let k = 0; k < nw; k += 3, i += 4) {
       const p1 = src[map[i + 1]!]!;
       const p2 = src[map[i + 2]!]!;

@@ -1,8 +1,8 @@
 import { defineShader } from '@glyphreel/core';
 import { CLAMP_OFFSET, CLAMP_TABLE } from '../internal/bytes.js';
 import { GOLDEN } from '../internal/noise.js';
+import { wordsOf } from '../internal/words.js';
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 /** Noise is stored biased by 256 so that byte + noise stays positive in a 16-bit SWAR lane. */
 const BIAS = 256;
 
@@ -30,9 +30,8 @@ export const grain = defineShader({
     const base = BIAS - a;
     const noise = ctx.scratch.i32('grain:row', hw + 1);
     const stride = width * 3;
-    const words = LITTLE_ENDIAN && (data.byteOffset & 3) === 0 && (stride & 3) === 0
-      ? new Int32Array(data.buffer, data.byteOffset, data.length >> 2)
-      : undefined;
+    // Rows start on word boundaries only when the row stride is a multiple of 4.
+    const words = (stride & 3) === 0 ? wordsOf(data) : undefined;
     const groups = words ? width >> 2 : 0;
     const tableShift = CLAMP_OFFSET - BIAS;
     let counter = ctx.rng.nextU32() | 0;

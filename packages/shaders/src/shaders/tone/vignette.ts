@@ -1,6 +1,7 @@
 import { defineShader } from '@glyphreel/core';
 import { BoundedCache, roundTo } from '../internal/cache.js';
 import { frameWords } from '../internal/packed.js';
+import { groupWords } from '../internal/words.js';
 
 /** The floor keeps corners from going black (catalog 9.3 item 27: elliptical, floor 0.15). */
 export const VIGNETTE_FLOOR = 0.15;
@@ -29,7 +30,7 @@ export function vignetteFactors(width: number, height: number, s: number): Int32
 
 /** The cached factors for a size and an already rounded s. */
 function cachedVignetteFactors(width: number, height: number, s: number): Int32Array {
-  return maps.get(`${width}x${height}:${s}`, () => vignetteFactors(width, height, s));
+  return maps.lookup(width, height, s, 0, 0, vignetteFactors);
 }
 
 export const vignette = defineShader({
@@ -56,7 +57,7 @@ function scalePixels(data: Uint8Array, f: Int32Array): void {
   const words = frameWords(data);
   let i = 0;
   if (words) {
-    const nw = words.length;
+    const nw = groupWords(data);
     for (let k = 0; k < nw; k += 3, i += 4) {
       const f0 = f[i]!;
       const f1 = f[i + 1]!;
