@@ -2,7 +2,8 @@
 // FeedbackBuffer with each transform. Inputs are glyph-like frames (coloured strokes in 12×24 cells over a dim
 // gradient). Every case's cost is independent of pixel values (table passes and index maps), so in-place cases run
 // on the same frame repeatedly instead of resetting it inside the timed region. Each line carries `ratio`: its median
-// over the median of a plain frame copy measured in the same process (the machine is shared; ratios travel better).
+// over the median of a plain frame copy measured in the same process, and `cpu_mean_ms`, the mean CPU time per call
+// (the machine is shared; both travel better than wall time).
 import { bench, createFrame, createGeometry, Rng } from '@glyphreel/core';
 import {
   applyMask,
@@ -62,8 +63,12 @@ let baseline = NaN;
 function run(id, fn, extra = {}) {
   if (only && !id.includes(only) && !id.includes('baseline')) return;
   globalThis.gc?.();
+  const cpu0 = process.cpuUsage();
   const r = bench(id, fn, { runs: RUNS, warmup: 5, print: false });
-  const line = { ...r, ...extra };
+  const cpu = process.cpuUsage(cpu0);
+  // Mean CPU time per call (user + system, warm-up included): unlike wall time it barely moves when other processes
+  // compete for the cores, so it is the steadier number on a shared machine.
+  const line = { ...r, cpu_mean_ms: Math.round(((cpu.user + cpu.system) / 1000 / (RUNS + 5)) * 1000) / 1000, ...extra };
   if (Number.isFinite(baseline)) line.ratio = Math.round((r.median_ms / baseline) * 100) / 100;
   console.log(JSON.stringify(line));
   return r;

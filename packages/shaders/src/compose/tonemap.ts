@@ -26,7 +26,7 @@ export const TONEMAP_HI_Q = 0.995;
 export const TONEMAP_MIN_RANGE = 10;
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const hist = new Float64Array(256);
+const hist = new Int32Array(256);
 const lut8 = new Uint8Array(256);
 /** Two-byte table: maps a little-endian pair of bytes at once (halves the table reads of the apply loop). */
 const lut16 = new Uint16Array(65536);
