@@ -10,10 +10,16 @@ const wheels = new Map<string, Uint8Array>();
 const MAX_WHEELS = 16;
 
 /** The RGB wheel at fixed L and C, built once per (lightness, chroma) and shared. */
+let last: { lightness: number; chroma: number; rgb: Uint8Array } = { lightness: NaN, chroma: NaN, rgb: new Uint8Array(0) };
+
 function wheelFor(lightness: number, chroma: number): Uint8Array {
+  if (last.lightness === lightness && last.chroma === chroma) return last.rgb;
   const key = `${lightness}|${chroma}`;
   const hit = wheels.get(key);
-  if (hit) return hit;
+  if (hit) {
+    last = { lightness, chroma, rgb: hit };
+    return hit;
+  }
   const rgb = new Uint8Array(STEPS * 3);
   for (let k = 0; k < STEPS; k++) {
     const [r, g, b] = oklchToRgb(lightness, chroma, k / STEPS);
@@ -23,6 +29,7 @@ function wheelFor(lightness: number, chroma: number): Uint8Array {
   }
   if (wheels.size >= MAX_WHEELS) wheels.delete(wheels.keys().next().value!);
   wheels.set(key, rgb);
+  last = { lightness, chroma, rgb };
   return rgb;
 }
 

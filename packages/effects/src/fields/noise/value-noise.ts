@@ -1,7 +1,7 @@
 import type { FrameContext } from '@glyphreel/core';
 import { hash2d } from './hash.js';
 import { HashLattice } from './lattice.js';
-import { stateF32 } from '../util.js';
+import { keyOf, stateF32 } from '../util.js';
 
 /** Hermite smoothstep 3t²−2t³, t clamped to [0,1] (`_smoothstep`). */
 export function smoothstep(t: number): number {
@@ -90,7 +90,7 @@ export function valueNoiseField(
 /** The per-layer HashLattice number `index` for an effect, kept in ctx.state. */
 export function stateLattice(ctx: FrameContext, key: string, index: number): HashLattice {
   const state = ctx.state as Record<string, unknown>;
-  const k = `fields.lattice.${key}.${index}`;
+  const k = keyOf(keyOf('fields.lattice.', key), index);
   let l = state[k] as HashLattice | undefined;
   if (!(l instanceof HashLattice)) {
     l = new HashLattice();

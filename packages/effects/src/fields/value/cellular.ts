@@ -38,19 +38,18 @@ export const cellular = defineValueEffect({
   },
 });
 
-interface Centres { key: string; cx: Float64Array; cy: Float64Array; px: Float64Array; py: Float64Array }
+interface Centres { seed: number; cols: number; rows: number; cx: Float64Array; cy: Float64Array; px: Float64Array; py: Float64Array }
 
 function centres(ctx: FrameContext, seed: number, n: number, cols: number, rows: number): Centres {
   const state = ctx.state as Record<string, unknown>;
-  const key = `${seed}|${n}|${cols}|${rows}`;
   let c = state['fields.cellular'] as Centres | undefined;
-  if (c && c.key === key) return c;
+  if (c && c.seed === seed && c.cx.length === n && c.cols === cols && c.rows === rows) return c;
   const rng = new Rng(seed);
   const cx = new Float64Array(n);
   const cy = new Float64Array(n);
   for (let k = 0; k < n; k++) cx[k] = rng.next() * cols;
   for (let k = 0; k < n; k++) cy[k] = rng.next() * rows;
-  c = { key, cx, cy, px: new Float64Array(n), py: new Float64Array(n) };
+  c = { seed, cols, rows, cx, cy, px: new Float64Array(n), py: new Float64Array(n) };
   state['fields.cellular'] = c;
   return c;
 }

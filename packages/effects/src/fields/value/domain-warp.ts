@@ -7,6 +7,15 @@ import { stateF32 } from '../util.js';
 
 const OCTAVES = 4;
 
+/** Per-octave frequencies, offsets and tables of the current fill (fills are synchronous: one set is enough). */
+const SCRATCH = {
+  fx: new Float64Array(OCTAVES),
+  fy: new Float64Array(OCTAVES),
+  ox: new Float64Array(OCTAVES),
+  oy: new Float64Array(OCTAVES),
+  lat: new Array<HashLattice>(OCTAVES),
+};
+
 /**
  * Domain warping: two value-noise fields displace the coordinates at which a 4-octave fBm is sampled. The reference
  * accepts base_fn/warp_fn but ignores them (a non-None base_fn only switches to one octave); they are not offered
@@ -57,20 +66,20 @@ export const domainWarp = defineValueEffect({
     r1 += sy / 2 + 1;
     const px = t * speed * 0.5;
     const py = -t * speed * 0.3;
-    const fx = [freq * 0.8, freq * 1.6, freq * 3.2, freq * 6.4];
-    const fy = [freq * 0.7, freq * 1.4, freq * 2.8, freq * 5.6];
-    const ox = [px, px + 13.7, px + 2 * 13.7, px + 3 * 13.7];
-    const oy = [py, py + 27.3, py + 2 * 27.3, py + 3 * 27.3];
-    const lat: HashLattice[] = [];
+    const { fx, fy, ox, oy, lat } = SCRATCH;
     let tables = true;
     for (let o = 0; o < OCTAVES; o++) {
+      fx[o] = freq * 0.8 * 2 ** o;
+      fy[o] = freq * 0.7 * 2 ** o;
+      ox[o] = px + o * 13.7;
+      oy[o] = py + o * 27.3;
       const l = stateLattice(ctx, 'dw', 2 + o);
-      const xa = Math.floor(c0 * fx[o]! + ox[o]!);
-      const xb = Math.floor(c1 * fx[o]! + ox[o]!) + 1;
-      const ya = Math.floor(r0 * fy[o]! + oy[o]!);
-      const yb = Math.floor(r1 * fy[o]! + oy[o]!) + 1;
+      const xa = Math.floor(c0 * fx[o] + ox[o]);
+      const xb = Math.floor(c1 * fx[o] + ox[o]) + 1;
+      const ya = Math.floor(r0 * fy[o] + oy[o]);
+      const yb = Math.floor(r1 * fy[o] + oy[o]) + 1;
       tables = l.cover(Math.min(xa, xb - 1), Math.min(ya, yb - 1), Math.max(xa, xb), Math.max(ya, yb), tableLimit(n)) && tables;
-      lat.push(l);
+      lat[o] = l;
     }
     if (tables) {
       warpedFbm(out, wx, wy, fx, fy, ox, oy, lat);
@@ -80,7 +89,7 @@ export const domainWarp = defineValueEffect({
     for (let i = 0; i < n; i++) {
       let v = 0;
       for (let o = 0; o < OCTAVES; o++) {
-        v += valueNoise2d(Math.fround(wx[i] * fx[o]! + ox[o]!), Math.fround(wy[i] * fy[o]! + oy[o]!)) * 0.5 ** o;
+        v += valueNoise2d(Math.fround(wx[i] * fx[o] + ox[o]), Math.fround(wy[i] * fy[o] + oy[o])) * 0.5 ** o;
       }
       const r = (v * 0.8) / 1.875;
       out[i] = r < 0 ? 0 : r > 1 ? 1 : r;
@@ -93,18 +102,21 @@ function warpedFbm(
   out: Float32Array,
   wx: Float32Array,
   wy: Float32Array,
-  fx: number[],
-  fy: number[],
-  ox: number[],
-  oy: number[],
+  fx: Float64Array,
+  fy: Float64Array,
+  ox: Float64Array,
+  oy: Float64Array,
   lat: HashLattice[],
 ): void {
   const k = 0.8 / 1.875;
-  const [l0, l1, l2, l3] = lat as [HashLattice, HashLattice, HashLattice, HashLattice];
-  const [fx0, fx1, fx2, fx3] = fx as [number, number, number, number];
-  const [fy0, fy1, fy2, fy3] = fy as [number, number, number, number];
-  const [ox0, ox1, ox2, ox3] = ox as [number, number, number, number];
-  const [oy0, oy1, oy2, oy3] = oy as [number, number, number, number];
+  const l0 = lat[0]!;
+  const l1 = lat[1]!;
+  const l2 = lat[2]!;
+  const l3 = lat[3]!;
+  const fx0 = fx[0], fx1 = fx[1], fx2 = fx[2], fx3 = fx[3];
+  const fy0 = fy[0], fy1 = fy[1], fy2 = fy[2], fy3 = fy[3];
+  const ox0 = ox[0], ox1 = ox[1], ox2 = ox[2], ox3 = ox[3];
+  const oy0 = oy[0], oy1 = oy[1], oy2 = oy[2], oy3 = oy[3];
   for (let i = 0; i < out.length; i++) {
     const x = wx[i];
     const y = wy[i];

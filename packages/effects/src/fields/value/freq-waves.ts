@@ -31,8 +31,11 @@ export const freqWaves = defineValueEffect({
     const fast = isLatticeGrid(grid);
     const ys = stateF32(ctx, 'fw.y', cols);
     out.fill(0);
-    for (const [key, sf, tf] of BANDS) {
-      const e = ctx.features.get(key);
+    for (let b = 0; b < BANDS.length; b++) {
+      const band = BANDS[b]!;
+      const sf = band[1];
+      const tf = band[2];
+      const e = ctx.features.get(band[0]);
       const amp = e * rows * 0.4;
       const invTh = 1 / (2 + e * 5);
       const k = e * p.gain;

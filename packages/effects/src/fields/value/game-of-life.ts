@@ -1,5 +1,6 @@
 import { defineValueEffect, Rng, type ArrayParam } from '@glyphreel/core';
 import { int, num, oneOf } from '../schema.js';
+import { keyOf } from '../util.js';
 
 /** Birth / survive neighbour counts of the reference's presets. */
 export const LIFE_RULES = {
@@ -49,7 +50,7 @@ export const gameOfLife = defineValueEffect({
   fill(out, grid, ctx, p) {
     const { rows, cols } = grid;
     const n = rows * cols;
-    const key = `gol_${grid.id}`;
+    const key = keyOf('gol_', grid.id);
     const state = ctx.state as Record<string, unknown>;
     let s = state[key] as LifeState | undefined;
     if (!s || s.alive.length !== n) {

@@ -1,5 +1,6 @@
 import { defineValueEffect, Rng, type GridGeometry } from '@glyphreel/core';
 import { int, num, oneOf } from '../schema.js';
+import { keyOf } from '../util.js';
 
 /** Gray-Scott (feed, kill) presets of the reference. "pulsating" (the README's name) is an alias of "holes". */
 export const RD_PRESETS = {
@@ -42,7 +43,7 @@ export const reactionDiffusion = defineValueEffect({
     init_mode: oneOf(['spots', 'center', 'ring'], 'spots', 'initial B: seeded 3×3 spots, a 6×6 centre square, or a ring'),
   },
   fill(out, grid, ctx, p) {
-    const key = `rd_${grid.id}`;
+    const key = keyOf('rd_', grid.id);
     const state = ctx.state as Record<string, unknown>;
     let s = state[key] as RdState | undefined;
     const n = grid.rows * grid.cols;

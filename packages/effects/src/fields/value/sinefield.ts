@@ -14,13 +14,20 @@ export const sinefield = defineValueEffect({
   params: {
     bri: num(0.5, 0, 2, 'brightness'),
     freq: numList([0.13, 0.17, 0.07, 0.09], 0, 10, 4, 'spatial frequencies: col, row, diagonal col, diagonal row'),
-    speed: numList([0.5, -0.4, -0.3, 0.2], -20, 20, 4, 'phase speeds of the four terms'),
+    speed: numList([0.5, -0.4, -0.3, 0.2], -20, 20, 4, 'phase speeds: col, row, diagonal; the 4th is unused, as in the reference (the radial term drifts at 0.2)'),
   },
   fill(out, grid, ctx, p) {
     const { col, row, distN, rows, cols } = grid;
     const t = ctx.t;
-    const [f0, f1, f2, f3] = p.freq as [number, number, number, number];
-    const [s0, s1, s2] = p.speed as [number, number, number, number];
+    const freq = p.freq as number[];
+    const speed = p.speed as number[];
+    const f0 = freq[0]!;
+    const f1 = freq[1]!;
+    const f2 = freq[2]!;
+    const f3 = freq[3]!;
+    const s0 = speed[0]!;
+    const s1 = speed[1]!;
+    const s2 = speed[2]!;
     const p0 = t * s0;
     const p1 = -t * s1;
     const p2 = -t * s2;

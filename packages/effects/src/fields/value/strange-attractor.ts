@@ -4,8 +4,22 @@ import { bool, int, num, oneOf } from '../schema.js';
 const MAPS = ['clifford', 'de_jong', 'bedhead'] as const;
 type MapName = (typeof MAPS)[number];
 
+interface Setup {
+  gridId: string;
+  attractor: string;
+  n_points: number;
+  warmup: number;
+  seed: number;
+  drift: boolean;
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+}
+
 interface AttractorState {
-  key: string;
+  /** The grid and parameters the cloud was built for; any change rebuilds it. */
+  setup: Setup;
   x: Float64Array;
   y: Float64Array;
   counts: Uint32Array;
@@ -57,13 +71,16 @@ export const strangeAttractor = defineValueEffect({
     const c = p.drift ? p.c + Math.sin(t * 0.03 + 1) * 0.3 : p.c;
     const d = p.drift ? p.d + Math.cos(t * 0.04 + 2) * 0.2 : p.d;
     const state = ctx.state as Record<string, unknown>;
-    const key = `${grid.id}|${p.attractor}|${p.n_points}|${p.warmup}|${p.seed}|${p.drift}|${p.a}|${p.b}|${p.c}|${p.d}`;
     let s = state['fields.attractor'] as AttractorState | undefined;
-    if (!s || s.key !== key) {
+    if (!s || !sameSetup(s.setup, grid.id, p)) {
       const x = new Float64Array(p.n_points);
       const y = new Float64Array(p.n_points);
       seedCloud(p.attractor, x, y, p.seed, p.warmup, a, b, c, d);
-      s = { key, x, y, counts: new Uint32Array(n), density: new Float32Array(n), a, b, c, d, fresh: false };
+      const setup: Setup = {
+        gridId: grid.id, attractor: p.attractor, n_points: p.n_points, warmup: p.warmup, seed: p.seed, drift: p.drift,
+        a: p.a, b: p.b, c: p.c, d: p.d,
+      };
+      s = { setup, x, y, counts: new Uint32Array(n), density: new Float32Array(n), a, b, c, d, fresh: false };
       state['fields.attractor'] = s;
     } else if (a !== s.a || b !== s.b || c !== s.c || d !== s.d) {
       const jump = Math.max(Math.abs(a - s.a), Math.abs(b - s.b), Math.abs(c - s.c), Math.abs(d - s.d));
@@ -89,6 +106,11 @@ export const strangeAttractor = defineValueEffect({
     }
   },
 });
+
+function sameSetup(s: Setup, gridId: string, p: Omit<Setup, 'gridId'>): boolean {
+  return s.gridId === gridId && s.attractor === p.attractor && s.n_points === p.n_points && s.warmup === p.warmup &&
+    s.seed === p.seed && s.drift === p.drift && s.a === p.a && s.b === p.b && s.c === p.c && s.d === p.d;
+}
 
 function iterate(map: MapName, x: Float64Array, y: Float64Array, a: number, b: number, c: number, d: number, steps: number): void {
   const n = x.length;

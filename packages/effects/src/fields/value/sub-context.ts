@@ -1,4 +1,5 @@
 import type { FeatureFrame, FrameContext, RenderBudget, Rng } from '@glyphreel/core';
+import { keyOf } from '../util.js';
 
 /**
  * A FrameContext that forwards the parent's frame data but owns its `state`, so two fields evaluated inside one
@@ -33,7 +34,7 @@ export class SubContext implements FrameContext {
 /** The SubContext number `slot` of a layer, created on first use. */
 export function subContext(ctx: FrameContext, owner: string, slot: number): SubContext {
   const state = ctx.state as Record<string, unknown>;
-  const key = `fields.${owner}.sub${slot}`;
+  const key = keyOf(keyOf(keyOf('fields.', owner), '.sub'), slot);
   let s = state[key] as SubContext | undefined;
   if (!(s instanceof SubContext)) {
     s = new SubContext();

@@ -7,7 +7,9 @@ import { int, num } from '../schema.js';
 interface SliceCache {
   /** Integer time slice the cached sums belong to, with the parameters that shaped them. */
   slice: number;
-  key: string;
+  gridId: string;
+  freq: number;
+  octaves: number;
   lo: Float32Array;
   hi: Float32Array;
 }
@@ -33,9 +35,8 @@ export const temporalNoise = defineValueEffect({
     const slice = Math.floor(ts);
     const w = smootherstep(ts - slice);
     const cache = sliceCache(ctx, n);
-    const key = `${grid.id}|${p.freq}|${p.octaves}`;
     // A transformed grid may carry new coordinates under the same id every frame: never reuse slices for it.
-    const reuse = !isTransformedGrid(grid) && cache.key === key;
+    const reuse = !isTransformedGrid(grid) && cache.gridId === grid.id && cache.freq === p.freq && cache.octaves === p.octaves;
     if (!reuse || cache.slice !== slice) {
       if (reuse && cache.slice + 1 === slice) {
         // Moving forward one slice: the old "hi" is the new "lo".
@@ -48,7 +49,9 @@ export const temporalNoise = defineValueEffect({
         sliceSum(cache.hi, grid, ctx, p.freq, p.octaves, slice + 1);
       }
       cache.slice = slice;
-      cache.key = key;
+      cache.gridId = grid.id;
+      cache.freq = p.freq;
+      cache.octaves = p.octaves;
     }
     const maxAmp = (1 - 0.5 ** p.octaves) / 0.5;
     const k = (p.bri * (0.6 + ctx.features.get('rms') * 0.6)) / maxAmp;
@@ -64,7 +67,7 @@ function sliceCache(ctx: FrameContext, n: number): SliceCache {
   const state = ctx.state as Record<string, unknown>;
   let c = state['fields.temporal_noise'] as SliceCache | undefined;
   if (!c || c.lo.length !== n) {
-    c = { slice: NaN, key: '', lo: new Float32Array(n), hi: new Float32Array(n) };
+    c = { slice: NaN, gridId: '', freq: NaN, octaves: 0, lo: new Float32Array(n), hi: new Float32Array(n) };
     state['fields.temporal_noise'] = c;
   }
   return c;

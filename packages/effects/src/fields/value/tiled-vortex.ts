@@ -21,13 +21,13 @@ export const tiledVortex = defineValueEffect({
   fill(out, grid, ctx, p) {
     const state = ctx.state as Record<string, unknown>;
     const reuse = state['fields.tiled_vortex'] as TransformedGrid | undefined;
-    const tg = applyTransform(tile, grid, ctx, { nx: p.nx, ny: p.ny, mirror: p.mirror }, reuse);
+    const tg = applyTransform(tile, grid, ctx, p, reuse);
     state['fields.tiled_vortex'] = tg;
     const { dist, distN } = tg;
     let max = 0;
     for (let i = 0; i < dist.length; i++) if (dist[i] > max) max = dist[i];
     const inv = 1 / (max + 1e-10);
     for (let i = 0; i < dist.length; i++) distN[i] = dist[i] * inv;
-    vortex.fill(out, tg, ctx, { twist: p.twist });
+    vortex.fill(out, tg, ctx, p);
   },
 });

@@ -2,7 +2,11 @@ import { defineValueEffect, Rng, type FrameContext } from '@glyphreel/core';
 import { int, num, oneOf } from '../schema.js';
 
 interface Centres {
-  key: string;
+  /** What the layout was drawn for. */
+  seed: number;
+  cols: number;
+  rows: number;
+  speed: number;
   cx: Float64Array;
   cy: Float64Array;
   vx: Float64Array;
@@ -81,9 +85,8 @@ export const voronoi = defineValueEffect({
 
 function centres(ctx: FrameContext, seed: number, n: number, cols: number, rows: number, speed: number): Centres {
   const state = ctx.state as Record<string, unknown>;
-  const key = `${seed}|${n}|${cols}|${rows}|${speed}`;
   let c = state['fields.voronoi'] as Centres | undefined;
-  if (c && c.key === key) return c;
+  if (c && c.seed === seed && c.cx.length === n && c.cols === cols && c.rows === rows && c.speed === speed) return c;
   const rng = new Rng(seed);
   const cx = new Float64Array(n);
   const cy = new Float64Array(n);
@@ -93,7 +96,7 @@ function centres(ctx: FrameContext, seed: number, n: number, cols: number, rows:
   for (let k = 0; k < n; k++) cy[k] = rng.next() * rows;
   for (let k = 0; k < n; k++) vx[k] = (rng.next() - 0.5) * speed * 10;
   for (let k = 0; k < n; k++) vy[k] = (rng.next() - 0.5) * speed * 10;
-  c = { key, cx, cy, vx, vy, px: new Float64Array(n), py: new Float64Array(n) };
+  c = { seed, cols, rows, speed, cx, cy, vx, vy, px: new Float64Array(n), py: new Float64Array(n) };
   state['fields.voronoi'] = c;
   return c;
 }
