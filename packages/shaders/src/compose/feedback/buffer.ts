@@ -43,6 +43,8 @@ function fusedLut(mode: string, opacity: number, decay: number): Uint8Array {
   });
 }
 
+const IDENTITY = Uint8Array.from({ length: 256 }, (_, i) => i);
+
 /** ⌊B·decay⌋ per byte (the reference decays in float and truncates when it converts the buffer back to u8). */
 function decayTable(decay: number): Uint8Array {
   const t = new Uint8Array(256);
@@ -136,7 +138,9 @@ export class FeedbackBuffer {
     }
     if (hueShift > 0) {
       if (this.work.length !== data.length) this.work = new Uint8Array(data.length);
-      this.hueShiftDecayed(top, this.work, decay, hueShift);
+      // zoom/shrink resize the decayed buffer through u8 in the reference, so the hue shift sees truncated values there.
+      const quantized = transform === 'zoom' || transform === 'shrink';
+      this.hueShiftDecayed(top, this.work, decay, hueShift, quantized);
       top = this.work;
     }
     blendBytes(data, top, lut, data);
@@ -158,13 +162,14 @@ export class FeedbackBuffer {
    * inlined (same math as core's rgbToHsvInto/hsvToRgbInto, kept in float64) so the loop allocates nothing and
    * skips the float32 round trip of core's HSV scratch.
    */
-  private hueShiftDecayed(src: Uint8Array, dst: Uint8Array, decay: number, shift: number): void {
+  private hueShiftDecayed(src: Uint8Array, dst: Uint8Array, decay: number, shift: number, quantized: boolean): void {
     const n = src.length;
-    const k = decay / 255;
+    const k = quantized ? 1 / 255 : decay / 255;
+    const table = quantized ? decayTable(decay) : IDENTITY;
     for (let i = 0; i < n; i += 3) {
-      const r = (src[i] as number) * k;
-      const g = (src[i + 1] as number) * k;
-      const b = (src[i + 2] as number) * k;
+      const r = (table[src[i] as number] as number) * k;
+      const g = (table[src[i + 1] as number] as number) * k;
+      const b = (table[src[i + 2] as number] as number) * k;
       const mx = r > g ? (r > b ? r : b) : g > b ? g : b;
       if (mx <= 1e-10) {
         dst[i] = 0;
