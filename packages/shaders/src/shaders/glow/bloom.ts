@@ -28,6 +28,10 @@ const right = new Float64Array(7);
  * caller divides once at the end.
  */
 function blurLine(a: Float32Array, start: number, step: number, n: number): void {
+  // The blur of an all-zero line is zero: thresholded glyph frames are mostly such lines.
+  let k0 = 0;
+  for (let i = start; k0 < n; k0++, i += step) if (a[i] !== 0) break;
+  if (k0 === n) return;
   if (n < 7) {
     for (let k = 0, i = start; k < n; k++, i += step) left[k] = a[i]!;
     cascade(left, n);
