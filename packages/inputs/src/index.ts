@@ -1,3 +1,5 @@
 export * from './synthetic.js';
 export * from './audio/index.js';
 export { inputsPlugin } from './plugin.js';
+export * from './sync/index.js';
+export * from './lyrics/index.js';
