@@ -18,9 +18,9 @@ export function sequencePosition(
   ease: Easing,
   out: { index: number; other: number; weight: number },
 ): void {
-  const dur = (i: number) => durations[i % durations.length]!;
+  const nd = durations.length;
   let total = 0;
-  for (let i = 0; i < count; i++) total += dur(i);
+  for (let i = 0; i < count; i++) total += durations[i % nd]!;
   out.other = -1;
   out.weight = 0;
   if (!(total > 0)) {
@@ -30,7 +30,7 @@ export function sequencePosition(
   const local = ((t % total) + total) % total;
   let elapsed = 0;
   for (let i = 0; i < count; i++) {
-    const d = dur(i);
+    const d = durations[i % nd]!;
     if (local < elapsed + d) {
       out.index = i;
       const timeIn = local - elapsed;
