@@ -1,5 +1,6 @@
 import { defineShader, hsvToRgbInto } from '@glyphreel/core';
 import { PACKED_COPY_KEY, packPixels, unpackPixels } from '../internal/packed.js';
+import { groupWords, wordsOf } from '../internal/words.js';
 
 /** Sum of horizontal and vertical |Δ(r+g+b)| is at most 2·765. */
 const MAX_N = 2 * 765;
@@ -15,11 +16,7 @@ export const edgeGlow = defineShader({
     const npx = width * height;
     const px = ctx.scratch.i32(PACKED_COPY_KEY, npx);
     const sums = ctx.scratch.i32('edge_glow:sums', npx);
-    unpackPixels(data, px);
-    for (let i = 0; i < npx; i++) {
-      const v = px[i]!;
-      sums[i] = (v & 255) + ((v >>> 8) & 255) + (v >>> 16);
-    }
+    unpackWithSums(data, px, sums);
     // edge = clamp((|gx| + |gy|)/255·2) with gx, gy differences of the mean = N/3: the overlay depends on N only.
     const lut = ctx.scratch.u8('edge_glow:rgb', 3);
     const overlay = ctx.scratch.i32('edge_glow:lut', MAX_N + 1);
@@ -56,4 +53,36 @@ function addOverlay(v: number, o: number): number {
   rb |= ((rb >>> 8) & 0x10001) * 0xff;
   const g = ((v >>> 8) & 255) + ((o >>> 8) & 255);
   return (rb & 0xff00ff) | ((g > 255 ? 255 : g) << 8);
+}
+
+/** Unpacks the frame to one word per pixel and, in the same pass, the channel sums r + g + b. */
+function unpackWithSums(data: Uint8Array, px: Int32Array, sums: Int32Array): void {
+  const words = wordsOf(data);
+  if (!words) {
+    unpackPixels(data, px);
+    for (let i = 0; i < px.length; i++) {
+      const v = px[i]!;
+      sums[i] = (v & 255) + ((v >>> 8) & 255) + (v >>> 16);
+    }
+    return;
+  }
+  const nw = groupWords(data);
+  let i = 0;
+  for (let k = 0; k < nw; k += 3, i += 4) {
+    const w0 = words[k]!;
+    const w1 = words[k + 1]!;
+    const w2 = words[k + 2]!;
+    px[i] = w0 & 0xffffff;
+    px[i + 1] = (w0 >>> 24) | ((w1 & 0xffff) << 8);
+    px[i + 2] = (w1 >>> 16) | ((w2 & 0xff) << 16);
+    px[i + 3] = w2 >>> 8;
+    sums[i] = (w0 & 255) + ((w0 >>> 8) & 255) + ((w0 >>> 16) & 255);
+    sums[i + 1] = (w0 >>> 24) + (w1 & 255) + ((w1 >>> 8) & 255);
+    sums[i + 2] = ((w1 >>> 16) & 255) + (w1 >>> 24) + (w2 & 255);
+    sums[i + 3] = ((w2 >>> 8) & 255) + ((w2 >>> 16) & 255) + (w2 >>> 24);
+  }
+  for (let o = i * 3; i < px.length; i++, o += 3) {
+    px[i] = data[o]! | (data[o + 1]! << 8) | (data[o + 2]! << 16);
+    sums[i] = data[o]! + data[o + 1]! + data[o + 2]!;
+  }
 }
