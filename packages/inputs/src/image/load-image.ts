@@ -1,0 +1,40 @@
+import { GlyphreelError, isGlyphreelError, type RgbFrame } from '@glyphreel/core';
+import { runFfmpegBytes } from '@glyphreel/encode';
+import { assertMediaFile, fitFilter, mediaInputError, type VideoFit } from '../video/reader.js';
+
+export interface LoadImageOptions {
+  ffmpegPath: string;
+  /** Output size in square pixels; the image is fitted into it (cover: crop, contain: black bars), centred. */
+  width: number;
+  height: number;
+  fit?: VideoFit;
+}
+
+/**
+ * Decodes the first frame of an image (or any file ffmpeg reads) to rgb24 at exactly width×height, area-averaged so
+ * a large photo shrinks without aliasing. Throws E_INPUT naming the file for a missing or undecodable one.
+ */
+export async function loadImage(file: string, o: LoadImageOptions): Promise<RgbFrame> {
+  if (!(Number.isInteger(o.width) && o.width >= 1 && Number.isInteger(o.height) && o.height >= 1)) {
+    throw new GlyphreelError('E_PARAM', `loadImage: size must be positive integers, got ${o.width}×${o.height}`);
+  }
+  assertMediaFile(file);
+  let data: Uint8Array;
+  try {
+    data = await runFfmpegBytes(o.ffmpegPath, [
+      '-i', file, '-map', '0:v:0', '-frames:v', '1',
+      '-vf', fitFilter(o.width, o.height, o.fit ?? 'cover', 1),
+      '-pix_fmt', 'rgb24', '-f', 'rawvideo', 'pipe:1',
+    ], { what: `decoding ${file}` });
+  } catch (e) {
+    if (isGlyphreelError(e) && e.code === 'E_FFMPEG' && !/cannot run ffmpeg/.test(e.message)) {
+      const detail = /\): (.*)$/.exec(e.message)?.[1];
+      const problem = detail ? detail.split(file).join(file.split('/').pop() ?? file).replace(/\[([^\]@]+?) @ 0x[0-9a-f]+\]\s*/g, '$1: ') : 'ffmpeg failed';
+      throw mediaInputError(file, `ffmpeg cannot decode it (${problem})`, 'check that the file is a complete image');
+    }
+    throw e;
+  }
+  const bytes = o.width * o.height * 3;
+  if (data.length < bytes) throw mediaInputError(file, `ffmpeg cannot decode it (got ${data.length} of ${bytes} bytes)`, 'check that the file is an image');
+  return { width: o.width, height: o.height, data: data.length === bytes ? data : data.subarray(0, bytes) };
+}

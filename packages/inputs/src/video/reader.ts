@@ -1,0 +1,280 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { GlyphreelError, isGlyphreelError } from '@glyphreel/core';
+import { probe } from '@glyphreel/encode';
+import { mediaFfmpegPath } from './ffmpeg-path.js';
+
+/** How a source of another aspect ratio fills the target: crop the overflow, or letterbox with black. */
+export type VideoFit = 'cover' | 'contain';
+
+export interface VideoReaderOptions {
+  /** The ffmpeg binary (the CLI passes the one @glyphreel/encode discovers). */
+  ffmpegPath: string;
+  file: string;
+  /** Output frame size in pixels; for a glyph grid, cols × rows (one pixel per cell). */
+  width: number;
+  height: number;
+  /** Output frame rate; ffmpeg's `fps` filter duplicates or drops source frames to hit it. */
+  fps: number;
+  /** Seconds into the file of the first frame (input seeking, exact because the stream is decoded). Default 0. */
+  startS?: number;
+  /** Default 'cover'. */
+  fit?: VideoFit;
+  /**
+   * Width / height of one output pixel on screen (default 1). A glyph grid passes its cell aspect cw/ch, so the
+   * picture keeps its proportions although every cell is twice as tall as it is wide.
+   */
+  pixelAspect?: number;
+}
+
+export interface VideoReader {
+  /** Bytes of one frame: width·height·3. */
+  readonly frameBytes: number;
+  /**
+   * The next rgb24 frame, or null once the video has ended (a short last read is dropped). The returned array is the
+   * reader's own buffer, overwritten by the next call: copy what must outlive it. Rejects with E_INPUT when ffmpeg
+   * fails (no video stream, corrupt data).
+   */
+  read(): Promise<Uint8Array | null>;
+  /** Stops ffmpeg (if still running) and waits for it to exit. Safe to call more than once. */
+  close(): Promise<void>;
+  /** The ffmpeg child's pid while it runs (tests check that close leaves no process behind). */
+  readonly pid: number | undefined;
+}
+
+/** The last non-empty lines of an ffmpeg log on one line, with per-run pointers dropped so messages are stable. */
+export function ffmpegLogTail(logFile: string, file: string, lines = 2): string {
+  let text = '';
+  try {
+    text = readFileSync(logFile, 'utf8');
+  } catch {
+    return '';
+  }
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-lines)
+    .join(' | ')
+    .split(file)
+    .join(path.basename(file))
+    .replace(/\[([^\]@]+?) @ 0x[0-9a-f]+\]\s*/g, '$1: ');
+}
+
+/** E_INPUT for a media file: one line naming the file and the problem. */
+export function mediaInputError(file: string, problem: string, hint?: string): GlyphreelError {
+  return new GlyphreelError('E_INPUT', `Cannot read "${file}": ${problem}`, hint ? { hint } : {});
+}
+
+/** Throws E_INPUT unless `file` is an existing regular file. */
+export function assertMediaFile(file: string): void {
+  let isFile = false;
+  try {
+    isFile = statSync(file).isFile();
+  } catch {
+    throw mediaInputError(file, 'no such file', 'check the path (relative paths are resolved against the scene file)');
+  }
+  if (!isFile) throw mediaInputError(file, 'not a regular file');
+}
+
+export function spawnError(ffmpegPath: string, err: NodeJS.ErrnoException): GlyphreelError {
+  if (err.code === 'ENOENT' || err.code === 'EACCES') {
+    return new GlyphreelError('E_FFMPEG', `ffmpeg could not be started at "${ffmpegPath}" (${err.code})`, {
+      hint: 'install ffmpeg, or pass --ffmpeg PATH / set GLYPHREEL_FFMPEG',
+      cause: err,
+    });
+  }
+  return new GlyphreelError('E_FFMPEG', `ffmpeg failed to run: ${err.message}`, { cause: err });
+}
+
+/**
+ * The filter chain that turns any source into exactly width×height pixels whose on-screen shape is
+ * pixelAspect:1. The source is first fitted into a box with the target's display proportions at twice the output
+ * resolution (cover: scaled up to fill and centre-cropped; contain: scaled down to fit and centre-padded with
+ * black), then area-averaged down to width×height, so each output pixel is the mean of the source region its cell
+ * covers rather than one point sample (which flickers on detailed footage).
+ */
+export function fitFilter(width: number, height: number, fit: VideoFit, pixelAspect = 1): string {
+  const bw = Math.max(2, Math.round(2 * width * pixelAspect));
+  const bh = 2 * height;
+  const box = fit === 'cover'
+    ? `scale=${bw}:${bh}:force_original_aspect_ratio=increase:flags=area,crop=${bw}:${bh}`
+    : `scale=${bw}:${bh}:force_original_aspect_ratio=decrease:flags=area,pad=${bw}:${bh}:(ow-iw)/2:(oh-ih)/2:black`;
+  return `${box},scale=${width}:${height}:flags=area`;
+}
+
+function checkSize(what: string, v: number): void {
+  if (!(Number.isInteger(v) && v >= 1 && v <= 16384)) {
+    throw new GlyphreelError('E_PARAM', `openVideoReader: ${what} must be an integer in [1, 16384], got ${v}`);
+  }
+}
+
+/**
+ * Streams a video as rgb24 frames at exactly width×height and `fps`, starting `startS` seconds in. ffmpeg writes raw
+ * frames to a pipe and the reader pulls them one at a time: the stream is paused whenever a whole frame is waiting,
+ * so ffmpeg blocks on a full pipe instead of decoding ahead into memory (backpressure), and frames are copied into
+ * one reused buffer. ffmpeg's stderr goes to a temporary log file (never an unread pipe, which would stall it); its
+ * last lines name the problem when decoding fails.
+ */
+export function openVideoReader(o: VideoReaderOptions): VideoReader {
+  checkSize('width', o.width);
+  checkSize('height', o.height);
+  if (!(o.fps > 0 && o.fps <= 1000)) throw new GlyphreelError('E_PARAM', `openVideoReader: fps must be in (0, 1000], got ${o.fps}`);
+  const startS = o.startS ?? 0;
+  if (!(startS >= 0 && Number.isFinite(startS))) throw new GlyphreelError('E_PARAM', `openVideoReader: startS must be >= 0, got ${startS}`);
+  assertMediaFile(o.file);
+
+  const frameBytes = o.width * o.height * 3;
+  const frame = new Uint8Array(frameBytes);
+  // a random suffix: worker threads share the pid
+  const logFile = path.join(tmpdir(), `glyphreel-video-${process.pid}-${randomBytes(6).toString('hex')}.log`);
+  const logFd = openSync(logFile, 'w');
+  const args = [
+    '-nostdin', '-hide_banner', '-loglevel', 'error',
+    ...(startS > 0 ? ['-ss', startS.toFixed(6)] : []),
+    '-i', o.file,
+    '-map', '0:v:0', '-an', '-sn', '-dn',
+    '-vf', `fps=${o.fps},${fitFilter(o.width, o.height, o.fit ?? 'cover', o.pixelAspect ?? 1)}`,
+    '-pix_fmt', 'rgb24', '-f', 'rawvideo', 'pipe:1',
+  ];
+  let child: ChildProcess;
+  try {
+    child = spawn(o.ffmpegPath, args, { stdio: ['ignore', 'pipe', logFd] });
+  } finally {
+    // the child holds its own copy of the descriptor
+    closeSync(logFd);
+  }
+  const stdout = child.stdout as Readable;
+  stdout.pause();
+
+  let leftover: Buffer | null = null;
+  let fill = 0;
+  let exited = false;
+  let exitCode: number | null = null;
+  let spawnFailure: GlyphreelError | null = null;
+  let closing = false;
+  let tail = '';
+  let waiter: { resolve: (v: Uint8Array | null) => void; reject: (e: unknown) => void } | null = null;
+  const exitPromise = new Promise<void>((resolve) => {
+    child.once('close', (code) => {
+      exited = true;
+      exitCode = code;
+      resolve();
+    });
+  });
+  child.once('error', (err) => {
+    spawnFailure = spawnError(o.ffmpegPath, err as NodeJS.ErrnoException);
+    exited = true;
+    settleEnd();
+  });
+
+  /** Copies from `chunk` into the frame; returns the unused tail, or null when the chunk was used up. */
+  const take = (chunk: Buffer): Buffer | null => {
+    const n = Math.min(chunk.length, frameBytes - fill);
+    frame.set(n === chunk.length ? chunk : chunk.subarray(0, n), fill);
+    fill += n;
+    return n < chunk.length ? chunk.subarray(n) : null;
+  };
+
+  const failure = (): GlyphreelError | null => {
+    if (spawnFailure) return spawnFailure;
+    if (closing || exitCode === 0) return null;
+    if (/matches no streams|does not contain any stream/i.test(tail)) return mediaInputError(o.file, 'it has no video stream', 'pass a video file');
+    const problem = tail || (exitCode === null ? 'ffmpeg was stopped by a signal' : `ffmpeg exited with code ${exitCode}`);
+    return mediaInputError(o.file, `ffmpeg cannot decode it (${problem})`, 'check that the file is a complete video (try: ffmpeg -i FILE)');
+  };
+
+  const settleEnd = (): void => {
+    if (!waiter) return;
+    const w = waiter;
+    waiter = null;
+    const err = failure();
+    if (err) w.reject(err);
+    else w.resolve(null);
+  };
+
+  stdout.on('data', (chunk: Buffer) => {
+    const rest = take(chunk);
+    if (fill === frameBytes) {
+      stdout.pause();
+      leftover = rest;
+      if (waiter) {
+        const w = waiter;
+        waiter = null;
+        w.resolve(frame);
+      }
+    }
+  });
+  // stdout ends before the child's 'close'; only the exit status tells a clean end from a failure
+  void exitPromise.then(() => {
+    if (exitCode !== 0 && !closing) tail = ffmpegLogTail(logFile, o.file);
+    rmSync(logFile, { force: true });
+    settleEnd();
+  });
+
+  return {
+    frameBytes,
+    get pid() {
+      return exited ? undefined : child.pid;
+    },
+    read(): Promise<Uint8Array | null> {
+      if (waiter) return Promise.reject(new GlyphreelError('E_RENDER', 'VideoReader.read called again before the previous read finished'));
+      if (closing) return Promise.resolve(null);
+      fill = 0;
+      while (leftover && fill < frameBytes) leftover = take(leftover);
+      if (fill === frameBytes) {
+        return Promise.resolve(frame);
+      }
+      return new Promise<Uint8Array | null>((resolve, reject) => {
+        waiter = { resolve, reject };
+        if (exited) settleEnd();
+        else stdout.resume();
+      });
+    },
+    async close(): Promise<void> {
+      if (!closing) {
+        closing = true;
+        leftover = null;
+        if (!exited) {
+          stdout.destroy();
+          child.kill('SIGKILL');
+        }
+      }
+      if (!spawnFailure) await exitPromise;
+      rmSync(logFile, { force: true });
+      settleEnd();
+    },
+  };
+}
+
+export interface VideoInfo {
+  durationS: number;
+  fps: number;
+  width: number;
+  height: number;
+  frames: number;
+  hasAudio: boolean;
+}
+
+/**
+ * Duration, frame rate, size and whether there is audio, via @glyphreel/encode's probe (ffmpeg alone, no ffprobe;
+ * it counts packets, so it reads the whole file once). `ffmpegPath` defaults to {@link mediaFfmpegPath}.
+ */
+export async function probeVideo(file: string, ffmpegPath?: string): Promise<VideoInfo> {
+  assertMediaFile(file);
+  ffmpegPath ??= await mediaFfmpegPath();
+  try {
+    const p = await probe(file, { ffmpeg: ffmpegPath });
+    return { durationS: p.durationS, fps: p.fps, width: p.width, height: p.height, frames: p.frames, hasAudio: p.hasAudio };
+  } catch (e) {
+    if (isGlyphreelError(e) && e.code === 'E_INPUT') throw e;
+    if (isGlyphreelError(e) && e.code === 'E_FFMPEG' && !/cannot run ffmpeg/.test(e.message)) {
+      throw mediaInputError(file, `ffmpeg cannot read it (${e.message})`);
+    }
+    throw e;
+  }
+}
