@@ -15,7 +15,7 @@ export function smootherstep(t: number): number {
   return t * t * t * (t * (t * 6 - 15) + 10);
 }
 
-/** `_value_noise_2d` at one point: corner hashes blended bilinearly with smootherstep weights, in [0,1). */
+/** `_value_noise_2d` at one point: corner hashes blended bilinearly with smootherstep weights, in [0,1]. */
 export function valueNoise2d(x: number, y: number): number {
   const ix = Math.floor(x);
   const iy = Math.floor(y);
