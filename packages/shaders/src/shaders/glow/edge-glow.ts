@@ -1,5 +1,4 @@
 import { defineShader, hsvToRgbInto } from '@glyphreel/core';
-import { PACKED_COPY_KEY, packPixels, unpackPixels } from '../internal/packed.js';
 import { groupWords, wordsOf } from '../internal/words.js';
 
 /** Sum of horizontal and vertical |Δ(r+g+b)| is at most 2·765. */
@@ -14,9 +13,8 @@ export const edgeGlow = defineShader({
   apply(frame, p, ctx) {
     const { width, height, data } = frame;
     const npx = width * height;
-    const px = ctx.scratch.i32(PACKED_COPY_KEY, npx);
     const sums = ctx.scratch.i32('edge_glow:sums', npx);
-    unpackWithSums(data, px, sums);
+    channelSums(data, sums);
     // edge = clamp((|gx| + |gy|)/255·2) with gx, gy differences of the mean = N/3: the overlay depends on N only.
     const lut = ctx.scratch.u8('edge_glow:rgb', 3);
     const overlay = ctx.scratch.i32('edge_glow:lut', MAX_N + 1);
@@ -30,8 +28,8 @@ export const edgeGlow = defineShader({
       const off = y > 0 && y < height - 1 ? width : 0;
       // Columns 0 and W−1 have no horizontal difference either: handle them outside the sliding window.
       for (let i = row; i < row + width; i += width > 1 ? width - 1 : 1) {
-        const k = Math.abs(sums[i + off]! - sums[i - off]!);
-        if (k !== 0) px[i] = addOverlay(px[i]!, overlay[k]!);
+        const o = overlay[Math.abs(sums[i + off]! - sums[i - off]!)]!;
+        if (o !== 0) addOverlay(data, i * 3, o);
       }
       let left = sums[row]!;
       let mid = width > 1 ? sums[row + 1]! : 0;
@@ -40,49 +38,39 @@ export const edgeGlow = defineShader({
         const k = Math.abs(right - left) + Math.abs(sums[i + off]! - sums[i - off]!);
         left = mid;
         mid = right;
-        if (k !== 0) px[i] = addOverlay(px[i]!, overlay[k]!);
+        // Small differences give an overlay below one byte: most pixels away from glyph edges skip here.
+        const o = overlay[k]!;
+        if (o !== 0) addOverlay(data, i * 3, o);
       }
     }
-    packPixels(px, data);
   },
 });
 
-/** Per-channel saturating add of two packed 0x00bbggrr pixels: red and blue in 16-bit lanes, green alone. */
-function addOverlay(v: number, o: number): number {
-  let rb = (v & 0xff00ff) + (o & 0xff00ff);
-  rb |= ((rb >>> 8) & 0x10001) * 0xff;
-  const g = ((v >>> 8) & 255) + ((o >>> 8) & 255);
-  return (rb & 0xff00ff) | ((g > 255 ? 255 : g) << 8);
+/** Adds a packed 0x00bbggrr overlay to the pixel at byte offset p, saturating per channel. */
+function addOverlay(data: Uint8Array, p: number, o: number): void {
+  const r = data[p]! + (o & 255);
+  const g = data[p + 1]! + ((o >>> 8) & 255);
+  const b = data[p + 2]! + (o >>> 16);
+  data[p] = r > 255 ? 255 : r;
+  data[p + 1] = g > 255 ? 255 : g;
+  data[p + 2] = b > 255 ? 255 : b;
 }
 
-/** Unpacks the frame to one word per pixel and, in the same pass, the channel sums r + g + b. */
-function unpackWithSums(data: Uint8Array, px: Int32Array, sums: Int32Array): void {
+/** sums[i] = r + g + b of pixel i, reading four pixels per three words where possible. */
+function channelSums(data: Uint8Array, sums: Int32Array): void {
   const words = wordsOf(data);
-  if (!words) {
-    unpackPixels(data, px);
-    for (let i = 0; i < px.length; i++) {
-      const v = px[i]!;
-      sums[i] = (v & 255) + ((v >>> 8) & 255) + (v >>> 16);
-    }
-    return;
-  }
-  const nw = groupWords(data);
   let i = 0;
-  for (let k = 0; k < nw; k += 3, i += 4) {
-    const w0 = words[k]!;
-    const w1 = words[k + 1]!;
-    const w2 = words[k + 2]!;
-    px[i] = w0 & 0xffffff;
-    px[i + 1] = (w0 >>> 24) | ((w1 & 0xffff) << 8);
-    px[i + 2] = (w1 >>> 16) | ((w2 & 0xff) << 16);
-    px[i + 3] = w2 >>> 8;
-    sums[i] = (w0 & 255) + ((w0 >>> 8) & 255) + ((w0 >>> 16) & 255);
-    sums[i + 1] = (w0 >>> 24) + (w1 & 255) + ((w1 >>> 8) & 255);
-    sums[i + 2] = ((w1 >>> 16) & 255) + (w1 >>> 24) + (w2 & 255);
-    sums[i + 3] = ((w2 >>> 8) & 255) + ((w2 >>> 16) & 255) + (w2 >>> 24);
+  if (words) {
+    const nw = groupWords(data);
+    for (let k = 0; k < nw; k += 3, i += 4) {
+      const w0 = words[k]!;
+      const w1 = words[k + 1]!;
+      const w2 = words[k + 2]!;
+      sums[i] = (w0 & 255) + ((w0 >>> 8) & 255) + ((w0 >>> 16) & 255);
+      sums[i + 1] = (w0 >>> 24) + (w1 & 255) + ((w1 >>> 8) & 255);
+      sums[i + 2] = ((w1 >>> 16) & 255) + (w1 >>> 24) + (w2 & 255);
+      sums[i + 3] = ((w2 >>> 8) & 255) + ((w2 >>> 16) & 255) + (w2 >>> 24);
+    }
   }
-  for (let o = i * 3; i < px.length; i++, o += 3) {
-    px[i] = data[o]! | (data[o + 1]! << 8) | (data[o + 2]! << 16);
-    sums[i] = data[o]! + data[o + 1]! + data[o + 2]!;
-  }
+  for (let o = i * 3; i < sums.length; i++, o += 3) sums[i] = data[o]! + data[o + 1]! + data[o + 2]!;
 }
