@@ -104,3 +104,14 @@ describe('array item specs', () => {
     expect(() => validateParams(s, { shift: [3, 10] }, owner)).toThrow('parameter "shift[1]" = 10 is invalid; expected an integer in [-9, 9]');
   });
 });
+
+describe('required parameters', () => {
+  const s = { file: { type: 'string', default: '', nonEmpty: true, required: true, description: 'the video to read' } } as const satisfies ParamSchema;
+  it('must be given; their placeholder default is not validated', () => {
+    expect(() => checkSchema(s, owner)).not.toThrow();
+    expect(() => validateParams(s, {}, owner)).toThrow('p/e (effect): parameter "file" is required; expected a non-empty string');
+    expect(() => validateParams(s, { file: '' }, owner)).toThrow('parameter "file" = "" is invalid');
+    expect(validateParams(s, { file: 'a.mp4' }, owner)).toEqual({ file: 'a.mp4' });
+    expect(toJsonSchema(s)).toMatchObject({ required: ['file'], properties: { file: { type: 'string', minLength: 1 } } });
+  });
+});

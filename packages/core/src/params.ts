@@ -6,6 +6,11 @@ import { GlyphreelError } from './errors.js';
  */
 interface Described {
   description?: string;
+  /**
+   * The value must be given (a `file` to read, say): the default is only a placeholder for listings and is not
+   * validated; leaving the parameter out is an error.
+   */
+  required?: boolean;
 }
 export interface NumberParam extends Described {
   type: 'number';
@@ -230,6 +235,11 @@ export function validateParams<S extends ParamSchema>(
   }
   for (const [name, spec] of Object.entries(schema)) {
     const value = input[name];
+    if (value === undefined && spec.required) {
+      throw new GlyphreelError('E_PARAM', `${owner.plugin}/${owner.entry} (${owner.kind}): parameter "${name}" is required; expected ${describeAllowed(spec)}`, {
+        hint: spec.description ? `${name}: ${spec.description}` : undefined,
+      });
+    }
     out[name] = value === undefined ? cloneDefault(spec) : checkValue(owner, name, spec, value);
   }
   return out as ParamValues<S>;
@@ -249,6 +259,7 @@ export function checkSchema(schema: ParamSchema, owner: ParamOwner): void {
     if ((spec.type === 'number' || spec.type === 'integer') && spec.min !== undefined && spec.max !== undefined && spec.min > spec.max) {
       throw new GlyphreelError('E_PLUGIN', `${owner.plugin}/${owner.entry} (${owner.kind}): parameter "${name}" has min > max`);
     }
+    if (spec.required) continue;
     try {
       checkValue(owner, name, spec, spec.default);
     } catch (e) {
@@ -263,12 +274,13 @@ export function checkSchema(schema: ParamSchema, owner: ParamOwner): void {
 export function toJsonSchema(schema: ParamSchema): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(schema)) properties[name] = specToJson(spec);
-  return { type: 'object', additionalProperties: false, properties };
+  const required = Object.entries(schema).filter(([, s]) => s.required).map(([n]) => n);
+  return { type: 'object', additionalProperties: false, properties, ...(required.length ? { required } : {}) };
 }
 
 function specToJson(spec: ParamSpec | ArrayItemSpec): Record<string, unknown> {
   const base: Record<string, unknown> = spec.description ? { description: spec.description } : {};
-  if (spec.default !== undefined) base.default = structuredClone(spec.default);
+  if (spec.default !== undefined && !spec.required) base.default = structuredClone(spec.default);
   switch (spec.type) {
     case 'number':
     case 'integer':
