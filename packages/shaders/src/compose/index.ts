@@ -41,6 +41,7 @@ export * from './transitions/wipe.js';
 export * from './transitions/dissolve.js';
 export * from './transitions/iris.js';
 export * from './transitions/glitch-cut.js';
+export * from './transitions/cell-crossfade.js';
 
 /** The 20 blend modes of catalog 4.1. */
 export const blendDefs: BlendDef[] = [...BLEND_DEFS];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { createFrame, featureFrame, Rng, ScratchPool, validateParams, type RgbFrame, type ShaderContext, type TransitionDef } from '@glyphreel/core';
+import { createCellLayer, createFrame, featureFrame, Rng, ScratchPool, validateParams, type RgbFrame, type ShaderContext, type TransitionDef } from '@glyphreel/core';
+import { crossfadeCells } from './cell-crossfade.js';
 import { crossfadeTransition } from './crossfade.js';
 import { dissolveTransition } from './dissolve.js';
 import { glitchCutTransition } from './glitch-cut.js';
@@ -105,5 +106,32 @@ describe('transitions', () => {
       expect(row).toEqual(Array.from({ length: W }, (_, x) => x * 5));
     }
     expect(count(go(0.5, 2), 250)).toBe(W * H); // solid `to`: rolling changes nothing
+  });
+});
+
+describe('crossfadeCells', () => {
+  const grid = { rows: 20, cols: 30 };
+  const a = createCellLayer(grid);
+  const b = createCellLayer(grid);
+  a.glyphs.fill(1);
+  b.glyphs.fill(2);
+  a.colors.fill(0);
+  b.colors.fill(200);
+
+  it('lerps colours and takes B glyphs with probability p, deterministically per rng', () => {
+    const out = crossfadeCells(a, b, 0.25, new Rng(5), createCellLayer(grid));
+    expect(out.colors.every((v) => v === 50)).toBe(true);
+    const fromB = out.glyphs.filter((g) => g === 2).length / out.glyphs.length;
+    expect(fromB).toBeGreaterThan(0.15);
+    expect(fromB).toBeLessThan(0.35);
+    const again = crossfadeCells(a, b, 0.25, new Rng(5), createCellLayer(grid));
+    expect(Array.from(again.glyphs)).toEqual(Array.from(out.glyphs));
+  });
+
+  it('is A at 0 and B at 1', () => {
+    expect(crossfadeCells(a, b, 0, new Rng(1), createCellLayer(grid)).glyphs.every((g) => g === 1)).toBe(true);
+    const full = crossfadeCells(a, b, 1, new Rng(1), createCellLayer(grid));
+    expect(full.glyphs.every((g) => g === 2) && full.colors.every((v) => v === 200)).toBe(true);
+    expect(() => crossfadeCells(a, createCellLayer({ rows: 2, cols: 2 }), 0.5, new Rng(1), a)).toThrow('layer sizes differ');
   });
 });
