@@ -42,7 +42,7 @@ async function closeReader(s: VideoState): Promise<void> {
 }
 
 const schema = {
-  file: { type: 'string', default: '', nonEmpty: true, description: 'Video file (any format ffmpeg reads); required' },
+  file: { type: 'string', default: '', nonEmpty: true, required: true, description: 'Video file (any format ffmpeg reads)' },
   mode: { type: 'enum', values: ['luma', 'edges'] as const, default: 'luma', description: 'luma: frame_to_ascii; edges: frame_to_ascii_edges' },
   palette: { type: 'palette', default: 'default', description: 'Luminance palette, dark to bright' },
   edge_palette: { type: 'palette', default: 'box', description: 'Edge glyphs (edges mode); box draws lines and corners by direction' },
