@@ -113,6 +113,24 @@ describe('renderVideo', () => {
     expect(readdirSync(out)).toHaveLength(12);
   }, 60000);
 
+  it('keeps segments, re-renders one scene with --clip, and re-joins with --skip-render', async () => {
+    const ffmpeg = await findFfmpeg();
+    const out = path.join(dir, 'clips.mp4');
+    const first = await renderVideo(base({ output: out, workers: 2, keepIntermediates: true, unitFrames: 12 }));
+    const work = path.join(dir, '.clips.mp4.glyphreel');
+    expect(readdirSync(work).filter((f) => f.endsWith('.mp4')).sort()).toEqual(['s00_a_p00.mp4', 's00_a_p01.mp4', 's01_b_p00.mp4', 's01_b_p01.mp4']);
+    expect(first.unitResults).toHaveLength(4);
+    const again = await renderVideo(base({ output: out, workers: 2, clips: ['s01_b'], unitFrames: 12 }));
+    expect(again.unitResults.map((u) => u.unitId)).toEqual(['s01_b_p00', 's01_b_p01']);
+    expect((await probe(out, { ffmpeg: ffmpeg.path })).frames).toBe(48);
+    const joined = await renderVideo(base({ output: out, skipRender: true, unitFrames: 12 }));
+    expect(joined.unitResults).toEqual([]);
+    expect((await probe(out, { ffmpeg: ffmpeg.path })).frames).toBe(48);
+    rmSync(work, { recursive: true, force: true });
+    await expect(renderVideo(base({ output: out, skipRender: true, unitFrames: 12 }))).rejects.toThrow('Missing segment s00_a_p00.mp4');
+    rmSync(work, { recursive: true, force: true });
+  }, 120000);
+
   it.each([
     [{ resolution: '161x96' }, 'Invalid resolution 161x96: width and height must be even'],
     [{ frames: [40, 60] as [number, number] }, 'Invalid --frames 40-60: the timeline has frames 0-47'],
