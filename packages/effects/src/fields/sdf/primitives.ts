@@ -107,6 +107,11 @@ export function sdfStar(out: Float32Array, g: SdfGrid, o: StarOptions = {}): Flo
   return out;
 }
 
+/**
+ * Heart, Inigo Quilez's exact SDF in the reference's frame (y up, tip at the origin, centre offset 0.3). The
+ * reference's lower branch drops the sqrt(min(…))·sign(x − y) term for an unsigned distance to the line x + y = 1, so
+ * its lower half is never "inside" (a hollow outline at small edge widths); the signed form is used here.
+ */
 export function sdfHeart(out: Float32Array, g: SdfGrid, o: HeartOptions = {}): Float32Array {
   const { cx = 0.5, cy = 0.45, size = 0.25 } = o;
   const { col, row, cols, rows } = g;
@@ -121,7 +126,11 @@ export function sdfHeart(out: Float32Array, g: SdfGrid, o: HeartOptions = {}): F
       const uy = py - 0.75;
       d = Math.sqrt(ux * ux + uy * uy) - r2 / 4;
     } else {
-      d = Math.abs(px + py - 1) / r2;
+      const ay = py - 1;
+      const m = 0.5 * Math.max(px + py, 0);
+      const bx = px - m;
+      const by = py - m;
+      d = Math.sqrt(Math.min(px * px + ay * ay, bx * bx + by * by)) * Math.sign(px - py);
     }
     out[i] = d * size;
   }
