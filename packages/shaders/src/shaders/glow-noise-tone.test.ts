@@ -62,6 +62,31 @@ describe('glow and blur', () => {
     run('soft_focus', g, { strength: 0 });
     expect(g.data).toEqual(o);
   });
+  test('soft_focus equals the reference formula: stride-2 samples, one edge-padded 3×3 box, repeated, lerped', () => {
+    for (const [w, h] of [[24, 10], [13, 7]] as const) {
+      const f = frameOf(w, h, pattern);
+      const o = frameOf(w, h, pattern);
+      run('soft_focus', f, { strength: 0.4 });
+      const sw = Math.ceil(w / 2);
+      const sh = Math.ceil(h / 2);
+      const small = (x: number, y: number, c: number) =>
+        px(o, Math.min(sw - 1, Math.max(0, x)) * 2, Math.min(sh - 1, Math.max(0, y)) * 2)[c]!;
+      let exact = 0;
+      for (let y = 0; y < h; y++) {
+        for (let x = 0; x < w; x++) {
+          for (let c = 0; c < 3; c++) {
+            let sum = 0;
+            for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) sum += small((x >> 1) + dx, (y >> 1) + dy, c);
+            const want = Math.trunc(px(o, x, y)[c]! * 0.6 + (sum / 9) * 0.4);
+            const got = px(f, x, y)[c]!;
+            expect(Math.abs(got - want)).toBeLessThanOrEqual(1);
+            if (got === want) exact++;
+          }
+        }
+      }
+      expect(exact / (w * h * 3)).toBeGreaterThan(0.97);
+    }
+  });
   test('radial_blur averages the pixel with two samples pushed outward', () => {
     const f = frameOf(40, 20, pattern);
     const o = frameOf(40, 20, pattern);

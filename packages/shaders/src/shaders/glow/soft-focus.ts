@@ -29,22 +29,31 @@ export const softFocus = defineShader({
     const tmp = ctx.scratch.i32('soft_focus:tmp', n);
     const stride = width * 3;
     const sstride = sw * 3;
-    for (let sy = 0, j = 0; sy < sh; sy++) {
-      for (let sx = 0, o = sy * 2 * stride; sx < sw; sx++, o += 6, j += 3) {
-        a[j] = data[o]!;
-        a[j + 1] = data[o + 1]!;
-        a[j + 2] = data[o + 2]!;
-      }
-    }
+    // Downsample and the horizontal 3-tap (edge-padded) in one pass, with the three samples of each channel in
+    // registers: tmp = sum of the left, centre and right stride-2 samples.
+    const last = (sw - 1) * 6;
     for (let sy = 0; sy < sh; sy++) {
-      const row = sy * sstride;
-      for (let sx = 0; sx < sw; sx++) {
-        const o = row + sx * 3;
-        const l = row + (sx > 0 ? sx - 1 : 0) * 3;
-        const r = row + (sx < sw - 1 ? sx + 1 : sx) * 3;
-        tmp[o] = a[l]! + a[o]! + a[r]!;
-        tmp[o + 1] = a[l + 1]! + a[o + 1]! + a[r + 1]!;
-        tmp[o + 2] = a[l + 2]! + a[o + 2]! + a[r + 2]!;
+      const row = sy * 2 * stride;
+      let r0 = data[row]!;
+      let g0 = data[row + 1]!;
+      let b0 = data[row + 2]!;
+      let r1 = r0;
+      let g1 = g0;
+      let b1 = b0;
+      for (let sx = 0, j = sy * sstride, o = row; sx < sw; sx++, j += 3, o += 6) {
+        const n = o < row + last ? o + 6 : o; // the right neighbour, clamped at the last sample
+        const r2 = data[n]!;
+        const g2 = data[n + 1]!;
+        const b2 = data[n + 2]!;
+        tmp[j] = r0 + r1 + r2;
+        tmp[j + 1] = g0 + g1 + g2;
+        tmp[j + 2] = b0 + b1 + b2;
+        r0 = r1;
+        g0 = g1;
+        b0 = b1;
+        r1 = r2;
+        g1 = g2;
+        b1 = b2;
       }
     }
     // a := blur·s in 16.16 (sum of 9 bytes · s/9 · 65536, at most 255·65536) plus the bias.
