@@ -44,7 +44,7 @@ export function sequencePosition(t: number, count: number, holdS: number, loop: 
 }
 
 const schema = {
-  file: { type: 'string', default: '', nonEmpty: true, description: 'Image file, or a pattern like shots/*.jpg for a sequence; required' },
+  file: { type: 'string', default: '', nonEmpty: true, required: true, description: 'Image file, or a pattern like shots/*.jpg for a sequence' },
   mode: { type: 'enum', values: ['luma', 'edges'] as const, default: 'luma', description: 'luma: frame_to_ascii; edges: frame_to_ascii_edges' },
   palette: { type: 'palette', default: 'default', description: 'Luminance palette, dark to bright' },
   edge_palette: { type: 'palette', default: 'box', description: 'Edge glyphs (edges mode); box draws lines and corners by direction' },
