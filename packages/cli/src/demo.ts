@@ -42,8 +42,10 @@ export function demoProject(durationS = 12): Record<string, unknown> {
         grid: 'md',
         gamma: 0.65,
         layers: [
-          { effect: 'fire', grid: 'md' },
-          { effect: 'embers', grid: 'sm', blend: 'add' },
+          // A dim smoke background so the frame is never flat black (the seed: "never leave flat black backgrounds").
+          { effect: 'fbm', grid: 'sm', palette: 'dots', hue: 0.03, saturation: 0.9, params: { bri: 0.45, speed: 0.6 } },
+          { effect: 'fire', grid: 'md', params: { n_base: 40, brightness: 1.4 } },
+          { effect: 'embers', grid: 'sm', blend: 'add', params: { rate: 12, beat_burst: 80 } },
         ],
         shaders: [['bloom', { thr: 110 }], ['grain', { amt: 10 }], ['vignette', {}]],
         feedback: { decay: 0.5, blend: 'add', opacity: 0.2, transform: 'shift_up', transformAmt: 0.02 },
@@ -53,7 +55,7 @@ export function demoProject(durationS = 12): Record<string, unknown> {
         end: durationS,
         grid: 'md',
         layers: [
-          { effect: 'tunnel', palette: 'blocks', hue: { name: 'time_cycle', params: { speed: 0.1 } } },
+          { effect: 'tunnel', palette: 'default', hue: { name: 'angle' }, saturation: 0.85 },
           { effect: 'voronoi', grid: 'sm', palette: 'braille', hue: 0.8, blend: 'screen', opacity: 0.6, params: { mode: 'edge' } },
         ],
         shaders: [['bloom', {}], ['glitch_bands', {}], ['vignette', {}]],

@@ -8,7 +8,7 @@ import { Command } from 'commander';
 import { usageError, type Io } from '../cli-errors.js';
 import { planRender } from '../render/render.js';
 import { writePng } from '../runtime/png.js';
-import { SceneRuntime } from '../runtime/scene-runtime.js';
+import { projectChars, SceneRuntime } from '../runtime/scene-runtime.js';
 import { addProjectFlags, parseSettings, projectSource, type ProjectFlags } from './shared.js';
 
 interface FrameFlags extends ProjectFlags {
@@ -47,7 +47,7 @@ export async function renderTestFrame(flags: FrameFlags): Promise<FrameResult> {
   const spec = project.scenes[unit.sceneIndex]!;
   const scene = flags.feedback ? spec : { ...spec, feedback: null };
   const warnings = new Set<string>();
-  const renderer = createSceneRenderer({ width: profile.width, height: profile.height, gridScale: profile.gridScale, onWarning: (m) => warnings.add(m) });
+  const renderer = createSceneRenderer({ width: profile.width, height: profile.height, gridScale: profile.gridScale, initChars: projectChars(project), onWarning: (m) => warnings.add(m) });
   // The soundtrack's features when the project has one (cached, so a second test frame is instant).
   const features = project.audio
     ? (await loadFeatures(project.audio, { ffmpegPath: (await findFfmpeg()).path, fps, frames: total })).table

@@ -6,7 +6,7 @@ import { readSceneFile } from '../project/load.js';
 import type { ProjectSpec } from '../project/types.js';
 import { validateProject } from '../project/validate.js';
 import { buildRegistry } from '../runtime/plugins.js';
-import { SceneRuntime } from '../runtime/scene-runtime.js';
+import { projectChars, SceneRuntime } from '../runtime/scene-runtime.js';
 import { CANCEL_SLOT, type ProjectSource, type RenderJob, type UnitResult, type UnitTask } from './job.js';
 
 export interface Prepared {
@@ -34,11 +34,11 @@ function jobKey(job: RenderJob): string {
   return createHash('sha1').update(JSON.stringify([job.source, job.plugins, job.cwd])).digest('hex');
 }
 
-function rendererFor(job: RenderJob): GridSceneRenderer {
+function rendererFor(job: RenderJob, project: ProjectSpec): GridSceneRenderer {
   const key = `${job.width}x${job.height}@${job.budget.gridScale}`;
   let r = renderers.get(key);
   if (!r) {
-    r = createSceneRenderer({ width: job.width, height: job.height, gridScale: job.budget.gridScale, onWarning: (m) => glyphWarnings.add(m) });
+    r = createSceneRenderer({ width: job.width, height: job.height, gridScale: job.budget.gridScale, initChars: projectChars(project), onWarning: (m) => glyphWarnings.add(m) });
     renderers.set(key, r);
   }
   return r;
@@ -68,7 +68,7 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
   const scene = project.scenes[unit.sceneIndex];
   if (!scene) throw new GlyphreelError('E_RENDER', `unit ${unit.id}: scene ${unit.sceneIndex} does not exist`);
   const features = FeatureTable.fromShared(job.features);
-  const renderer = rendererFor(job);
+  const renderer = rendererFor(job, project);
   let frameIndex = unit.sceneFrameStart;
   let encoder: Encoder | null = null;
   let renderMs = 0;

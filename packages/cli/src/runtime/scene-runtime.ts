@@ -21,7 +21,7 @@ import {
 import { fieldToLayer, fieldToLayerRgb, type GridSceneRenderer } from '@glyphreel/grid';
 import { blendFrames, createShaderChain, FeedbackBuffer, tonemap, type ShaderChain } from '@glyphreel/shaders';
 import { holds } from '../project/validate.js';
-import type { LayerSpec, Ref, SceneSpec } from '../project/types.js';
+import type { LayerSpec, ProjectSpec, Ref, SceneSpec } from '../project/types.js';
 import { blendWithDef } from './blend-def.js';
 
 /** A FrameContext the runtime updates in place each frame (no per-frame allocation). */
@@ -266,6 +266,16 @@ export class SceneRuntime {
     if (L.blend.builtin) blendFrames(out.data, top.data, L.blend.def.name, L.spec.opacity, out.data);
     else blendWithDef(L.blend.def, out.data, top.data, L.spec.opacity, out.data);
   }
+}
+
+/**
+ * The glyphs a project's value layers use, to rasterize at start-up instead of every palette core defines (cell
+ * effects add theirs lazily on first use). Cuts a test frame's cold start.
+ */
+export function projectChars(project: ProjectSpec): string {
+  const set = new Set<string>();
+  for (const sc of project.scenes) for (const l of sc.layers) if (l.kind === 'value') for (const c of l.palette) set.add(c);
+  return [...set].join('');
 }
 
 /**
