@@ -25,7 +25,7 @@ export const softFocus = defineShader({
     const sw = Math.ceil(width / 2);
     const sh = Math.ceil(height / 2);
     const n = sw * sh * 3;
-    const a = ctx.scratch.i32('soft_focus:small', n);
+    const a = ctx.scratch.i32('soft_focus:line', sw * 3);
     const tmp = ctx.scratch.i32('soft_focus:tmp', n);
     const stride = width * 3;
     const sstride = sw * 3;
@@ -58,42 +58,42 @@ export const softFocus = defineShader({
     }
     // a := blur·s in 16.16 (sum of 9 bytes · s/9 · 65536, at most 255·65536) plus the bias.
     const kb = (s * 65536) / 9;
-    for (let sy = 0; sy < sh; sy++) {
-      const row = sy * sstride;
-      const up = (sy > 0 ? sy - 1 : 0) * sstride;
-      const dn = (sy < sh - 1 ? sy + 1 : sy) * sstride;
-      for (let i = 0; i < sstride; i++) a[row + i] = (((tmp[up + i]! + tmp[row + i]! + tmp[dn + i]!) * kb) | 0) + BIAS; // positive: | 0 floors
-    }
     const A = Math.round((1 - s) * 65536);
     const words = (stride & 3) === 0 ? wordsOf(data) : undefined;
     const groups = words ? width >> 2 : 0;
-    for (let y = 0; y < height; y++) {
-      const srow = (y >> 1) * sstride;
-      const row = y * stride;
-      if (words) {
-        for (let g = 0, k = row >> 2, j = srow; g < groups; g++, k += 3, j += 6) {
-          const br0 = a[j]!;
-          const bg0 = a[j + 1]!;
-          const bb0 = a[j + 2]!;
-          const br1 = a[j + 3]!;
-          const bg1 = a[j + 4]!;
-          const bb1 = a[j + 5]!;
-          const w0 = words[k]!;
-          const w1 = words[k + 1]!;
-          const w2 = words[k + 2]!;
-          words[k] = (((w0 & 255) * A + br0) >>> 16) | ((((w0 >>> 8) & 255) * A + bg0) >>> 16) << 8
-            | ((((w0 >>> 16) & 255) * A + bb0) >>> 16) << 16 | (((w0 >>> 24) * A + br0) >>> 16) << 24;
-          words[k + 1] = (((w1 & 255) * A + bg0) >>> 16) | ((((w1 >>> 8) & 255) * A + bb0) >>> 16) << 8
-            | ((((w1 >>> 16) & 255) * A + br1) >>> 16) << 16 | (((w1 >>> 24) * A + bg1) >>> 16) << 24;
-          words[k + 2] = (((w2 & 255) * A + bb1) >>> 16) | ((((w2 >>> 8) & 255) * A + br1) >>> 16) << 8
-            | ((((w2 >>> 16) & 255) * A + bg1) >>> 16) << 16 | (((w2 >>> 24) * A + bb1) >>> 16) << 24;
+    for (let sy = 0; sy < sh; sy++) {
+      // The vertical 3-tap for this blur row, straight into a one-row buffer, then the two frame rows it covers.
+      const row = sy * sstride;
+      const up = (sy > 0 ? sy - 1 : 0) * sstride;
+      const dn = (sy < sh - 1 ? sy + 1 : sy) * sstride;
+      for (let i = 0; i < sstride; i++) a[i] = (((tmp[up + i]! + tmp[row + i]! + tmp[dn + i]!) * kb) | 0) + BIAS; // ≥ 0: | 0 floors
+      for (let y = sy * 2, yEnd = Math.min(y + 2, height); y < yEnd; y++) {
+        const frow = y * stride;
+        if (words) {
+          for (let g = 0, k = frow >> 2, j = 0; g < groups; g++, k += 3, j += 6) {
+            const br0 = a[j]!;
+            const bg0 = a[j + 1]!;
+            const bb0 = a[j + 2]!;
+            const br1 = a[j + 3]!;
+            const bg1 = a[j + 4]!;
+            const bb1 = a[j + 5]!;
+            const w0 = words[k]!;
+            const w1 = words[k + 1]!;
+            const w2 = words[k + 2]!;
+            words[k] = (((w0 & 255) * A + br0) >>> 16) | ((((w0 >>> 8) & 255) * A + bg0) >>> 16) << 8
+              | ((((w0 >>> 16) & 255) * A + bb0) >>> 16) << 16 | (((w0 >>> 24) * A + br0) >>> 16) << 24;
+            words[k + 1] = (((w1 & 255) * A + bg0) >>> 16) | ((((w1 >>> 8) & 255) * A + bb0) >>> 16) << 8
+              | ((((w1 >>> 16) & 255) * A + br1) >>> 16) << 16 | (((w1 >>> 24) * A + bg1) >>> 16) << 24;
+            words[k + 2] = (((w2 & 255) * A + bb1) >>> 16) | ((((w2 >>> 8) & 255) * A + br1) >>> 16) << 8
+              | ((((w2 >>> 16) & 255) * A + bg1) >>> 16) << 16 | (((w2 >>> 24) * A + bb1) >>> 16) << 24;
+          }
         }
-      }
-      for (let x = groups * 4, o = row + x * 3; x < width; x++, o += 3) {
-        const j = srow + (x >> 1) * 3;
-        data[o] = (data[o]! * A + a[j]!) >>> 16;
-        data[o + 1] = (data[o + 1]! * A + a[j + 1]!) >>> 16;
-        data[o + 2] = (data[o + 2]! * A + a[j + 2]!) >>> 16;
+        for (let x = groups * 4, o = frow + x * 3; x < width; x++, o += 3) {
+          const j = (x >> 1) * 3;
+          data[o] = (data[o]! * A + a[j]!) >>> 16;
+          data[o + 1] = (data[o + 1]! * A + a[j + 1]!) >>> 16;
+          data[o + 2] = (data[o + 2]! * A + a[j + 2]!) >>> 16;
+        }
       }
     }
   },
