@@ -83,16 +83,18 @@ function layoutFor(st: LyricsState, grid: GridGeometry, maxCharsParam: number, s
   return st.layout;
 }
 
+/** Rounds half up into 0…255; `| 0` keeps the result a small integer, which V8 passes between functions unboxed. */
 function clampByte(v: number): number {
-  return v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v);
+  return v <= 0 ? 0 : v >= 255 ? 255 : (v + 0.5) | 0;
 }
 
+/** One cell: glyph and colour bytes. */
 function put(layer: CellLayer, cell: number, glyph: number, r: number, g: number, b: number): void {
   layer.glyphs[cell] = glyph;
   const o = cell * 3;
-  layer.colors[o] = clampByte(r);
-  layer.colors[o + 1] = clampByte(g);
-  layer.colors[o + 2] = clampByte(b);
+  layer.colors[o] = r;
+  layer.colors[o + 1] = g;
+  layer.colors[o + 2] = b;
 }
 
 /**
@@ -158,9 +160,16 @@ export const lyrics = defineCellEffect({
     let top = Math.min(centre - ((lines - 1) >> 1), rows - lines);
     if (top < 0) top = 0;
     const cues = st.timeline.cues;
-    const [cr, cg, cb] = p.color;
-    const [hr, hg, hb] = p.highlight;
+    // Indexed reads rather than destructuring, which goes through the array iterator.
+    const cr = p.color[0];
+    const cg = p.color[1];
+    const cb = p.color[2];
+    const hr = p.highlight[0];
+    const hg = p.highlight[1];
+    const hb = p.highlight[2];
     const cols = grid.cols;
+    // Read once per frame, not per cue: every read of a double out of a call can box it.
+    const pulse = p.mode === 'flash' ? Math.min(1, Math.max(0, ctx.features.get('beat'), ctx.features.get('bdecay'))) : 0;
     for (let a = 0; a < n; a++) {
       const c = active[a] as number;
       const cue = cues[c] as Cue;
@@ -180,7 +189,7 @@ export const lyrics = defineCellEffect({
             const g = lay.glyph[i] as number;
             if (g === 0 || r >= rows) continue;
             const v = Math.min(1, 0.5 + 0.5 / (1 + 0.015 * (shown - 1 - k)));
-            put(layer, r * cols + (lay.col[i] as number), g, cr * v, cg * v, cb * v);
+            put(layer, r * cols + (lay.col[i] as number), g, clampByte(cr * v), clampByte(cg * v), clampByte(cb * v));
           }
           if (shown < len && lay.cursor !== 0 && (Math.floor(3 * e) & 1) === 0) {
             const i = first + shown;
@@ -192,21 +201,21 @@ export const lyrics = defineCellEffect({
         case 'fade': {
           const edge = Math.min(e, cue.endS - s);
           const k = p.fade > 0 ? Math.min(1, Math.max(0, edge / p.fade)) : 1;
-          if (k > 0) stampStatic(layer, lay, first, end, top, rows, cols, cr * k, cg * k, cb * k);
+          if (k > 0) stampStatic(layer, lay, first, end, top, rows, cols, clampByte(cr * k), clampByte(cg * k), clampByte(cb * k));
           break;
         }
         case 'flash': {
-          const f = Math.min(1, Math.max(0, ctx.features.get('beat'), ctx.features.get('bdecay')));
+          const f = pulse;
           const v = FLASH_FLOOR + (1 - FLASH_FLOOR) * f;
-          stampStatic(layer, lay, first, end, top, rows, cols, (cr + (hr - cr) * f) * v, (cg + (hg - cg) * f) * v, (cb + (hb - cb) * f) * v);
+          stampStatic(layer, lay, first, end, top, rows, cols, clampByte((cr + (hr - cr) * f) * v), clampByte((cg + (hg - cg) * f) * v), clampByte((cb + (hb - cb) * f) * v));
           break;
         }
         case 'scatter': {
           const u = p.converge > 0 ? Math.min(1, Math.max(0, e / p.converge)) : 1;
           const w = 1 - (1 - u) * (1 - u) * (1 - u);
-          const r0 = hr + (cr - hr) * w;
-          const g0 = hg + (cg - hg) * w;
-          const b0 = hb + (cb - hb) * w;
+          const R0 = clampByte(hr + (cr - hr) * w);
+          const G0 = clampByte(hg + (cg - hg) * w);
+          const B0 = clampByte(hb + (cb - hb) * w);
           for (let i = first; i < end; i++) {
             const g = lay.glyph[i] as number;
             if (g === 0) continue;
@@ -215,7 +224,7 @@ export const lyrics = defineCellEffect({
             const r = Math.round(sr + (top + (lay.line[i] as number) - sr) * w);
             const col = Math.round(sc + ((lay.col[i] as number) - sc) * w);
             if (r < 0 || r >= rows || col < 0 || col >= cols) continue;
-            put(layer, r * cols + col, g, r0, g0, b0);
+            put(layer, r * cols + col, g, R0, G0, B0);
           }
           break;
         }
@@ -236,11 +245,8 @@ export const lyrics = defineCellEffect({
   },
 });
 
-/** Every glyph of chars first…end − 1 at its place, one colour. */
-function stampStatic(layer: CellLayer, lay: CueLayout, first: number, end: number, top: number, rows: number, cols: number, r: number, g: number, b: number): void {
-  const R = clampByte(r);
-  const G = clampByte(g);
-  const B = clampByte(b);
+/** Every glyph of chars first…end − 1 at its place, in one colour given as bytes. */
+function stampStatic(layer: CellLayer, lay: CueLayout, first: number, end: number, top: number, rows: number, cols: number, R: number, G: number, B: number): void {
   for (let i = first; i < end; i++) {
     const glyph = lay.glyph[i] as number;
     const row = top + (lay.line[i] as number);
