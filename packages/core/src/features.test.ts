@@ -39,6 +39,21 @@ describe('features', () => {
     expect(u.frame(1).get('rms')).toBe(0.75);
   });
 
+  it('merges two tables of one length', () => {
+    const a = new FeatureTable(['rms', 'beat'], 2);
+    a.series('rms').set([0.1, 0.2]);
+    a.series('beat').set([1, 0]);
+    const b = new FeatureTable(['motion', 'beat'], 2);
+    b.series('motion').set([0.5, 0.75]);
+    b.series('beat').set([0, 1]);
+    const m = FeatureTable.merge(a, b);
+    expect(m.names).toEqual(['rms', 'beat', 'motion']);
+    expect([...m.series('beat')]).toEqual([0, 1]);
+    expect(m.frame(1).get('motion')).toBe(0.75);
+    expect(m.frame(0).get('rms')).toBeCloseTo(0.1);
+    expect(() => FeatureTable.merge(a, new FeatureTable(['x'], 3))).toThrow('tables have 2 and 3 frames');
+  });
+
   it('rejects bad tables', () => {
     expect(() => new FeatureTable(['a', 'a'], 1)).toThrow('duplicate feature names');
     expect(() => new FeatureTable(['a'], -1)).toThrow('non-negative integer frame count');

@@ -56,6 +56,20 @@ export class FeatureTable {
     return { names: this.names, frames: this.frames, buffer: this.data.buffer as SharedArrayBuffer | ArrayBuffer };
   }
 
+  /**
+   * One table with the features of both (same frame count): audio features plus a video's, say. A name in both
+   * takes `b`'s values.
+   */
+  static merge(a: FeatureTable, b: FeatureTable): FeatureTable {
+    if (a.frames !== b.frames) {
+      throw new GlyphreelError('E_PARAM', `FeatureTable.merge: tables have ${a.frames} and ${b.frames} frames`);
+    }
+    const names = [...a.names, ...b.names.filter((n) => !a.has(n))];
+    const out = new FeatureTable(names, a.frames);
+    for (const n of names) out.series(n).set((b.has(n) ? b : a).series(n));
+    return out;
+  }
+
   /** The values of one feature over all frames (a view, not a copy). */
   series(name: string): Float32Array {
     const k = this.index.get(name);
