@@ -68,4 +68,20 @@ describe('every registered shader', () => {
       }
     });
   }
+
+  test('word paths and byte paths agree: every shader gives the same bytes on an unaligned view of the same frame', () => {
+    for (const [w, h] of [[64, 36], [36, 9], [33, 17]] as const) {
+      for (const def of shaderDefs) {
+        const params = validateParams(def.params, {}, { plugin: 'shaders', kind: 'shader', entry: def.name });
+        const aligned = glyphLike(w, h);
+        const buf = new Uint8Array(aligned.data.length + 1);
+        buf.set(aligned.data, 1);
+        const unaligned: RgbFrame = { width: w, height: h, data: buf.subarray(1) };
+        const features = featureFrame({ bdecay: 0.8, rms: 0.6, sub: 0.5 });
+        def.apply(aligned, params, createShaderContext({ t: 0.7, features, rng: new Rng(5) }));
+        def.apply(unaligned, params, createShaderContext({ t: 0.7, features, rng: new Rng(5) }));
+        expect([def.name, w, Buffer.from(unaligned.data).equals(Buffer.from(aligned.data))]).toEqual([def.name, w, true]);
+      }
+    }
+  });
 });
