@@ -22,7 +22,7 @@ export const CALM_RATIO = 0.8;
 export const PEAK_RATIO = 1.2;
 
 /** Gamma per level (catalog 4.2: 0.75 standard, lower lifts shadows: peaks come out brighter). */
-export const LEVEL_GAMMA: Readonly<Record<Level, number>> = { calm: 0.75, drive: 0.7, peak: 0.65 };
+export const LEVEL_GAMMA: Readonly<Record<Level, number>> = { calm: 0.75, drive: 0.7, peak: 0.6 };
 /** Destructive shaders need a lower gamma (catalog 4.2): posterize 0.5, solarize 0.55. */
 const DESTRUCTIVE_GAMMA: Readonly<Record<string, number>> = { posterize: 0.5, solarize: 0.55 };
 
