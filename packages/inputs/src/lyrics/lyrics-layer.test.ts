@@ -260,6 +260,16 @@ describe('lyrics effect', () => {
     expect(text(h, layer).slice(0, 3)).toEqual(['xxxxxxxxTwoxxxxxxxxx', 'xxxxxxxlinesxxxxxxxx', 'xxxxxxxxxxxxxxxxxxxx']);
   });
 
+  it('reads .lrc files as LRC and honours an explicit max_chars', async () => {
+    const h = harness(10, 30);
+    const lrc = path.join(dir, 'song.lrc');
+    writeFileSync(lrc, '[ti:x]\n[00:02.00]sing it loud\n[00:04.00]\n');
+    expect(text(h, await frame(h, 3, { file: lrc, mode: 'fade', row: 0.5 }))[5]).toBe('         sing it loud');
+    expect(text(h, await frame(h, 4, { file: lrc, mode: 'fade', row: 0.5 })).every((r) => r === '')).toBe(true);
+    const narrow = text(h, await frame(h, 3, { file: lrc, mode: 'fade', row: 0.5, max_chars: 5 }));
+    expect(narrow.slice(4, 7)).toEqual(['             sing', '              it', '             loud']);
+  });
+
   it('keeps its layout across frames and draws nothing while replaying', async () => {
     const h = harness(10, 40);
     const state: Record<string, unknown> = {};
