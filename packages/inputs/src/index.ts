@@ -3,3 +3,4 @@ export * from './audio/index.js';
 export { inputsPlugin } from './plugin.js';
 export * from './sync/index.js';
 export * from './lyrics/index.js';
+export * from './video/index.js';

@@ -4,7 +4,7 @@ import { validateProject } from '../project/validate.js';
 import { buildRegistry } from '../runtime/plugins.js';
 import { analyzeTrack } from './analysis.js';
 import { planCuts } from './cuts.js';
-import { autoPlan, autoPlanDetailed, describePlan, type RawProject } from './plan.js';
+import { assignLevels, autoPlan, autoPlanDetailed, describePlan, type RawProject } from './plan.js';
 
 const FPS = 24;
 
@@ -157,6 +157,33 @@ describe('autoPlan on a 120 BPM track (quiet intro, loud middle, quiet outro)', 
     expect(lines).toHaveLength(15);
     expect(lines[0]).toMatch(/^s00_calm_\w+ {2}0\.00–4\.00 s {2}\w+@(xs|sm) \+ \w+@md {2}palette \w+/);
     expect(lines[5]).toMatch(/extras kaleidoscope when bdecay > 0\.4/);
+  });
+});
+
+describe('levels', () => {
+  it('puts a middle loudness between calm and peak (drive: screen, gamma 0.7, accent half the time)', () => {
+    const ft = track({ durationS: 48, rmsAt: (t) => (t < 16 ? 0.15 : t < 32 ? 0.5 : 0.9) });
+    const runs = [1, 2, 3, 4, 5, 6].map((seed) => plan(ft, 48, seed));
+    for (const { sections, project } of runs) {
+      expect(sections.map((s) => s.level)).toEqual([...Array(4).fill('calm'), ...Array(4).fill('drive'), ...Array(4).fill('peak')]);
+      for (const s of scenesOf(project).slice(4, 8)) {
+        expect(s.gamma).toBe(0.7);
+        expect(s.layers[1]!.blend).toBe('screen');
+        expect(s.shaders.length).toBeGreaterThanOrEqual(1);
+        expect(s.shaders.length).toBeLessThanOrEqual(3);
+      }
+    }
+    const drives = runs.flatMap(({ project }) => scenesOf(project).slice(4, 8));
+    const withAccent = drives.filter((s) => s.layers.length === 3).length;
+    expect(withAccent).toBeGreaterThan(0);
+    expect(withAccent).toBeLessThan(drives.length);
+  });
+
+  it('gives a flat master an arc: the loudest section a peak, the quietest calm', () => {
+    expect(assignLevels([1.0, 1.1, 0.9, 1.0])).toEqual(['drive', 'peak', 'calm', 'drive']);
+    expect(assignLevels([1.02, 0.98, 1.0])).toEqual(['drive', 'drive', 'drive']);
+    expect(assignLevels([1.1, 0.9])).toEqual(['drive', 'drive']);
+    expect(assignLevels([0.5, 1.5])).toEqual(['calm', 'peak']);
   });
 });
 

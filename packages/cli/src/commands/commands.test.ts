@@ -78,7 +78,7 @@ describe('glyphreel commands', () => {
 
   it.each([
     [['render', '--demo'], 2, "error: required option '-o, --output <file>' not specified"],
-    [['render', '-o', 'x.mp4'], 2, 'glyphreel: Nothing to render: pass --scenes FILE or --demo'],
+    [['render', '-o', 'x.mp4'], 2, 'glyphreel: Nothing to render: pass --scenes FILE, --demo, --video FILE or --image FILE'],
     [['render', '--scenes', '/no/such.json', '-o', 'x.mp4'], 1, 'glyphreel: Scene file /no/such.json does not exist'],
     [['render', '--demo', '-o', '/no/such/dir/x.mp4'], 2, 'glyphreel: Output folder /no/such/dir does not exist'],
     [['render', '--demo', '-o', 'x.mp4', '--resolution', '12x'], 2, 'glyphreel: Invalid --resolution "12x"'],
@@ -91,12 +91,34 @@ describe('glyphreel commands', () => {
     [['render', '--demo', '-o', 'x.mp4', '--plugin', 'nosuchplugin'], 1, 'glyphreel: Cannot find plugin "nosuchplugin"'],
     [['render', '--demo', '--scenes', 'a.json', '-o', 'x.mp4'], 2, 'glyphreel: Give either --scenes FILE or --demo, not both'],
     [['frame', '--demo', '--at', '99', '-o', 'f.png'], 2, 'glyphreel: --at 99 is past the end of the timeline'],
+    [['render', '--video', '/no/clip.mp4', '-o', 'x.mp4'], 2, 'glyphreel: Video file /no/clip.mp4 does not exist'],
+    [['render', '--demo', '--lyrics', '/no/song.srt', '-o', 'x.mp4'], 2, 'glyphreel: Lyrics file /no/song.srt does not exist'],
+    [['sync-check', '/no/out.mp4'], 2, 'glyphreel: Video file /no/out.mp4 does not exist'],
   ])('%j exits %i with one line', async (argv, code, line) => {
     const io = capture();
     expect(await runCli(argv, io)).toBe(code);
     expect(io.errLines).toHaveLength(1);
     expect(io.errLines[0]!.startsWith(line)).toBe(true);
   }, 30000);
+
+  it('sync-check: a rendered 120 BPM click-track video is within the drift targets', async () => {
+    const ffmpeg = await findFfmpeg();
+    const { clickTrack } = await import('@glyphreel/encode');
+    const click = path.join(dir, 'click.wav');
+    await clickTrack(click, { ffmpeg, durationS: 6, bpm: 120 });
+    // A scene that flashes white on every detected beat and is black otherwise.
+    const flash = path.join(dir, 'flash.json');
+    writeFileSync(flash, JSON.stringify({ scenes: [{ name: 'flash', end: 6, gamma: 1, layers: [{ effect: 'sdf', params: { radius: 2 }, palette: 'binary', hue: 0.1, saturation: 0, threshold: 0, when: { feature: 'beat', gt: 0.5 } }] }] }));
+    const video = path.join(dir, 'flash.mp4');
+    expect(await runCli(['render', '--scenes', flash, '--audio', click, '-o', video, '--resolution', '160x90', '--fps', '24', '--quiet'], capture())).toBe(0);
+    const io = capture();
+    expect(await runCli(['sync-check', video, '--json'], io)).toBe(0);
+    const r = JSON.parse(io.outLines.join('\n'));
+    expect(r.audioBeatsS.length).toBeGreaterThanOrEqual(10);
+    expect(r.matched).toBe(r.audioBeatsS.length);
+    expect(r.meanDriftMs).toBeLessThan(20);
+    expect(r.maxDriftMs).toBeLessThan(42);
+  }, 60000);
 
   it('an unknown effect in a scene file names the file, scene and field', async () => {
     const bad = path.join(dir, 'bad.json');

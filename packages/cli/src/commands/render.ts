@@ -7,11 +7,19 @@ import { usageError, type Io } from '../cli-errors.js';
 import { DEMO_BPM, demoProject } from '../demo.js';
 import { progressPrinter } from '../progress.js';
 import { renderVideo, type RenderOptions, type RenderResult } from '../render/render.js';
+import type { ProjectSource } from '../render/job.js';
+import { mediaProject, withLyrics } from '../project/auto.js';
+import { readSceneFile } from '../project/load.js';
 import { addProjectFlags, parseNumber, parseSettings, projectSource, type ProjectFlags } from './shared.js';
 
 interface RenderFlags extends ProjectFlags {
   output: string;
   audio?: string;
+  video?: string;
+  image?: string;
+  lyrics?: string;
+  lyricsMode?: string;
+  duration?: string;
   format?: string;
   crf?: string;
   preset?: string;
@@ -38,8 +46,27 @@ export async function renderOptionsFromFlags(flags: RenderFlags, signal: AbortSi
   const outAbs = path.resolve(flags.output);
   const dir = path.dirname(outAbs);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw usageError(`Output folder ${dir} does not exist`, 'create it first or pick another -o path');
-  if (flags.audio && !existsSync(flags.audio)) throw usageError(`Audio file ${flags.audio} does not exist`);
-  const source = projectSource(flags);
+  for (const [flag, file] of [['--audio', flags.audio], ['--video', flags.video], ['--image', flags.image], ['--lyrics', flags.lyrics]] as const) {
+    if (file && !existsSync(file)) throw usageError(`${flag === '--audio' ? 'Audio' : flag === '--video' ? 'Video' : flag === '--image' ? 'Image' : 'Lyrics'} file ${file} does not exist`);
+  }
+  if (flags.video && flags.image) throw usageError('Give either --video or --image, not both');
+  const media = flags.video || flags.image;
+  if (media && (flags.scenes || flags.demo)) throw usageError(`--${flags.video ? 'video' : 'image'} builds its own project; do not combine it with --scenes or --demo`, 'add a video or image layer to the scene file instead');
+  const durationS = parseNumber(flags.duration, '--duration', 0.1, 86400);
+  let source: ProjectSource;
+  if (media) {
+    const ffmpeg = await findFfmpeg({ ffmpegPath: flags.ffmpeg });
+    source = {
+      raw: await mediaProject({ ffmpeg, ...(flags.video ? { video: path.resolve(flags.video) } : { image: path.resolve(flags.image!) }), ...(flags.audio ? { audio: path.resolve(flags.audio) } : {}), ...(durationS ? { durationS } : {}) }),
+      label: path.basename(media),
+    };
+  } else {
+    source = projectSource(flags);
+  }
+  if (flags.lyrics) {
+    const raw = 'file' in source ? await readSceneFile(source.file) : source.raw;
+    source = { raw: withLyrics(raw as Record<string, unknown>, path.resolve(flags.lyrics), flags.lyricsMode ?? 'typewriter'), label: 'file' in source ? source.file : source.label };
+  }
   const opts: RenderOptions & { tempAudio?: string } = {
     output: flags.output,
     source,
@@ -59,6 +86,7 @@ export async function renderOptionsFromFlags(flags: RenderFlags, signal: AbortSi
     keepIntermediates: flags.keepIntermediates === true,
     ...(flags.audio ? { audio: path.resolve(flags.audio) } : {}),
     ...(flags.ffmpeg ? { ffmpegPath: flags.ffmpeg } : {}),
+    ...(flags.video ? { videoFeaturesFrom: path.resolve(flags.video) } : {}),
     signal,
     onLog: (l) => (flags.quiet ? undefined : io.err(l)),
   };
@@ -78,7 +106,12 @@ export function renderCommand(io: Io): Command {
   const cmd = new Command('render').description('Render a project to a video (mp4, webm, gif or a png sequence)');
   addProjectFlags(cmd)
     .requiredOption('-o, --output <file>', 'output file (or folder for --format png)')
-    .option('--audio <file>', 'soundtrack to mux in')
+    .option('--audio <file>', 'soundtrack: muxed in, and its analysis drives the audio-reactive effects')
+    .option('--video <file>', 'convert a video to glyphs (keeps its audio unless --audio is given)')
+    .option('--image <file>', 'an image (or a pattern like shots/*.jpg) with a slow Ken Burns move')
+    .option('--duration <seconds>', 'how long an --image without --audio is shown (default 10)')
+    .option('--lyrics <file>', 'timed lyrics (.srt or .lrc) over every scene')
+    .addOption(new Option('--lyrics-mode <mode>', 'how lyrics appear').choices(['typewriter', 'fade', 'flash', 'scatter', 'wave']).default('typewriter'))
     .addOption(new Option('--format <format>', 'output format (default: from the extension)').choices(OUTPUT_FORMATS))
     .option('--crf <n>', 'x264/VP9 quality (lower is better; default from the profile)')
     .addOption(new Option('--preset <preset>', 'x264 speed preset (default from the profile)').choices(X264_PRESETS))

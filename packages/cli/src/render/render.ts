@@ -3,7 +3,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GlyphreelError, isGlyphreelError, type FeatureTable } from '@glyphreel/core';
+import { FeatureTable, GlyphreelError, isGlyphreelError } from '@glyphreel/core';
 import {
   atomicOutput,
   concatSegments,
@@ -18,7 +18,7 @@ import {
   type WorkDir,
 } from '@glyphreel/encode';
 import { detectHardware, hardwareLine, renderLine, resolveRenderSettings, type AspectPreset, type HardwareInfo, type QualityPreference, type QualityProfile, type X264Preset } from '@glyphreel/hardware';
-import { loadFeatures, syntheticFeatureTable } from '@glyphreel/inputs';
+import { loadFeatures, syntheticFeatureTable, videoFeatures } from '@glyphreel/inputs';
 import Tinypool from 'tinypool';
 import { planFrames, planUnits, unitSizeFor, type WorkUnit } from '../runtime/plan.js';
 import { CANCEL_SLOT, controlSize, type ProjectSource, type RenderJob, type UnitResult } from './job.js';
@@ -64,6 +64,8 @@ export interface RenderOptions {
   features?: FeatureTable;
   /** Largest work unit in frames (default: about two units per worker); long scenes are split to this size. */
   unitFrames?: number;
+  /** A video whose picture features (brightness, motion, …) join the audio features. */
+  videoFeaturesFrom?: string;
 }
 
 export interface RenderResult {
@@ -184,6 +186,10 @@ export async function renderVideo(o: RenderOptions): Promise<RenderResult> {
     features = loaded.table;
   }
   features ??= syntheticFeatureTable(total, fps, project.bpm);
+  if (o.videoFeaturesFrom && ffmpeg) {
+    log(`Measuring ${path.basename(o.videoFeaturesFrom)}…`);
+    features = FeatureTable.merge(features, await videoFeatures({ ffmpegPath: ffmpeg.path, file: o.videoFeaturesFrom, fps, frames: total }));
+  }
   const audio = partial ? null : soundtrack;
   if (partial && (o.audio ?? project.audio)) warnings.push('--frames renders part of the timeline without audio');
 

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { GlyphreelError } from '@glyphreel/core';
+import { findFfmpeg, probe } from '@glyphreel/encode';
+import { syncCheck, SYNC_TARGET_MAX_MS, SYNC_TARGET_MEAN_MS } from '@glyphreel/inputs';
+import { Command } from 'commander';
+import { usageError, type Io } from '../cli-errors.js';
+import { parseNumber } from './shared.js';
+
+interface SyncFlags {
+  audio?: string;
+  fps?: string;
+  jump?: string;
+  json?: boolean;
+}
+
+/**
+ * `glyphreel sync-check OUT.mp4 --audio F`: audio beat times (from the analysis) against visual brightness jumps in
+ * the video (catalog 5.1). Exits 1 when the drift misses the reference's targets (mean < 20 ms, max < 42 ms).
+ */
+export function syncCheckCommand(io: Io): Command {
+  return new Command('sync-check')
+    .description('Measure audio/video sync: audio beats vs brightness jumps in the video')
+    .argument('<video>', 'rendered video')
+    .option('--audio <file>', 'the soundtrack (default: the video\'s own audio track)')
+    .option('--fps <n>', 'analysis rate (default: the video\'s frame rate)')
+    .option('--jump <n>', 'brightness rise that counts as a visual beat', '30')
+    .option('--json', 'machine-readable output')
+    .action(async (video: string, flags: SyncFlags) => {
+      if (!existsSync(video)) throw usageError(`Video file ${video} does not exist`);
+      if (flags.audio && !existsSync(flags.audio)) throw usageError(`Audio file ${flags.audio} does not exist`);
+      const ffmpeg = await findFfmpeg();
+      const info = await probe(video, { ffmpeg: ffmpeg.path });
+      const fps = parseNumber(flags.fps, '--fps', 1, 240) ?? info.fps;
+      if (!flags.audio && !info.hasAudio) throw usageError(`${video} has no audio track`, 'pass the soundtrack with --audio');
+      const r = await syncCheck(video, flags.audio ?? video, { ffmpegPath: ffmpeg.path, fps, brightnessJump: parseNumber(flags.jump, '--jump', 1, 255)! });
+      if (flags.json) {
+        io.out(JSON.stringify({ ...r, pairs: undefined, fps }, null, 2));
+      } else {
+        const ms = (x: number | null) => (x === null ? '—' : `${x.toFixed(1)} ms`);
+        io.out(`Beats: ${r.audioBeatsS.length} in the audio, ${r.visualBeatsS.length} brightness jumps in the video, ${r.matched} matched (±${r.toleranceMs} ms)`);
+        io.out(`Drift: mean ${ms(r.meanDriftMs)}, max ${ms(r.maxDriftMs)}, p95 ${ms(r.p95DriftMs)}, mean signed ${ms(r.meanSignedDriftMs)} (targets: mean < ${SYNC_TARGET_MEAN_MS} ms, max < ${SYNC_TARGET_MAX_MS} ms)`);
+      }
+      if (!r.withinTargets) {
+        throw new GlyphreelError('E_RENDER', r.matched === 0 ? 'No audio beat matched a visual beat' : `Sync drift misses the targets (mean ${r.meanDriftMs?.toFixed(1)} ms, max ${r.maxDriftMs?.toFixed(1)} ms)`, {
+          hint: 'check the beat threshold and that the scene reacts visibly to beats',
+        });
+      }
+    });
+}
