@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { isGlyphreelError, Registry, type CellEffectDef } from '@glyphreel/core';
 import { effectsPlugin } from '../plugin.js';
-import { EffectRunner, guardedLayer, nonBlank, testGrid } from './test-harness.js';
+import { EffectRunner, guardedLayer, nonBlank, testGrid } from '../test-utils/cells-harness.js';
 import { cellEffects, characterEffects, particleSystems, POST_PROCESS_EFFECTS } from './index.js';
 
 const LOUD = { rms: 0.8, bass: 0.8, sub: 0.7, sub_r: 0.6, mid: 0.6, hi: 0.5, himid_r: 0.5, flux: 0.6, beat: 1, bdecay: 0.8 };

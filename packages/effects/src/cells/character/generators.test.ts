@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { EffectRunner, layerText, nonBlank, testGrid } from '../test-harness.js';
+import { EffectRunner, layerText, nonBlank, testGrid } from '../../test-utils/cells-harness.js';
 import { fire, fireIce } from './fire.js';
 import { spectrum } from './spectrum.js';
 import { waveform } from './waveform.js';

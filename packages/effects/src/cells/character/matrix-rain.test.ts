@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { EffectRunner, layerText, testGrid } from '../test-harness.js';
+import { EffectRunner, layerText, testGrid } from '../../test-utils/cells-harness.js';
 import { matrixRain, type RainState } from './matrix-rain.js';
 
 const QUIET = { bass: 0.2, sub_r: 0.1, beat: 0 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CellLayer } from '@glyphreel/core';
-import { EffectRunner, layerText, nonBlank, testGrid } from '../test-harness.js';
+import { EffectRunner, layerText, nonBlank, testGrid } from '../../test-utils/cells-harness.js';
 import { BLOCK_CORRUPT_POOL, blockCorrupt } from './block-corrupt.js';
 import { glitchDisplace } from './glitch-displace.js';
 import { scanbars } from './scanbars.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { EffectRunner, layerText, nonBlank, testGrid } from '../test-harness.js';
+import { EffectRunner, layerText, nonBlank, testGrid } from '../../test-utils/cells-harness.js';
 import { beatWords } from './beat-words.js';
 import { ERRORS_COSMIC, ERRORS_ORGANIC, ERRORS_TECH, errorMessages } from './error-messages.js';
 import { fadingMessages, wrapText } from './fading-messages.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { hsvToRgb } from '@glyphreel/core';
-import { EffectRunner, nonBlank, testGrid } from '../test-harness.js';
+import { EffectRunner, nonBlank, testGrid } from '../../test-utils/cells-harness.js';
 import { dissolve } from './dissolve.js';
 import { embers } from './embers.js';
 import { explosion } from './explosion.js';

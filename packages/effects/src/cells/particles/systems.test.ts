@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { CHARS_TRAILS, isGlyphreelError, PART_ENERGY } from '@glyphreel/core';
-import { EffectRunner, layerText, nonBlank, testGrid } from '../test-harness.js';
+import { EffectRunner, layerText, nonBlank, testGrid } from '../../test-utils/cells-harness.js';
 import { particleSystems } from '../index.js';
 import { boids } from './boids.js';
 import { embers } from './embers.js';

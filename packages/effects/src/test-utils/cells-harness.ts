@@ -1,8 +1,7 @@
 /**
  * Test and benchmark scaffolding for cell effects: a grid with sequential glyph ids (readable back as text), a
  * FrameContext whose rng and state persist across frames like the runtime's per-layer ones, and helpers to run an
- * effect for N frames. Not exported from the package entry; it lives in src/cells because this half of the package
- * owns no test-utils folder.
+ * effect for N frames. Test-only: src/test-utils is left out of the build (tsconfig.lib.json), so it never ships.
  */
 import {
   createCellLayer,
