@@ -114,12 +114,14 @@ describe('autoPlan on a 120 BPM track (quiet intro, loud middle, quiet outro)', 
       expect(s.layers[1]!.blend).toBe('lighten');
       expect(['xs', 'sm']).toContain(s.layers[0]!.grid);
     }
+    const extra = (s: Scene) => JSON.stringify((s.extras as Array<{ shaders: unknown }>)[0]!.shaders);
+    for (let i = 1; i < peak.length; i++) expect(extra(peak[i]!)).not.toBe(extra(peak[i - 1]!));
     for (const s of peak) {
       expect(s.layers).toHaveLength(3);
       expect(s.gamma).toBeLessThanOrEqual(0.65);
       expect(s.shaders).toHaveLength(3);
       expect(s.shaders.map((x) => x[0])).toContain('bloom');
-      expect(s.extras).toEqual([{ when: { feature: 'bdecay', gt: 0.4 }, shaders: [['kaleidoscope', expect.objectContaining({ folds: expect.any(Number) })]] }]);
+      expect(s.extras).toEqual([{ when: { feature: 'bdecay', gt: 0.4 }, shaders: [[expect.stringMatching(/^(kaleidoscope|mirror_quad|rgb_split_radial)$/), expect.any(Object)]] }]);
       expect(s.feedback).toEqual(expect.objectContaining({ blend: expect.stringMatching(/screen|add/) }));
       expect(['screen', 'add']).toContain(s.layers[1]!.blend);
       expect(s.layers[0]!.grid).toBe('xs');
@@ -156,7 +158,7 @@ describe('autoPlan on a 120 BPM track (quiet intro, loud middle, quiet outro)', 
     const lines = describePlan(project);
     expect(lines).toHaveLength(15);
     expect(lines[0]).toMatch(/^s00_calm_\w+ {2}0\.00–4\.00 s {2}\w+@(xs|sm) \+ \w+@md {2}palette \w+/);
-    expect(lines[5]).toMatch(/extras kaleidoscope when bdecay > 0\.4/);
+    expect(lines[5]).toMatch(/extras (kaleidoscope|mirror_quad|rgb_split_radial) when bdecay > 0\.4/);
   });
 });
 
@@ -232,6 +234,19 @@ describe('cuts', () => {
     const cuts = planCuts(analyzeTrack(ft, FPS, 30));
     expect(cuts.frames).toContain(11 * FPS);
     expect(cuts.reasons[cuts.frames.indexOf(11 * FPS) - 1]).toBe('energy');
+  });
+
+  it('bridges a 20 s break without beats with 3–16 s sections and picks the phrase up again after it', () => {
+    const ft = track({ rmsAt: () => 0.5 });
+    ft.series('beat').fill(0, 20 * FPS, 40 * FPS);
+    const cuts = planCuts(analyzeTrack(ft, FPS, 60));
+    expect(cuts.frames).toEqual([0, 96, 192, 288, 384, 468, 662, 960, 1056, 1152, 1248, 1344]);
+    expect(cuts.reasons).toEqual(['phrase', 'phrase', 'phrase', 'phrase', 'beat', 'even', 'beat', 'phrase', 'phrase', 'phrase', 'phrase']);
+    const ends = [...cuts.frames.slice(1), 60 * FPS];
+    cuts.frames.forEach((f, i) => {
+      expect((ends[i]! - f) / FPS).toBeGreaterThanOrEqual(3);
+      expect((ends[i]! - f) / FPS).toBeLessThanOrEqual(16);
+    });
   });
 
   it('gives very short audio (3 s) one valid section', () => {

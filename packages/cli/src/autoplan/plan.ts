@@ -3,7 +3,7 @@ import { analyzeTrack, estimateBpm, meanRms, type TrackAnalysis } from './analys
 import { planCuts } from './cuts.js';
 import {
   ACCENTS, BACKGROUND_FIELDS, BACKGROUND_PALETTES, CONTENT_FIELDS, CONTENT_PALETTES, FEEDBACK, HARMONIES, harmonyHue, HUES, MOODS,
-  type AccentLook, type Cost, type FieldLook, type Level, type Mood, type ShaderStep, type ShaderTier,
+  type AccentLook, type Cost, type FieldLook, type Level, type Mood, type Params, type ShaderStep, type ShaderTier,
 } from './looks.js';
 
 export interface AutoPlanOptions {
@@ -211,7 +211,7 @@ function planSection(looks: Looks, s: SectionInput): { scene: Record<string, unk
     layers,
     shaders: shaders.map((x) => [x.name, x.params]),
   };
-  const extras = chooseExtras(level, tier, rng);
+  const extras = chooseExtras(looks, level, tier, shaders);
   if (extras.length > 0) scene.extras = extras;
   const fb = chooseFeedback(mood, accent, level, tier, rng);
   if (fb) scene.feedback = { ...FEEDBACK[fb] };
@@ -229,15 +229,30 @@ export function chooseShaders(mood: Mood, level: Level, tier: ShaderTier, rng: R
   return list;
 }
 
-/** Beat-conditional shaders (catalog 3.3): kaleidoscope on strong beats at peaks, a chromatic kick in driving parts. */
-function chooseExtras(level: Level, tier: ShaderTier, rng: Rng): Array<Record<string, unknown>> {
+/** Beat-conditional looks for peaks (catalog 3.3 and 9.4 item 36: kaleidoscope, mirror, glitch); one per peak, rotating. */
+const PEAK_EXTRAS: ReadonlyArray<{ key: string; shader: [string, Params] }> = [
+  { key: 'kaleidoscope6', shader: ['kaleidoscope', { folds: 6 }] },
+  { key: 'kaleidoscope8', shader: ['kaleidoscope', { folds: 8 }] },
+  { key: 'mirror_quad', shader: ['mirror_quad', {}] },
+  { key: 'rgb_split_radial', shader: ['rgb_split_radial', { strength: 6 }] },
+];
+
+/**
+ * Beat-conditional shaders: at peaks a symmetry or split while bdecay > 0.4 (the catalog's kaleidoscope threshold),
+ * on *full* also a chromatic kick on the strongest beats; in driving parts a chromatic kick half the time.
+ */
+function chooseExtras(looks: Looks, level: Level, tier: ShaderTier, base: readonly ShaderStep[]): Array<Record<string, unknown>> {
+  const { rng, registry } = looks;
   if (tier === 'minimal' || level === 'calm') return [];
+  const has = (name: string) => base.some((x) => x.name === name);
   if (level === 'peak') {
-    const out: Array<Record<string, unknown>> = [{ when: { feature: 'bdecay', gt: 0.4 }, shaders: [['kaleidoscope', { folds: rng.choice([6, 8]) }]] }];
-    if (tier === 'full') out.push({ when: { feature: 'bdecay', gt: 0.7 }, shaders: [['rgb_split_radial', { strength: 6 }]] });
+    const pool = PEAK_EXTRAS.filter((x) => registry.has('shaders', x.shader[0]) && !has(x.shader[0]));
+    const out: Array<Record<string, unknown>> = [];
+    if (pool.length > 0) out.push({ when: { feature: 'bdecay', gt: 0.4 }, shaders: [looks.pick('extra', pool, (x) => x.key).shader] });
+    if (tier === 'full' && !has('chromatic')) out.push({ when: { feature: 'bdecay', gt: 0.7 }, shaders: [['chromatic', { amt: 6 }]] });
     return out;
   }
-  return rng.chance(0.5) ? [{ when: { feature: 'bdecay', gt: 0.6 }, shaders: [['chromatic', { amt: 4 }]] }] : [];
+  return rng.chance(0.5) && !has('chromatic') ? [{ when: { feature: 'bdecay', gt: 0.6 }, shaders: [['chromatic', { amt: 4 }]] }] : [];
 }
 
 function chooseFeedback(mood: Mood, accent: AccentLook | null, level: Level, tier: ShaderTier, rng: Rng): keyof typeof FEEDBACK | null {
