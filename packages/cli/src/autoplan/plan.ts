@@ -176,7 +176,7 @@ function planSection(looks: Looks, s: SectionInput): { scene: Record<string, unk
       saturation: 0.5,
       blend: 'lighten',
       // Catalog 4.3: the background sits at 0.10–0.25 of full brightness.
-      opacity: level === 'calm' ? 0.3 : 0.25,
+      opacity: level === 'drive' ? 0.25 : level === 'calm' ? 0.3 : 0.35,
     },
     {
       effect: content.name,

@@ -78,7 +78,7 @@ describe('glyphreel commands', () => {
 
   it.each([
     [['render', '--demo'], 2, "error: required option '-o, --output <file>' not specified"],
-    [['render', '-o', 'x.mp4'], 2, 'glyphreel: Nothing to render: pass --scenes FILE, --demo, --video FILE or --image FILE'],
+    [['render', '-o', 'x.mp4'], 2, 'glyphreel: Nothing to render: pass --scenes FILE, --demo, --audio FILE, --video FILE or --image FILE'],
     [['render', '--scenes', '/no/such.json', '-o', 'x.mp4'], 1, 'glyphreel: Scene file /no/such.json does not exist'],
     [['render', '--demo', '-o', '/no/such/dir/x.mp4'], 2, 'glyphreel: Output folder /no/such/dir does not exist'],
     [['render', '--demo', '-o', 'x.mp4', '--resolution', '12x'], 2, 'glyphreel: Invalid --resolution "12x"'],
@@ -119,6 +119,28 @@ describe('glyphreel commands', () => {
     expect(r.meanDriftMs).toBeLessThan(20);
     expect(r.maxDriftMs).toBeLessThan(42);
   }, 60000);
+
+  it('render --audio with no scene file plans the video from the song; --seed changes the plan reproducibly', async () => {
+    const ffmpeg = await findFfmpeg();
+    const { synthesizeAudio } = await import('@glyphreel/encode');
+    const song = path.join(dir, 'song.wav');
+    await synthesizeAudio(song, { ffmpeg, durationS: 12, bpm: 120 });
+    const plan = async (seed: string) => {
+      const io = capture();
+      expect(await runCli(['list', '--audio', song, '--json', '--seed', seed, '--fps', '12', '--resolution', '128x72'], io)).toBe(0);
+      return JSON.parse(io.outLines.join('\n')).scenes as Array<{ id: string; layers: string[]; end: number }>;
+    };
+    const a = await plan('1');
+    expect(await plan('1')).toEqual(a);
+    expect(JSON.stringify(await plan('2'))).not.toBe(JSON.stringify(a));
+    expect(a.at(-1)!.end).toBeCloseTo(12, 2);
+    const out = path.join(dir, 'auto.mp4');
+    expect(await runCli(['render', '--audio', song, '-o', out, '--fps', '12', '--resolution', '128x72', '--quality', 'draft', '--quiet'], capture())).toBe(0);
+    const p = await probe(out, { ffmpeg: ffmpeg.path });
+    expect(p.frames).toBe(144);
+    expect(p.hasAudio).toBe(true);
+    expect(Math.abs((p.audioDurationS ?? 0) - p.durationS)).toBeLessThanOrEqual(1 / 12);
+  }, 90000);
 
   it('an unknown effect in a scene file names the file, scene and field', async () => {
     const bad = path.join(dir, 'bad.json');

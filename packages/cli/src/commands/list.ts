@@ -1,19 +1,31 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Command } from 'commander';
+import { usageError } from '../cli-errors.js';
+import { audioProject } from '../project/from-audio.js';
+import type { ProjectSource } from '../render/job.js';
 import type { Io } from '../cli-errors.js';
 import { planRender } from '../render/render.js';
 import { addProjectFlags, parseSettings, projectSource, type ProjectFlags } from './shared.js';
 
 interface ListFlags extends ProjectFlags {
   json?: boolean;
+  audio?: string;
 }
 
 export function listCommand(io: Io): Command {
   const cmd = new Command('list').description('Print the planned scenes and work units (what --clip selects)');
   addProjectFlags(cmd)
     .option('--json', 'machine-readable output')
+    .option('--audio <file>', 'without --scenes: the plan glyphreel render --audio would make for this song')
     .action(async (flags: ListFlags) => {
       const s = parseSettings(flags);
-      const { prepared, profile, units } = await planRender({ output: '', source: projectSource(flags), plugins: flags.plugin ?? [], quality: s.quality, workers: s.workers, ...(s.aspect ? { aspect: s.aspect } : {}), ...(s.resolution ? { resolution: s.resolution } : {}), ...(s.fps ? { fps: s.fps } : {}) });
+      if (flags.audio && !existsSync(flags.audio)) throw usageError(`Audio file ${flags.audio} does not exist`);
+      const source: ProjectSource =
+        flags.audio && !flags.scenes && !flags.demo
+          ? { raw: await audioProject({ audio: flags.audio, quality: s.quality, workers: s.workers, plugins: flags.plugin ?? [], ...(s.seed !== undefined ? { seed: s.seed } : {}), ...(s.aspect ? { aspect: s.aspect } : {}), ...(s.resolution ? { resolution: s.resolution } : {}), ...(s.fps ? { fps: s.fps } : {}) }), label: `plan for ${path.basename(flags.audio)}` }
+          : projectSource(flags);
+      const { prepared, profile, units } = await planRender({ output: '', source, plugins: flags.plugin ?? [], quality: s.quality, workers: s.workers, ...(s.aspect ? { aspect: s.aspect } : {}), ...(s.resolution ? { resolution: s.resolution } : {}), ...(s.fps ? { fps: s.fps } : {}) });
       const scenes = prepared.project.scenes.map((sc) => ({
         id: sc.id,
         name: sc.name,

@@ -10,6 +10,7 @@ import { renderVideo, type RenderOptions, type RenderResult } from '../render/re
 import type { ProjectSource } from '../render/job.js';
 import { mediaProject, withLyrics } from '../project/auto.js';
 import { readSceneFile } from '../project/load.js';
+import { audioProject } from '../project/from-audio.js';
 import { addProjectFlags, parseNumber, parseSettings, projectSource, type ProjectFlags } from './shared.js';
 
 interface RenderFlags extends ProjectFlags {
@@ -29,6 +30,10 @@ interface RenderFlags extends ProjectFlags {
   keepIntermediates?: boolean;
   quiet?: boolean;
   ffmpeg?: string;
+}
+
+function settingsSeed(flags: ProjectFlags): number | undefined {
+  return parseSettings(flags).seed;
 }
 
 function parseFrames(text: string): [number, number] {
@@ -59,6 +64,11 @@ export async function renderOptionsFromFlags(flags: RenderFlags, signal: AbortSi
     source = {
       raw: await mediaProject({ ffmpeg, ...(flags.video ? { video: path.resolve(flags.video) } : { image: path.resolve(flags.image!) }), ...(flags.audio ? { audio: path.resolve(flags.audio) } : {}), ...(durationS ? { durationS } : {}) }),
       label: path.basename(media),
+    };
+  } else if (flags.audio && !flags.scenes && !flags.demo) {
+    source = {
+      raw: await audioProject({ audio: flags.audio, ...(settingsSeed(flags) !== undefined ? { seed: settingsSeed(flags)! } : {}), quality: parseSettings(flags).quality, ...(flags.aspect ? { aspect: parseSettings(flags).aspect! } : {}), ...(flags.resolution ? { resolution: flags.resolution } : {}), workers: parseSettings(flags).workers, ...(parseSettings(flags).fps ? { fps: parseSettings(flags).fps! } : {}), plugins: flags.plugin ?? [], ...(flags.ffmpeg ? { ffmpegPath: flags.ffmpeg } : {}) }),
+      label: `plan for ${path.basename(flags.audio)}`,
     };
   } else {
     source = projectSource(flags);

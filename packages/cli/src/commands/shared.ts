@@ -35,7 +35,7 @@ export function projectSource(flags: ProjectFlags): ProjectSource {
   if (flags.scenes && flags.demo) throw usageError('Give either --scenes FILE or --demo, not both');
   if (flags.scenes) return { file: path.resolve(flags.scenes) };
   if (flags.demo) return { raw: demoProject(), label: 'demo' };
-  throw usageError('Nothing to render: pass --scenes FILE, --demo, --video FILE or --image FILE', 'e.g. glyphreel render --demo -o demo.mp4');
+  throw usageError('Nothing to render: pass --scenes FILE, --demo, --audio FILE, --video FILE or --image FILE', 'e.g. glyphreel render --demo -o demo.mp4');
 }
 
 export interface ParsedSettings {

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { findFfmpeg } from '@glyphreel/encode';
+import { detectHardware, resolveRenderSettings, type AspectPreset, type QualityPreference } from '@glyphreel/hardware';
+import { loadFeatures } from '@glyphreel/inputs';
+import { autoPlan } from '../autoplan/index.js';
+import { buildRegistry } from '../runtime/plugins.js';
+
+export interface AudioProjectOptions {
+  audio: string;
+  seed?: number;
+  quality?: QualityPreference;
+  aspect?: AspectPreset;
+  resolution?: string;
+  workers?: number;
+  fps?: number;
+  plugins?: string[];
+  ffmpegPath?: string;
+  cwd?: string;
+}
+
+/**
+ * The zero-config music video: analyse the song (cached by content) at the frame rate the render will use, then let
+ * the planner cut it into sections on phrase boundaries and pick a look for each. `--seed` changes the plan.
+ */
+export async function audioProject(o: AudioProjectOptions): Promise<Record<string, unknown>> {
+  const ffmpeg = await findFfmpeg({ ffmpegPath: o.ffmpegPath });
+  const audio = path.resolve(o.audio);
+  // The profile (hence fps and shader tier) depends on the duration; a first pass at 24 fps gives the duration.
+  const probeFps = o.fps ?? 24;
+  const first = await loadFeatures(audio, { ffmpegPath: ffmpeg.path, fps: probeFps });
+  const hw = await detectHardware({ gpus: false });
+  const profile = resolveRenderSettings(hw, { quality: o.quality ?? 'auto', aspect: o.aspect, resolution: o.resolution, workers: o.workers ?? 0, durationS: first.durationS });
+  const fps = o.fps ?? profile.fps;
+  const features = fps === probeFps ? first.table : (await loadFeatures(audio, { ffmpegPath: ffmpeg.path, fps })).table;
+  const registry = await buildRegistry(o.plugins ?? [], o.cwd ?? process.cwd());
+  return autoPlan(features, { fps, durationS: first.durationS, registry, seed: o.seed ?? 1, shaders: profile.shaders, audio }) as unknown as Record<string, unknown>;
+}
