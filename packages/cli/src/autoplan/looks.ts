@@ -23,7 +23,8 @@ export interface FieldLook {
 
 const none = (): Params => ({});
 const pace = (level: Level, calm: number, drive: number, peak: number): number => (level === 'calm' ? calm : level === 'drive' ? drive : peak);
-const round = (x: number, step = 0.01) => Math.round(x / step) * step;
+/** Rounded to `step` without binary noise (0.35, not 0.35000000000000003), so plans read cleanly as JSON. */
+const round = (x: number, step = 0.01) => Number((Math.round(x / step) * step).toFixed(6));
 
 /** Value fields for the content layer (md grid). */
 export const CONTENT_FIELDS: readonly FieldLook[] = [
