@@ -142,6 +142,46 @@ describe('glyphreel commands', () => {
     expect(Math.abs((p.audioDurationS ?? 0) - p.durationS)).toBeLessThanOrEqual(1 / 12);
   }, 90000);
 
+  it('render --video converts a clip to glyphs and keeps its audio', async () => {
+    const ffmpeg = await findFfmpeg();
+    const { runFfmpeg } = await import('@glyphreel/encode');
+    const clip = path.join(dir, 'clip.mp4');
+    await runFfmpeg(ffmpeg.path, ['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=24:duration=2', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=2', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', clip], { what: 'making a test clip' });
+    const out = path.join(dir, 'ascii.mp4');
+    expect(await runCli(['render', '--video', clip, '-o', out, '--resolution', '320x180', '--fps', '12', '--quiet'], capture())).toBe(0);
+    const p = await probe(out, { ffmpeg: ffmpeg.path });
+    expect(p.frames).toBe(24);
+    expect(p.hasAudio).toBe(true);
+    const { verifyBrightness } = await import('@glyphreel/encode');
+    const b = await verifyBrightness(out, [1], { ffmpeg: ffmpeg.path });
+    expect(b.samples[0]!.mean).toBeGreaterThan(15);
+  }, 60000);
+
+  it('render --image with --lyrics draws the cue over the picture while it is on', async () => {
+    const ffmpeg = await findFfmpeg();
+    const { runFfmpeg, runFfmpegBytes } = await import('@glyphreel/encode');
+    const img = path.join(dir, 'pic.png');
+    await runFfmpeg(ffmpeg.path, ['-y', '-f', 'lavfi', '-i', 'color=c=0x203060:size=320x180,drawbox=x=100:y=40:w=120:h=100:color=orange:t=fill', '-frames:v', '1', img], { what: 'making a test image' });
+    const srt = path.join(dir, 'words.srt');
+    writeFileSync(srt, '1\r\n00:00:00,500 --> 00:00:01,800\r\nHELLO WORLD\r\n\r\n');
+    const withLyrics = path.join(dir, 'lyr');
+    const without = path.join(dir, 'nolyr');
+    const args = ['--image', img, '--duration', '2', '--resolution', '320x180', '--fps', '12', '--format', 'png', '--quiet'];
+    expect(await runCli(['render', ...args, '--lyrics', srt, '--lyrics-mode', 'fade', '-o', withLyrics], capture())).toBe(0);
+    expect(await runCli(['render', ...args, '-o', without], capture())).toBe(0);
+    const rows = async (file: string) => runFfmpegBytes(ffmpeg.path, ['-i', file, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { what: 'reading a frame' });
+    const diff = async (frame: string) => {
+      const a = await rows(path.join(withLyrics, frame));
+      const b = await rows(path.join(without, frame));
+      let d = 0;
+      for (let i = 0; i < a.length; i++) d += Math.abs(a[i]! - b[i]!);
+      return d;
+    };
+    expect(await diff('000002.png')).toBe(0); // before the cue
+    expect(await diff('000012.png')).toBeGreaterThan(10000); // while "HELLO WORLD" is on
+    expect(await diff('000023.png')).toBe(0); // after it
+  }, 60000);
+
   it('an unknown effect in a scene file names the file, scene and field', async () => {
     const bad = path.join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ scenes: [{ name: 'x', end: 1, layers: [{ effect: 'plasmaa' }] }] }));
