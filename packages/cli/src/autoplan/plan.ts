@@ -203,7 +203,7 @@ function planSection(looks: Looks, s: SectionInput): { scene: Record<string, unk
 
   const shaders = chooseShaders(mood, level, tier, rng).filter((x) => registry.has('shaders', x.name));
   const scene: Record<string, unknown> = {
-    name: `${level}_${content.name}`,
+    name: `${level}_${content.name}_${mood.name}`,
     start: s.start,
     end: s.end,
     grid: 'md',
