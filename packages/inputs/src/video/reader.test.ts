@@ -56,6 +56,22 @@ describe('openVideoReader', () => {
     expect(await readAll(clip, { width: 16, height: 9, fps: 12, startS: 1 })).toEqual({ count: 12, sizes: new Set([16 * 9 * 3]) });
   });
 
+  it('a read opened at startS = k/fps returns frame k of a read from 0, also across a rate conversion', async () => {
+    const c25 = lavfi('c25.mp4', ['-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=25:duration=1.5', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv444p']);
+    for (const [file, fps] of [[c25, 24], [clip, 30]] as const) {
+      const seq = openVideoReader({ ffmpegPath, file, width: 16, height: 9, fps });
+      const frames: Buffer[] = [];
+      for (let f = await seq.read(); f; f = await seq.read()) frames.push(Buffer.from(f));
+      await seq.close();
+      for (const k of [1, 2, 7, 13, 29]) {
+        const r = openVideoReader({ ffmpegPath, file, width: 16, height: 9, fps, startS: k / fps });
+        const f = Buffer.from((await r.read())!);
+        await r.close();
+        expect(`${fps}:${k}:${Buffer.compare(f, frames[k]!)}`).toBe(`${fps}:${k}:0`);
+      }
+    }
+  });
+
   it('close() mid-stream stops ffmpeg and later reads return null', async () => {
     const r = openVideoReader({ ffmpegPath, file: clip, width: 8, height: 8, fps: 24 });
     expect((await r.read())?.length).toBe(192);

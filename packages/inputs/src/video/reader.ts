@@ -46,6 +46,9 @@ export interface VideoReader {
   readonly pid: number | undefined;
 }
 
+/** Output frames decoded before startS and dropped, so a seeked read matches a sequential one (see openVideoReader). */
+const PREROLL_FRAMES = 2;
+
 /** The last non-empty lines of an ffmpeg log on one line, with per-run pointers dropped so messages are stable. */
 export function ffmpegLogTail(logFile: string, file: string, lines = 2): string {
   let text = '';
@@ -128,6 +131,14 @@ export function openVideoReader(o: VideoReaderOptions): VideoReader {
   if (!(startS >= 0 && Number.isFinite(startS))) throw new GlyphreelError('E_PARAM', `openVideoReader: startS must be >= 0, got ${startS}`);
   assertMediaFile(o.file);
 
+  // Rate conversion picks, for each output slot, the source frame whose time rounds to it. Seeking straight to
+  // startS drops the source frames before it, so the first slot can lose a frame that a decode from 0 would have
+  // used and ties can round the other way: a work unit that opens mid-scene would then differ by one frame from one
+  // that read through. Starting PREROLL_FRAMES slots earlier (fps grid anchored at the seek point by start_time=0)
+  // and dropping them makes a seeked read match a sequential one (checked at 24/25/29.97/30 fps sources to 24 and 30).
+  const preroll = Math.min(PREROLL_FRAMES, Math.floor(startS * o.fps + 1e-6));
+  const seekS = Math.max(0, startS - preroll / o.fps);
+  let skip = preroll;
   const frameBytes = o.width * o.height * 3;
   const frame = new Uint8Array(frameBytes);
   // a random suffix: worker threads share the pid
@@ -135,10 +146,10 @@ export function openVideoReader(o: VideoReaderOptions): VideoReader {
   const logFd = openSync(logFile, 'w');
   const args = [
     '-nostdin', '-hide_banner', '-loglevel', 'error',
-    ...(startS > 0 ? ['-ss', startS.toFixed(6)] : []),
+    ...(seekS > 0 ? ['-ss', seekS.toFixed(6)] : []),
     '-i', o.file,
     '-map', '0:v:0', '-an', '-sn', '-dn',
-    '-vf', `fps=${o.fps},${fitFilter(o.width, o.height, o.fit ?? 'cover', o.pixelAspect ?? 1)}`,
+    '-vf', `fps=fps=${o.fps}:start_time=0,${fitFilter(o.width, o.height, o.fit ?? 'cover', o.pixelAspect ?? 1)}`,
     '-pix_fmt', 'rgb24', '-f', 'rawvideo', 'pipe:1',
   ];
   let child: ChildProcess;
@@ -151,7 +162,8 @@ export function openVideoReader(o: VideoReaderOptions): VideoReader {
   const stdout = child.stdout as Readable;
   stdout.pause();
 
-  let leftover: Buffer | null = null;
+  // chunks received beyond the frame being filled (normally at most one: the stream is paused once a frame is whole)
+  const queue: Buffer[] = [];
   let fill = 0;
   let exited = false;
   let exitCode: number | null = null;
@@ -172,12 +184,17 @@ export function openVideoReader(o: VideoReaderOptions): VideoReader {
     settleEnd();
   });
 
-  /** Copies from `chunk` into the frame; returns the unused tail, or null when the chunk was used up. */
-  const take = (chunk: Buffer): Buffer | null => {
-    const n = Math.min(chunk.length, frameBytes - fill);
-    frame.set(n === chunk.length ? chunk : chunk.subarray(0, n), fill);
-    fill += n;
-    return n < chunk.length ? chunk.subarray(n) : null;
+  /** Moves queued bytes into the frame until it is whole or the queue is empty; true when the frame is whole. */
+  const drain = (): boolean => {
+    while (fill < frameBytes && queue.length > 0) {
+      const chunk = queue[0] as Buffer;
+      const n = Math.min(chunk.length, frameBytes - fill);
+      frame.set(n === chunk.length ? chunk : chunk.subarray(0, n), fill);
+      fill += n;
+      if (n === chunk.length) queue.shift();
+      else queue[0] = chunk.subarray(n);
+    }
+    return fill === frameBytes;
   };
 
   const failure = (): GlyphreelError | null => {
@@ -198,15 +215,16 @@ export function openVideoReader(o: VideoReaderOptions): VideoReader {
   };
 
   stdout.on('data', (chunk: Buffer) => {
-    const rest = take(chunk);
-    if (fill === frameBytes) {
+    queue.push(chunk);
+    if (!waiter) {
       stdout.pause();
-      leftover = rest;
-      if (waiter) {
-        const w = waiter;
-        waiter = null;
-        w.resolve(frame);
-      }
+      return;
+    }
+    if (drain()) {
+      stdout.pause();
+      const w = waiter;
+      waiter = null;
+      w.resolve(frame);
     }
   });
   // stdout ends before the child's 'close'; only the exit status tells a clean end from a failure
@@ -216,29 +234,34 @@ export function openVideoReader(o: VideoReaderOptions): VideoReader {
     settleEnd();
   });
 
+  const readRaw = (): Promise<Uint8Array | null> => {
+    if (waiter) return Promise.reject(new GlyphreelError('E_RENDER', 'VideoReader.read called again before the previous read finished'));
+    if (closing) return Promise.resolve(null);
+    fill = 0;
+    if (drain()) return Promise.resolve(frame);
+    return new Promise<Uint8Array | null>((resolve, reject) => {
+      waiter = { resolve, reject };
+      if (exited) settleEnd();
+      else stdout.resume();
+    });
+  };
+
   return {
     frameBytes,
     get pid() {
       return exited ? undefined : child.pid;
     },
-    read(): Promise<Uint8Array | null> {
-      if (waiter) return Promise.reject(new GlyphreelError('E_RENDER', 'VideoReader.read called again before the previous read finished'));
-      if (closing) return Promise.resolve(null);
-      fill = 0;
-      while (leftover && fill < frameBytes) leftover = take(leftover);
-      if (fill === frameBytes) {
-        return Promise.resolve(frame);
+    async read(): Promise<Uint8Array | null> {
+      while (skip > 0) {
+        skip--;
+        if ((await readRaw()) === null) return null;
       }
-      return new Promise<Uint8Array | null>((resolve, reject) => {
-        waiter = { resolve, reject };
-        if (exited) settleEnd();
-        else stdout.resume();
-      });
+      return readRaw();
     },
     async close(): Promise<void> {
       if (!closing) {
         closing = true;
-        leftover = null;
+        queue.length = 0;
         if (!exited) {
           stdout.destroy();
           child.kill('SIGKILL');
