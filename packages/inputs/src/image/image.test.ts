@@ -13,6 +13,7 @@ import { expandSequence } from './glob.js';
 import { imageEffect, sequencePosition, workingSize } from './image-effect.js';
 import { loadImage } from './load-image.js';
 import { kenBurnsCrop, resampleCrop, type CropRect } from './resample.js';
+import { loadTexture } from './texture.js';
 
 const ffmpegPath = ffmpegInstaller.path;
 const FPS = 10;
@@ -158,5 +159,13 @@ describe('image helpers', () => {
     expect(img.data.length).toBe(300);
     expect(Array.from(img.data.subarray(0, 3))).toEqual([0, 0, 0]); // letterbox
     expect(Array.from(img.data.subarray(5 * 30, 5 * 30 + 3))).toEqual([255, 255, 255]);
+  });
+
+  it('loadTexture gives per-cell luminance and colours at grid resolution', async () => {
+    const file = png('tex.png', 'color=c=0xC86432:s=40x30');
+    const tex = await loadTexture(file, grid, { ffmpegPath });
+    expect(tex.rgb.length).toBe(16 * 6 * 3);
+    expect(Array.from(tex.rgb.subarray(45, 48))).toEqual([200, 100, 50]);
+    expect(tex.luminance[15]).toBeCloseTo(124.2 / 255, 6);
   });
 });
