@@ -162,6 +162,28 @@ describe('autoPlan on a 120 BPM track (quiet intro, loud middle, quiet outro)', 
   });
 });
 
+describe('describePlan', () => {
+  it('reads hand-written scene files too (no start times, shader names as strings or pairs)', () => {
+    const raw = {
+      scenes: [
+        {
+          name: 'plasma_rain',
+          end: 3,
+          layers: [{ effect: 'plasma', palette: 'default', hue: 'angle' }, { effect: 'matrix_rain', grid: 'sm', blend: 'screen' }],
+          shaders: [['bloom', { thr: 130 }], 'vignette', { name: 'scanlines' }],
+        },
+        { name: 'rings', end: 6, gamma: 0.7, layers: [{ effect: 'fire' }, { effect: 'rings', palette: 'dots', hue: 0.3 }], extras: [{ when: { feature: 'bdecay', gt: 0.6 }, shaders: [['kaleidoscope', { folds: 6 }]] }], feedback: { transform: 'zoom' } },
+      ],
+    };
+    expect(validateProject(raw, registry).durationS).toBe(6);
+    expect(describePlan(raw)).toEqual([
+      's00_plasma_rain  0.00–3.00 s  plasma + matrix_rain@sm/screen  palette default  hue angle  gamma 0.75  shaders bloom, vignette, scanlines',
+      's01_rings  3.00–6.00 s  fire + rings  palette dots  hue 0.3  gamma 0.7  shaders —  extras kaleidoscope when bdecay > 0.6  feedback zoom',
+    ]);
+    expect(describePlan({})).toEqual([]);
+  });
+});
+
 describe('levels', () => {
   it('puts a middle loudness between calm and peak (drive: screen, gamma 0.7, accent half the time)', () => {
     const ft = track({ durationS: 48, rmsAt: (t) => (t < 16 ? 0.15 : t < 32 ? 0.5 : 0.9) });

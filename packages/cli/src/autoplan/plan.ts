@@ -1,5 +1,5 @@
 import { deriveSeed, GlyphreelError, Rng, type FeatureTable, type Registry } from '@glyphreel/core';
-import { analyzeTrack, estimateBpm, meanRms, type TrackAnalysis } from './analysis.js';
+import { analyzeTrack, estimateBpm, meanRms } from './analysis.js';
 import { planCuts } from './cuts.js';
 import {
   ACCENTS, BACKGROUND_FIELDS, BACKGROUND_PALETTES, CONTENT_FIELDS, CONTENT_PALETTES, FEEDBACK, HARMONIES, harmonyHue, HUES, MOODS,
@@ -274,7 +274,9 @@ export function describePlan(project: { scenes?: unknown }): string[] {
     const layers = Array.isArray(sc.layers) ? (sc.layers as Array<Record<string, unknown>>) : [];
     const effects = layers.map((l) => `${String(l.effect)}${l.grid ? `@${String(l.grid)}` : ''}${l.blend && l.blend !== 'lighten' ? `/${String(l.blend)}` : ''}`).join(' + ');
     const names = (list: unknown) => (Array.isArray(list) ? list.map((x) => (Array.isArray(x) ? x[0] : typeof x === 'string' ? x : (x as { name?: string }).name)).join(', ') : '');
-    const content = layers[1] ?? layers[0];
+    // The content layer: a value layer on the scene's grid (what autoPlan puts second), else any value layer.
+    const sceneGrid = typeof sc.grid === 'string' ? sc.grid : 'md';
+    const content = layers.find((l) => (l.grid ?? sceneGrid) === sceneGrid && l.palette !== undefined) ?? layers.find((l) => l.palette !== undefined);
     const hue = content?.hue;
     const hueText = typeof hue === 'number' ? `hue ${hue}` : Array.isArray(hue) ? `hue ${String(hue[0])}` : typeof hue === 'string' ? `hue ${hue}` : '';
     const extras = Array.isArray(sc.extras) ? (sc.extras as Array<{ when: { feature: string; gt?: number }; shaders: unknown }>).map((x) => `${names(x.shaders)} when ${x.when.feature} > ${x.when.gt}`) : [];
@@ -294,4 +296,3 @@ export function describePlan(project: { scenes?: unknown }): string[] {
   });
 }
 
-export type { TrackAnalysis };
