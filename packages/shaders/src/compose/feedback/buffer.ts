@@ -179,13 +179,19 @@ export class FeedbackBuffer {
       }
       const mn = r < g ? (r < b ? r : b) : g < b ? g : b;
       const d = mx - mn;
-      let h = 0;
-      if (d > 1e-10) {
-        if (mx === r) h = ((g - b) / d) % 6;
-        else if (mx === g) h = (b - r) / d + 2;
-        else h = (r - g) / d + 4;
-        h /= 6;
+      if (d <= 1e-10) {
+        // Grey has no hue to rotate (s = 0); tonemapped backgrounds are mostly this.
+        const grey = mx * 255;
+        dst[i] = grey;
+        dst[i + 1] = grey;
+        dst[i + 2] = grey;
+        continue;
       }
+      let h: number;
+      if (mx === r) h = ((g - b) / d) % 6;
+      else if (mx === g) h = (b - r) / d + 2;
+      else h = (r - g) / d + 4;
+      h /= 6;
       h += shift;
       h -= Math.floor(h);
       if (h >= 1) h = 0; // −1e−17 − ⌊−1e−17⌋ rounds to 1

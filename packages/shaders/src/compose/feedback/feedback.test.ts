@@ -91,11 +91,11 @@ describe('FeedbackBuffer', () => {
   it('rotates the hue of the buffer by hueShift turns', () => {
     const fb = new FeedbackBuffer();
     const red = createFrame(2, 1);
-    red.data.set([255, 0, 0, 255, 0, 0]);
+    red.data.set([255, 0, 0, 90, 90, 90]);
     fb.apply(red);
     const out = createFrame(2, 1);
     fb.apply(out, { decay: 1, blend: 'normal', opacity: 1, hueShift: 1 / 3 });
-    expect(Array.from(out.data)).toEqual([0, 255, 0, 0, 255, 0]);
+    expect(Array.from(out.data)).toEqual([0, 255, 0, 90, 90, 90]); // grey has no hue and stays grey
   });
 
   it('hue-shifts truncated values after zoom (it resizes through u8) and exact decayed values otherwise', () => {
