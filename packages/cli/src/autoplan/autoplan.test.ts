@@ -132,6 +132,19 @@ describe('autoPlan on a 120 BPM track (quiet intro, loud middle, quiet outro)', 
     }
   });
 
+  it('invents a glyph ramp for the climax (the loudest section) and uses registered ramps elsewhere', () => {
+    for (const seed of [1, 2, 3]) {
+      const { sections } = plan(ft, 60, seed);
+      const loudest = sections.reduce((a, b) => (b.energy > a.energy ? b : a));
+      const custom = loudest.palette;
+      expect(registry.has('palettes', custom)).toBe(false);
+      expect(custom[0]).toBe(' ');
+      expect(new Set(custom).size).toBe([...custom].length);
+      expect([...custom].length).toBeGreaterThanOrEqual(6);
+      for (const s of sections) if (s !== loudest) expect(registry.has('palettes', s.palette)).toBe(true);
+    }
+  });
+
   it('passes validateProject with the built-in registry', () => {
     const { project } = plan(ft, 60);
     const spec = validateProject(project, registry);

@@ -95,6 +95,7 @@ export function autoPlanDetailed(features: FeatureTable, options: AutoPlanOption
   const looks = new Looks(registry, rng);
   const baseHue = Math.round(rng.next() * 1000) / 1000;
   const scheme = rng.choice(Object.keys(HARMONIES));
+  const custom = inventPalette(registry, rng);
 
   const bounds = cutFrames.map((f0, i) => [f0, i + 1 < cutFrames.length ? (cutFrames[i + 1] as number) : track.frames] as const);
   const energies = bounds.map(([f0, f1]) => (track.meanRms > 1e-6 ? meanRms(track, f0, f1) / track.meanRms : 1));
@@ -107,7 +108,8 @@ export function autoPlanDetailed(features: FeatureTable, options: AutoPlanOption
     const end = i + 1 < cutFrames.length ? (cutFrames[i + 1] as number) / fps : durationS;
     const energy = energies[i] as number;
     const level = levels[i] as Level;
-    const { scene, summary } = planSection(looks, { i, start, end, level, tier, hue: harmonyHue(baseHue, scheme, i) });
+    const climax = energies.length > 1 && energies.indexOf(Math.max(...energies)) === i;
+    const { scene, summary } = planSection(looks, { i, start, end, level, tier, hue: harmonyHue(baseHue, scheme, i), customPalette: climax ? custom : null });
     scenes.push(scene);
     sections.push({ ...summary, start, end, startFrame: f0, level, energy });
   }
@@ -122,6 +124,8 @@ interface SectionInput {
   level: Level;
   tier: ShaderTier;
   hue: number;
+  /** An invented glyph ramp for this section (the climax), else null. */
+  customPalette: string | null;
 }
 
 /** Draws looks from the seeded stream, preferring what no section used yet and never what the previous one used. */
@@ -160,7 +164,7 @@ function planSection(looks: Looks, s: SectionInput): { scene: Record<string, unk
   const { level, tier } = s;
   const content = looks.pick('content', looks.fields(CONTENT_FIELDS, level), (x) => x.name);
   const background = looks.pick('background', looks.fields(BACKGROUND_FIELDS, level), (x) => x.name, [content.name]);
-  const palette = looks.pick('palette', CONTENT_PALETTES, (x) => x);
+  const palette = s.customPalette ?? looks.pick('palette', CONTENT_PALETTES, (x) => x);
   const bgPalette = looks.pick('bgPalette', BACKGROUND_PALETTES, (x) => x, [palette]);
   const hueLook = looks.pick('hue', HUES.filter((h) => h.key === 'fixed' || registry.has('hues', h.key)), (h) => h.key);
   const mood = looks.pick('mood', MOODS.filter((m) => m.levels.includes(level)), (m) => m.name);
@@ -216,6 +220,23 @@ function planSection(looks: Looks, s: SectionInput): { scene: Record<string, unk
   const fb = chooseFeedback(mood, accent, level, tier, rng);
   if (fb) scene.feedback = { ...FEEDBACK[fb] };
   return { scene, summary: { content: content.name, palette, hue: hueRef === null ? `fixed ${r3(s.hue)}` : typeof hueRef === 'string' ? hueRef : hueRef[0], mood: mood.name } };
+}
+
+/** Ramps whose low end reads as fine texture, and ramps whose high end is bold; both already run dark to bright. */
+const FINE_RAMPS = ['dots', 'default', 'braille', 'math', 'stars'];
+const BOLD_RAMPS = ['blocks', 'shade', 'halffill', 'machine', 'circuit', 'hatch', 'minimal'];
+
+/**
+ * A glyph ramp of the project's own (catalog 9.4 item 35: every project invents one): the low half of a fine ramp
+ * followed by the high half of a bold one, without repeats, so ink still rises from the space to the last glyph.
+ */
+export function inventPalette(registry: Registry, rng: Rng): string {
+  const glyphs = (name: string) => [...registry.palette(name)].filter((c) => c !== ' ');
+  const fine = glyphs(rng.choice(FINE_RAMPS));
+  const bold = glyphs(rng.choice(BOLD_RAMPS));
+  const out = [' ', ...fine.slice(0, Math.max(2, Math.ceil(fine.length / 2)))];
+  for (const c of bold.slice(Math.floor(bold.length / 2))) if (!out.includes(c)) out.push(c);
+  return out.join('');
 }
 
 /** The mood's shaders the tier affords, in its priority order; calm sections one fewer, peaks always with bloom. */
