@@ -34,6 +34,9 @@ export function progressPrinter(stream: NodeJS.WriteStream, options: { quiet?: b
         drawn = true;
         return;
       }
+      // Plain output starts with the render stage, so a command that fails while preparing prints its one error line
+      // and nothing else.
+      if (p.stage === 'prepare') return;
       const now = Date.now();
       if (p.stage !== lastStage || now - lastPlain > 3000) {
         stream.write(`${line(p)}\n`);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { AUDIO_FEATURES, FeatureTable, Rng, type Registry } from '@glyphreel/core';
+import { analyzeAudio } from '@glyphreel/inputs';
 import { validateProject } from '../project/validate.js';
 import { buildRegistry } from '../runtime/plugins.js';
 import { analyzeTrack } from './analysis.js';
@@ -297,6 +298,33 @@ describe('cuts', () => {
     // 20 s at the 8 s target rounds to three even sections, each starting on a frame.
     expect(scenesOf(project).map((s) => s.start)).toEqual([0, 160 / FPS, 320 / FPS]);
     expect(validateProject(project, registry).durationS).toBe(20);
+  });
+});
+
+describe('on the real analyser', () => {
+  it('plans a synthesized kick track (quiet, loud, quiet) with cuts on detected beats', () => {
+    const sr = 22050;
+    const D = 40;
+    const x = new Float32Array(sr * D);
+    const rng = new Rng(1);
+    for (let i = 0; i < x.length; i++) {
+      const t = i / sr;
+      const ph = t % 0.5;
+      const kick = Math.exp(-ph * 18) * Math.sin(2 * Math.PI * (50 + 80 * Math.exp(-ph * 30)) * ph);
+      x[i] = (t >= 12 && t < 28 ? 1 : 0.2) * (0.6 * kick + rng.uniform(-0.02, 0.02));
+    }
+    const ft = analyzeAudio(x, { sampleRate: sr, fps: FPS });
+    const beats = new Set(beatFrames(ft));
+    expect(beats.size).toBeGreaterThan(40);
+    const { project, sections } = plan(ft, D);
+    const scenes = scenesOf(project);
+    expectContiguous(scenes, D);
+    for (const s of scenes.slice(1)) expect(beats.has(Math.round(s.start * FPS))).toBe(true);
+    for (const s of scenes) expect(s.end - s.start).toBeGreaterThanOrEqual(3);
+    expect(sections[0]!.level).toBe('calm');
+    expect(sections[sections.length - 1]!.level).toBe('calm');
+    expect(sections.some((s) => s.level === 'peak')).toBe(true);
+    expect(validateProject(project, registry).durationS).toBe(D);
   });
 });
 
