@@ -158,20 +158,21 @@ export class FeedbackBuffer {
   }
 
   /**
-   * dst = hue-rotated (src·decay), through HSV as the reference (ε 1e−10, truncating back to bytes). The conversion is
+   * dst = hue-rotated (src·decay), through HSV as the reference (its ε 1e−10 is 1e−8 here in byte units; truncating back to bytes). The conversion is
    * inlined (same math as core's rgbToHsvInto/hsvToRgbInto, kept in float64) so the loop allocates nothing and
    * skips the float32 round trip of core's HSV scratch.
    */
   private hueShiftDecayed(src: Uint8Array, dst: Uint8Array, decay: number, shift: number, quantized: boolean): void {
     const n = src.length;
-    const k = quantized ? 1 / 255 : decay / 255;
+    // Byte units throughout (h and s are scale-free), so decay 1 returns the bytes exactly.
+    const k = quantized ? 1 : decay;
     const table = quantized ? decayTable(decay) : IDENTITY;
     for (let i = 0; i < n; i += 3) {
       const r = (table[src[i] as number] as number) * k;
       const g = (table[src[i + 1] as number] as number) * k;
       const b = (table[src[i + 2] as number] as number) * k;
       const mx = r > g ? (r > b ? r : b) : g > b ? g : b;
-      if (mx <= 1e-10) {
+      if (mx <= 1e-8) {
         dst[i] = 0;
         dst[i + 1] = 0;
         dst[i + 2] = 0;
@@ -179,9 +180,9 @@ export class FeedbackBuffer {
       }
       const mn = r < g ? (r < b ? r : b) : g < b ? g : b;
       const d = mx - mn;
-      if (d <= 1e-10) {
+      if (d <= 1e-8) {
         // Grey has no hue to rotate (s = 0); tonemapped backgrounds are mostly this.
-        const grey = mx * 255;
+        const grey = mx + QUANT_GUARD;
         dst[i] = grey;
         dst[i + 1] = grey;
         dst[i + 2] = grey;
@@ -199,7 +200,7 @@ export class FeedbackBuffer {
       const s = d / mx;
       const sector = Math.floor(h);
       const f = h - sector;
-      const v = mx * 255;
+      const v = mx + QUANT_GUARD;
       const p = v * (1 - s);
       const q = v * (1 - s * f);
       const t = v * (1 - s * (1 - f));

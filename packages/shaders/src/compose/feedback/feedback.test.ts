@@ -1,11 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { createFrame, hsvToRgb, Rng, rgbToHsv, type RgbFrame } from '@glyphreel/core';
+import { createFrame, Rng, type RgbFrame } from '@glyphreel/core';
 import { blendLut } from '../blend/engine.js';
 import { FeedbackBuffer } from './buffer.js';
 import { FEEDBACK_BY_CONCEPT, FEEDBACK_PRESETS, feedbackPreset } from './presets.js';
 import { applyTransformPlan, buildTransformPlan, FEEDBACK_TRANSFORMS, type FeedbackTransform } from './transforms.js';
-
-const rotate = ([h, sat, v]: [number, number, number]): [number, number, number] => [h + 0.1, sat, v];
 
 function randomFrame(w: number, h: number, seed: number): RgbFrame {
   const f = createFrame(w, h);
@@ -102,19 +100,18 @@ describe('FeedbackBuffer', () => {
     const run = (transform: FeedbackTransform | null) => {
       const fb = new FeedbackBuffer();
       const f = createFrame(4, 4);
-      for (let i = 0; i < f.data.length; i += 3) f.data.set([150, 13, 31], i);
+      for (let i = 0; i < f.data.length; i += 3) f.data.set([103, 1, 1], i);
       fb.apply(f);
       const out = createFrame(4, 4);
       fb.apply(out, { decay: 0.5, blend: 'normal', opacity: 1, hueShift: 0.1, transform, transformAmt: 0 });
       return Array.from(out.data.subarray(0, 3));
     };
-    // HSV rotation of (75, 6.5, 15.5) vs of (75, 6, 15): the truncation shows in the blue byte.
-    expect(hsvToRgb(...rotate(rgbToHsv(75, 6.5, 15.5)))).toEqual([75, 38, 6]);
-    expect(hsvToRgb(...rotate(rgbToHsv(75, 6, 15)))).toEqual([75, 38, 5]);
-    expect(run(null)).toEqual([75, 38, 6]);
-    expect(run('mirror_h')).toEqual([75, 38, 6]);
-    expect(run('zoom')).toEqual([75, 38, 5]);
-    expect(run('shrink')).toEqual([75, 38, 5]);
+    // Decayed (51.5, 0.5, 0.5): hue 0 → 0.1, sector 0, f = 0.6: G = v − (v − min)·0.4 = 51.5 − 51·0.4 = 31.1.
+    expect(run(null)).toEqual([51, 31, 0]);
+    expect(run('mirror_h')).toEqual([51, 31, 0]);
+    // After zoom/shrink the reference has (51, 0, 0): G = 51 − 51·0.4 = 30.6.
+    expect(run('zoom')).toEqual([51, 30, 0]);
+    expect(run('shrink')).toEqual([51, 30, 0]);
   });
 
   it('applies each transform to the buffer before blending (normal, opacity 1, decay 1 shows it bare)', () => {
