@@ -17,7 +17,7 @@ import { bench, createCellLayer, createGeometry, PAL_BOX, PAL_DEFAULT, percentil
 // the package entry re-exports the video API once the lead wires it in; until then read the built module directly
 let api = await import('@glyphreel/inputs');
 if (typeof api.frameToCells !== 'function') api = await import('../dist/video/index.js');
-const { directionalEdgeIds, frameToCells, openVideoReader } = api;
+const { directionalEdgeIds, fitFilter, frameToCells, openVideoReader } = api;
 
 const ffmpegPath = ffmpegInstaller.path;
 const FPS = 24;
@@ -80,14 +80,34 @@ const sample = [];
   await r.close();
 }
 
+/**
+ * Baseline in the same process: ffmpeg alone with the reader's exact arguments but writing to the null muxer, so
+ * `vs_ffmpeg_alone` (whole-path fps / this fps) isolates what the pipe, the reader and frameToCells add.
+ */
+function ffmpegAloneFps() {
+  const vf = `fps=fps=${FPS}:start_time=0,${fitFilter(COLS, ROWS, 'cover', grid.cellAspect)}`;
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(ffmpegPath, ['-nostdin', '-loglevel', 'error', '-skip_loop_filter', 'all', '-i', clip, '-map', '0:v:0', '-an', '-vf', vf, '-pix_fmt', 'rgb24', '-f', 'null', '-'], { stdio: 'ignore' });
+  if (r.status !== 0) throw new Error('ffmpeg baseline failed');
+  return (FPS * SECONDS * 1000) / (Number(process.hrtime.bigint() - t0) / 1e6);
+}
+
 for (const mode of ['luma', 'edges']) {
   await wholePath(mode); // warm-up: page cache, JIT
   const runs = [];
-  for (let k = 0; k < 3; k++) runs.push(await wholePath(mode));
+  const base = [];
+  for (let k = 0; k < 3; k++) {
+    base.push(ffmpegAloneFps());
+    runs.push(await wholePath(mode));
+  }
   runs.sort((a, b) => a.fps - b.fps);
+  base.sort((a, b) => a - b);
   const m = runs[1];
   const id = mode === 'luma' ? 'inputs/video/ascii-1080p-md' : 'inputs/video/ascii-1080p-md-edges';
-  console.log(JSON.stringify({ bench: id, median_ms: round(m.median), p90_ms: round(m.p90), runs: m.frames, fps: round(m.fps), ffmpeg_cpu_ms: m.ffmpegCpu === null ? null : round(m.ffmpegCpu), grid: `${COLS}x${ROWS}` }));
+  console.log(JSON.stringify({
+    bench: id, median_ms: round(m.median), p90_ms: round(m.p90), runs: m.frames, fps: round(m.fps), ffmpeg_alone_fps: round(base[1]),
+    vs_ffmpeg_alone: round(m.fps / base[1]), ffmpeg_cpu_ms: m.ffmpegCpu === null ? null : round(m.ffmpegCpu), grid: `${COLS}x${ROWS}`,
+  }));
 }
 bench('inputs/video/frame-to-cells-md', (i) => {
   for (let k = 0; k < 20; k++) frameToCells(sample[(i + k) % sample.length], grid, layer, { palette });

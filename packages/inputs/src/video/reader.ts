@@ -29,6 +29,12 @@ export interface VideoReaderOptions {
    * picture keeps its proportions although every cell is twice as tall as it is wide.
    */
   pixelAspect?: number;
+  /**
+   * Skip the decoder's in-loop deblocking filter (H.264/HEVC: about 20% less decode CPU at 1080p). Its effect is a
+   * fraction of a source pixel, invisible once a cell averages 10×19 pixels, so it defaults to on for outputs up to
+   * 640 px wide (grid resolution) and off for larger ones.
+   */
+  fastDecode?: boolean;
 }
 
 export interface VideoReader {
@@ -146,6 +152,7 @@ export function openVideoReader(o: VideoReaderOptions): VideoReader {
   const logFd = openSync(logFile, 'w');
   const args = [
     '-nostdin', '-hide_banner', '-loglevel', 'error',
+    ...((o.fastDecode ?? o.width <= 640) ? ['-skip_loop_filter', 'all'] : []),
     ...(seekS > 0 ? ['-ss', seekS.toFixed(6)] : []),
     '-i', o.file,
     '-map', '0:v:0', '-an', '-sn', '-dn',
