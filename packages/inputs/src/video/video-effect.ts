@@ -41,6 +41,19 @@ async function closeReader(s: VideoState): Promise<void> {
   if (r) await r.close();
 }
 
+/** Starts a reader whose first frame is scene frame `frame` (wrapped into the loop period when looping). */
+function openAt(
+  s: VideoState, grid: GridGeometry, params: { file: string; start: number; fit: string; loop: boolean },
+  ffmpegPath: string, fps: number, frame: number, periodFrames: number,
+): void {
+  const local = params.loop ? frame % periodFrames : frame;
+  s.reader = openVideoReader({
+    ffmpegPath, file: params.file, width: grid.cols, height: grid.rows, fps,
+    startS: params.start + local / fps, fit: params.fit as VideoFit, pixelAspect: grid.cellAspect,
+  });
+  s.next = frame;
+}
+
 const schema = {
   file: { type: 'string', default: '', nonEmpty: true, required: true, description: 'Video file (any format ffmpeg reads)' },
   mode: { type: 'enum', values: ['luma', 'edges'] as const, default: 'luma', description: 'luma: frame_to_ascii; edges: frame_to_ascii_edges' },
@@ -78,18 +91,10 @@ export const videoEffect = defineCellEffect({
     }
     // with loop, frame f shows video time start + (f mod periodFrames)/fps, whichever frame a work unit starts at
     const periodFrames = params.loop ? Math.max(1, Math.round(s.periodS * fps)) : Infinity;
-    const open = (frame: number): void => {
-      const local = params.loop ? frame % periodFrames : frame;
-      s!.reader = openVideoReader({
-        ffmpegPath, file: params.file, width: grid.cols, height: grid.rows, fps,
-        startS: params.start + local / fps, fit: params.fit as VideoFit, pixelAspect: grid.cellAspect,
-      });
-      s!.next = frame;
-    };
     const wrapped = params.loop && f > 0 && f % periodFrames === 0;
     if (!s.reader || wrapped || f < s.next || f - s.next > MAX_SKIP_FRAMES) {
       await closeReader(s);
-      open(f);
+      openAt(s, grid, params, ffmpegPath, fps, f, periodFrames);
     }
     const reader = s.reader as VideoReader;
     let frame: Uint8Array | null = null;
@@ -106,7 +111,7 @@ export const videoEffect = defineCellEffect({
       await closeReader(s);
       const info = await probeVideo(params.file, ffmpegPath);
       const last = Math.max(0, Math.floor((info.durationS - params.start) * fps) - 1);
-      open(last);
+      openAt(s, grid, params, ffmpegPath, fps, last, periodFrames);
       for (let g = await s.reader!.read(); g; g = await s.reader!.read()) {
         s.buf.set(g);
         s.have = true;
