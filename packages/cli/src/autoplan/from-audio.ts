@@ -1,0 +1,42 @@
+import { GlyphreelError, type Registry } from '@glyphreel/core';
+import { findFfmpeg } from '@glyphreel/encode';
+import { loadFeatures, type LoadedFeatures } from '@glyphreel/inputs';
+import { autoPlanDetailed, type PlannedSection, type RawProject } from './plan.js';
+import type { ShaderTier } from './looks.js';
+
+export interface PlanFromAudioOptions {
+  /** The render's frame rate: cuts land on its frames, so plan at the fps the video will have. */
+  fps: number;
+  registry: Registry;
+  seed: number;
+  shaders?: ShaderTier;
+  /** ffmpeg to decode with (default: findFfmpeg()). */
+  ffmpegPath?: string;
+  /** Feature cache directory (default: the inputs package's). */
+  cacheDir?: string;
+  /** What to write as the plan's `audio` (default: `file` as given). */
+  audioRef?: string;
+}
+
+/**
+ * The whole zero-config path for `glyphreel render --audio song.mp3`: analyse the soundtrack (through the feature
+ * cache, so a re-render decodes nothing) and plan a video as long as the track.
+ */
+export async function planFromAudio(file: string, options: PlanFromAudioOptions): Promise<{ project: RawProject; sections: PlannedSection[]; features: LoadedFeatures }> {
+  const ffmpegPath = options.ffmpegPath ?? (await findFfmpeg()).path;
+  const features = await loadFeatures(file, { ffmpegPath, fps: options.fps, ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) });
+  // The timeline is as long as the analysed frames, so the last scene ends where the features do.
+  const durationS = features.table.frames / options.fps;
+  if (features.table.frames === 0) {
+    throw new GlyphreelError('E_INPUT', `"${file}" is shorter than one video frame (${features.durationS.toFixed(3)} s); nothing to plan`, { hint: 'use a longer soundtrack' });
+  }
+  const { project, sections } = autoPlanDetailed(features.table, {
+    fps: options.fps,
+    durationS,
+    registry: options.registry,
+    seed: options.seed,
+    audio: options.audioRef ?? file,
+    ...(options.shaders ? { shaders: options.shaders } : {}),
+  });
+  return { project, sections, features };
+}
