@@ -72,6 +72,21 @@ describe('openVideoReader', () => {
     }
   });
 
+  it('applies backpressure: ffmpeg waits while frames are not read, and nothing is lost', async () => {
+    // 48 frames of 43 200 bytes: far more than the pipe and the stream buffer hold, so an unpaused reader would
+    // let ffmpeg finish and exit within the wait
+    const r = openVideoReader({ ffmpegPath, file: clip, width: 160, height: 90, fps: 24 });
+    expect((await r.read())?.length).toBe(43200);
+    await new Promise((done) => setTimeout(done, 1000));
+    const pid = r.pid as number;
+    expect(pid).toBeGreaterThan(0);
+    expect(() => process.kill(pid, 0)).not.toThrow();
+    let count = 1;
+    while (await r.read()) count++;
+    expect(count).toBe(48);
+    await r.close();
+  });
+
   it('close() mid-stream stops ffmpeg and later reads return null', async () => {
     const r = openVideoReader({ ffmpegPath, file: clip, width: 8, height: 8, fps: 24 });
     expect((await r.read())?.length).toBe(192);
