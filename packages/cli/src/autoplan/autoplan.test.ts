@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { AUDIO_FEATURES, FeatureTable, Rng, type Registry } from '@glyphreel/core';
+import { AUDIO_FEATURES, FeatureTable, Registry, Rng } from '@glyphreel/core';
 import { analyzeAudio } from '@glyphreel/inputs';
 import { validateProject } from '../project/validate.js';
 import { buildRegistry } from '../runtime/plugins.js';
@@ -370,5 +370,9 @@ describe('autoPlan errors', () => {
     [{ seed: 1.5 }, 'autoPlan: seed must be a whole number in [0, 2^32), got 1.5'],
   ])('rejects %p', (bad, message) => {
     expect(() => autoPlan(track({ durationS: 4 }), { fps: FPS, durationS: 4, registry, seed: 1, ...bad })).toThrow(message);
+  });
+
+  it('says so when the registry has no built-in looks', () => {
+    expect(() => autoPlan(track({ durationS: 4 }), { fps: FPS, durationS: 4, registry: new Registry(), seed: 1 })).toThrow('autoPlan: the registry has none of the built-in looks for "content"');
   });
 });

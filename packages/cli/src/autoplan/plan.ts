@@ -100,6 +100,7 @@ export function autoPlanDetailed(features: FeatureTable, options: AutoPlanOption
   const bounds = cutFrames.map((f0, i) => [f0, i + 1 < cutFrames.length ? (cutFrames[i + 1] as number) : track.frames] as const);
   const energies = bounds.map(([f0, f1]) => (track.meanRms > 1e-6 ? meanRms(track, f0, f1) / track.meanRms : 1));
   const levels = assignLevels(energies);
+  const climax = energies.length > 1 ? energies.indexOf(Math.max(...energies)) : -1;
   const scenes: Array<Record<string, unknown>> = [];
   const sections: PlannedSection[] = [];
   for (let i = 0; i < cutFrames.length; i++) {
@@ -108,8 +109,7 @@ export function autoPlanDetailed(features: FeatureTable, options: AutoPlanOption
     const end = i + 1 < cutFrames.length ? (cutFrames[i + 1] as number) / fps : durationS;
     const energy = energies[i] as number;
     const level = levels[i] as Level;
-    const climax = energies.length > 1 && energies.indexOf(Math.max(...energies)) === i;
-    const { scene, summary } = planSection(looks, { i, start, end, level, tier, hue: harmonyHue(baseHue, scheme, i), customPalette: climax ? custom : null });
+    const { scene, summary } = planSection(looks, { i, start, end, level, tier, hue: harmonyHue(baseHue, scheme, i), customPalette: i === climax ? custom : null });
     scenes.push(scene);
     sections.push({ ...summary, start, end, startFrame: f0, level, energy });
   }
@@ -143,6 +143,9 @@ class Looks {
     const prev = this.prev.get(slot);
     const ok = items.filter((x) => key(x) !== prev && !avoid.includes(key(x)));
     const fresh = ok.filter((x) => !used.has(key(x)));
+    if (items.length === 0) {
+      throw new GlyphreelError('E_PLUGIN', `autoPlan: the registry has none of the built-in looks for "${slot}"`, { hint: 'plan with the registry from buildRegistry(), which loads the built-in plugins' });
+    }
     const pool = fresh.length > 0 ? fresh : ok.length > 0 ? ok : items;
     if (fresh.length === 0) used.clear();
     const choice = this.rng.choice(pool);
