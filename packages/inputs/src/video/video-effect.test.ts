@@ -5,11 +5,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
 import {
-  createCellLayer, createGeometry, featureFrame, PAL_DEFAULT, Rng, sequentialGlyphIds, validateParams,
+  createCellLayer, createGeometry, featureFrame, PAL_DEFAULT, Registry, Rng, sequentialGlyphIds, validateParams,
   type CellLayer, type FrameContext, type GlyphreelError, type GridGeometry,
 } from '@glyphreel/core';
 import { setMediaFfmpegPath } from './ffmpeg-path.js';
 import { frameToCells } from './frame-to-cells.js';
+import { inputsPlugin } from '../plugin.js';
 import { mediaEffects } from './index.js';
 import { openVideoReader, type VideoReader } from './reader.js';
 import { videoEffect } from './video-effect.js';
@@ -70,6 +71,9 @@ describe('video effect', () => {
 
   it('is registered with the image effect, and file defaults to empty (required)', async () => {
     expect(mediaEffects.map((e) => e.name)).toEqual(['video', 'image']);
+    const registry = new Registry().register(inputsPlugin, { builtin: true });
+    expect(registry.has('effects', 'inputs/video')).toBe(true);
+    expect(registry.has('effects', 'inputs/image')).toBe(true);
     expect(() => params({})).toThrow('inputs/video (effects): parameter "file" is required');
     // called directly with the schema default, prepare refuses too
     const e = await videoEffect.prepare!(grid, makeCtx(0, {}), { ...params({ file: 'x' }), file: '' }).then(() => null, (x: GlyphreelError) => x);
