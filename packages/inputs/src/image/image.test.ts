@@ -20,10 +20,10 @@ const FPS = 10;
 let dir = '';
 
 /** A PNG from a lavfi colour graph, generated as rgb24 so the pixels are exact. */
-function png(name: string, graph: string): string {
+function png(name: string, graph: string, pixFmt = 'rgb24'): string {
   const out = path.join(dir, name);
   mkdirSync(path.dirname(out), { recursive: true });
-  const r = spawnSync(ffmpegPath, ['-nostdin', '-y', '-loglevel', 'error', '-f', 'lavfi', '-i', `${graph},format=rgb24`, '-frames:v', '1', out], { stdio: 'ignore' });
+  const r = spawnSync(ffmpegPath, ['-nostdin', '-y', '-loglevel', 'error', '-f', 'lavfi', '-i', `${graph},format=${pixFmt}`, '-frames:v', '1', out], { stdio: 'ignore' });
   if (r.status !== 0) throw new Error(`ffmpeg could not make the fixture ${name}`);
   return out;
 }
@@ -151,6 +151,13 @@ describe('image helpers', () => {
     expect(sequencePosition(1.25, 3, 0.5, true)).toEqual({ index: 2, progress: 0.5 });
     expect(sequencePosition(1.5, 3, 0.5, true)).toEqual({ index: 0, progress: 0 });
     expect(sequencePosition(1.5, 3, 0.5, false)).toEqual({ index: 2, progress: 1 });
+  });
+
+  it('loadImage composites transparent pixels over black', async () => {
+    // left half fully transparent but white underneath, right half opaque red
+    const file = png('alpha.png', "color=c=white:s=32x32,format=rgba,geq=r='if(lt(X,16),255,255)':g='if(lt(X,16),255,0)':b='if(lt(X,16),255,0)':a='if(lt(X,16),0,255)'", 'rgba');
+    const img = await loadImage(file, { ffmpegPath, width: 4, height: 1 });
+    expect(Array.from(img.data)).toEqual([0, 0, 0, 0, 0, 0, 255, 0, 0, 255, 0, 0]);
   });
 
   it('loadImage decodes at exactly the requested size', async () => {

@@ -12,7 +12,7 @@ export interface LoadImageOptions {
 
 /**
  * Decodes the first frame of an image (or any file ffmpeg reads) to rgb24 at exactly width×height, area-averaged so
- * a large photo shrinks without aliasing. Throws E_INPUT naming the file for a missing or undecodable one.
+ * a large photo shrinks without aliasing; transparency is composited over black. Throws E_INPUT naming the file for a missing or undecodable one.
  */
 export async function loadImage(file: string, o: LoadImageOptions): Promise<RgbFrame> {
   if (!(Number.isInteger(o.width) && o.width >= 1 && Number.isInteger(o.height) && o.height >= 1)) {
@@ -21,9 +21,11 @@ export async function loadImage(file: string, o: LoadImageOptions): Promise<RgbF
   assertMediaFile(file);
   let data: Uint8Array;
   try {
+    // transparent pixels keep whatever colour they hide; composite over black so they read as empty cells
+    const graph = `[0:v:0]format=rgba,${fitFilter(o.width, o.height, o.fit ?? 'cover', 1)}[fg];`
+      + `color=c=black:s=${o.width}x${o.height}[bg];[bg][fg]overlay=shortest=1:format=rgb,format=rgb24[out]`;
     data = await runFfmpegBytes(o.ffmpegPath, [
-      '-i', file, '-map', '0:v:0', '-frames:v', '1',
-      '-vf', fitFilter(o.width, o.height, o.fit ?? 'cover', 1),
+      '-i', file, '-filter_complex', graph, '-map', '[out]', '-frames:v', '1',
       '-pix_fmt', 'rgb24', '-f', 'rawvideo', 'pipe:1',
     ], { what: `decoding ${file}` });
   } catch (e) {
