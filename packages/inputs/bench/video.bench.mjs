@@ -5,7 +5,7 @@
 // into the OS temp dir and reused by later runs.
 // inputs/video/ascii-1080p-md: whole path, throughput fps (frames / wall time over 120 frames, 3 runs, median run)
 // and the median per-frame ms of those frames. inputs/video/frame-to-cells-md{,-edges}: the mapping alone (30 runs
-// of 20 frames after warm-up). ffmpeg_cpu_ms is the ffmpeg child's CPU time per frame (Linux), reported because the
+// of 20 frames after warm-up); inputs/image/kenburns-md: an image layer's per-frame work. ffmpeg_cpu_ms is the ffmpeg child's CPU time per frame (Linux), reported because the
 // machine is shared and wall time is noisy.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { bench, createCellLayer, createGeometry, PAL_BOX, PAL_DEFAULT, percentil
 // the package entry re-exports the video API once the lead wires it in; until then read the built module directly
 let api = await import('@glyphreel/inputs');
 if (typeof api.frameToCells !== 'function') api = await import('../dist/video/index.js');
-const { directionalEdgeIds, fitFilter, frameToCells, openVideoReader } = api;
+const { directionalEdgeIds, fitFilter, frameToCells, kenBurnsCrop, openVideoReader, resampleCrop, workingSize } = api;
 
 const ffmpegPath = ffmpegInstaller.path;
 const FPS = 24;
@@ -115,3 +115,20 @@ bench('inputs/video/frame-to-cells-md', (i) => {
 bench('inputs/video/frame-to-cells-md-edges', (i) => {
   for (let k = 0; k < 20; k++) frameToCells(sample[(i + k) % sample.length], grid, layer, { palette, mode: 'edges', edgeGlyphs });
 }, { extra: { frames_per_run: 20, grid: `${COLS}x${ROWS}` } });
+
+// the image layer's per-frame work at md: Ken Burns crop of the decoded working picture, supersampled resample to
+// 192×56, frameToCells (the decode happens once per picture and is not part of a frame)
+{
+  const size = workingSize(grid);
+  const pic = { width: size.width, height: size.height, data: new Uint8Array(size.width * size.height * 3) };
+  for (let i = 0; i < pic.data.length; i++) pic.data[i] = (i * 2654435761) >>> 24;
+  const cells = new Uint8Array(COLS * ROWS * 3);
+  const crop = { x: 0, y: 0, width: 0, height: 0 };
+  bench('inputs/image/kenburns-md', (i) => {
+    for (let k = 0; k < 20; k++) {
+      kenBurnsCrop(pic.width, pic.height, ((i * 20 + k) % 240) / 240, 1, 1.2, 'right', crop);
+      resampleCrop(pic, crop, cells, COLS, ROWS);
+      frameToCells(cells, grid, layer, { palette });
+    }
+  }, { extra: { frames_per_run: 20, grid: `${COLS}x${ROWS}`, working: `${size.width}x${size.height}` } });
+}
