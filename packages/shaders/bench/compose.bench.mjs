@@ -15,7 +15,9 @@ import {
   FeedbackBuffer,
   maskCircle,
   tonemap,
+  transitionDefs,
 } from '@glyphreel/shaders';
+import { featureFrame, ScratchPool, validateParams } from '@glyphreel/core';
 
 const W = 1920;
 const H = 1080;
@@ -106,4 +108,15 @@ for (const transform of [null, ...FEEDBACK_TRANSFORMS]) {
     work.data.set(base.data);
     applyMask(work, mask, grid, top);
   }, { includes_copy: true });
+}
+
+{
+  const ctx = { t: 0, features: featureFrame(), rng: new Rng(5), scratch: new ScratchPool() };
+  for (const def of transitionDefs) {
+    const params = validateParams(def.params, def.name === 'wipe' ? { direction: 'radial', feather: 0.05 } : {}, {
+      plugin: 'shaders', kind: 'transition', entry: def.name,
+    });
+    def.apply(base, top, 0.45, out, ctx, params);
+    run(`shaders/transition/${def.name}`, (i) => def.apply(base, top, 0.3 + (i % 10) * 0.04, out, ctx, params));
+  }
 }
