@@ -1,9 +1,9 @@
-// Compositing benchmarks: ms per 1920×1080 rgb24 frame for the 20 blend modes (opacity 0.7), tonemap, and the
-// FeedbackBuffer with each transform. Inputs are glyph-like frames (coloured strokes in 12×24 cells over a dim
-// gradient), plus applyMask and the five transitions. Every case's cost is independent of pixel values (table passes and index maps), so in-place cases run
-// on the same frame repeatedly instead of resetting it inside the timed region. Each line carries `ratio`: its median
-// over the median of a plain frame copy measured in the same process, and `cpu_mean_ms`, the mean CPU time per call
-// (the machine is shared; both travel better than wall time).
+// Compositing benchmarks: ms per 1920×1080 rgb24 frame for the 20 blend modes (opacity 0.7), tonemap, the
+// FeedbackBuffer with each transform, applyMask and the five transitions. Inputs are glyph-like frames (coloured
+// strokes in 12×24 cells over a dim gradient). Every case's cost is independent of pixel values (table passes and
+// index maps), so in-place cases run on the same frame repeatedly instead of resetting it inside the timed region.
+// Each line carries `ratio`: its median over the median of a plain frame copy measured in the same process, and
+// `cpu_mean_ms`, the mean CPU time per call (the machine is shared; both travel better than wall time).
 import { bench, createFrame, createGeometry, featureFrame, Rng, ScratchPool, validateParams } from '@glyphreel/core';
 import {
   applyMask,
