@@ -41,10 +41,11 @@ export const CONTENT_FIELDS: readonly FieldLook[] = [
   { name: 'tunnel', levels: LOUD, params: (l, r) => ({ speed: pace(l, 1.5, 3, 5), complexity: r.int(4, 8) }) },
   { name: 'vortex', levels: LOUD, params: (l) => ({ twist: pace(l, 2, 3, 5) }) },
   { name: 'spiral', levels: LOUD, params: (_l, r) => ({ n_arms: r.int(2, 6), tightness: round(r.uniform(1.5, 3.5)) }) },
-  { name: 'rings', levels: LOUD, params: none },
+  // Sparse lines on black: fine in a driving part, too dark for a climax.
+  { name: 'rings', levels: ['drive'], params: none },
   { name: 'interference', levels: ALL, params: (_l, r) => ({ n_waves: r.int(4, 8) }) },
   { name: 'diamond', levels: LOUD, params: (_l, r) => ({ freq: round(r.uniform(0.1, 0.2)) }) },
-  { name: 'rays', levels: ['peak'], params: (_l, r) => ({ n_base: r.int(6, 12) }) },
+  { name: 'rays', levels: ['drive'], params: (_l, r) => ({ n_base: r.int(6, 12) }) },
   { name: 'tiled_vortex', levels: ['peak'], params: (_l, r) => ({ nx: r.int(2, 4), ny: r.int(2, 3), twist: 3 }) },
   { name: 'ripple', levels: ['drive'], params: none },
   { name: 'freq_waves', levels: LOUD, params: none },
@@ -89,6 +90,15 @@ export const CONTENT_PALETTES: readonly string[] = [
   'default', 'dense', 'minimal', 'gradient', 'blocks', 'blocks_ext', 'shade', 'math', 'box', 'circuit', 'alchemic',
   'arrows', 'music', 'kata', 'greek', 'dots', 'braille', 'stars', 'halffill', 'hatch', 'hermes', 'ocean', 'organic',
   'machine',
+];
+
+/**
+ * Ramps with enough ink to carry a climax: plasma drawn alone through each at 320×180 reads a mean of 39–94, the
+ * rest (braille, dots, arrows, kata, stars, ocean, machine, math, default) 25–38.
+ */
+export const PEAK_PALETTES: readonly string[] = [
+  'dense', 'minimal', 'gradient', 'blocks', 'blocks_ext', 'shade', 'box', 'circuit', 'alchemic', 'music', 'greek',
+  'halffill', 'hatch', 'hermes', 'organic',
 ];
 
 /** Fine, low-ink ramps that read as texture behind the content. */
@@ -201,7 +211,7 @@ export const MOODS: readonly Mood[] = [
     name: 'corruption',
     levels: ['peak'],
     glitch: true,
-    shaders: () => [s('posterize', { levels: 5 }, 'cheap'), s('block_glitch', { n_blocks: 8, max_size: 40 }, 'medium'), s('pixel_sort', { threshold: 100 }, 'heavy'), s('data_bend', {}, 'heavy')],
+    shaders: () => [s('posterize', { levels: 5 }, 'cheap'), s('data_bend', {}, 'heavy'), s('block_glitch', { n_blocks: 8, max_size: 40 }, 'medium'), s('pixel_sort', { threshold: 100 }, 'heavy')],
   },
   { name: 'recursive', levels: LOUD, feedback: 'tunnel', shaders: (r) => [s('vignette', { s: 0.2 }, 'cheap'), s('bloom', { thr: 130 }, 'medium'), s('hue_rotate', { amount: round(r.uniform(0.03, 0.1)) }, 'cheap')] },
 ];

@@ -2,7 +2,7 @@ import { deriveSeed, GlyphreelError, Rng, type FeatureTable, type Registry } fro
 import { analyzeTrack, estimateBpm, meanRms } from './analysis.js';
 import { planCuts } from './cuts.js';
 import {
-  ACCENTS, BACKGROUND_FIELDS, BACKGROUND_PALETTES, CONTENT_FIELDS, CONTENT_PALETTES, FEEDBACK, HARMONIES, harmonyHue, HUES, MOODS,
+  ACCENTS, BACKGROUND_FIELDS, BACKGROUND_PALETTES, CONTENT_FIELDS, CONTENT_PALETTES, FEEDBACK, HARMONIES, harmonyHue, HUES, MOODS, PEAK_PALETTES,
   type AccentLook, type Cost, type FieldLook, type Level, type Mood, type Params, type ShaderStep, type ShaderTier,
 } from './looks.js';
 
@@ -167,7 +167,7 @@ function planSection(looks: Looks, s: SectionInput): { scene: Record<string, unk
   const { level, tier } = s;
   const content = looks.pick('content', looks.fields(CONTENT_FIELDS, level), (x) => x.name);
   const background = looks.pick('background', looks.fields(BACKGROUND_FIELDS, level), (x) => x.name, [content.name]);
-  const palette = s.customPalette ?? looks.pick('palette', CONTENT_PALETTES, (x) => x);
+  const palette = s.customPalette ?? looks.pick('palette', level === 'peak' ? PEAK_PALETTES : CONTENT_PALETTES, (x) => x);
   const bgPalette = looks.pick('bgPalette', BACKGROUND_PALETTES, (x) => x, [palette]);
   const hueLook = looks.pick('hue', HUES.filter((h) => h.key === 'fixed' || registry.has('hues', h.key)), (h) => h.key);
   const mood = looks.pick('mood', MOODS.filter((m) => m.levels.includes(level)), (m) => m.name);
