@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { GlyphreelError, isGlyphreelError, type RgbFrame } from '@glyphreel/core';
 import { runFfmpegBytes } from '@glyphreel/encode';
 import { assertMediaFile, fitFilter, mediaInputError, type VideoFit } from '../video/reader.js';
@@ -25,13 +26,15 @@ export async function loadImage(file: string, o: LoadImageOptions): Promise<RgbF
     const graph = `[0:v:0]format=rgba,${fitFilter(o.width, o.height, o.fit ?? 'cover', 1)}[fg];`
       + `color=c=black:s=${o.width}x${o.height}[bg];[bg][fg]overlay=shortest=1:format=rgb,format=rgb24[out]`;
     data = await runFfmpegBytes(o.ffmpegPath, [
-      '-i', file, '-filter_complex', graph, '-map', '[out]', '-frames:v', '1',
+      // file: so a name such as "concat:x" is never read as an ffmpeg protocol
+      '-i', `file:${file}`, '-filter_complex', graph, '-map', '[out]', '-frames:v', '1',
       '-pix_fmt', 'rgb24', '-f', 'rawvideo', 'pipe:1',
     ], { what: `decoding ${file}` });
   } catch (e) {
     if (isGlyphreelError(e) && e.code === 'E_FFMPEG' && !/cannot run ffmpeg/.test(e.message)) {
       const detail = /\): (.*)$/.exec(e.message)?.[1];
-      const problem = detail ? detail.split(file).join(file.split('/').pop() ?? file).replace(/\[([^\]@]+?) @ 0x[0-9a-f]+\]\s*/g, '$1: ') : 'ffmpeg failed';
+      const base = path.basename(file);
+      const problem = detail ? detail.split(`file:${file}`).join(base).split(file).join(base).replace(/\[([^\]@]+?) @ 0x[0-9a-f]+\]\s*/g, '$1: ') : 'ffmpeg failed';
       throw mediaInputError(file, `ffmpeg cannot decode it (${problem})`, 'check that the file is a complete image');
     }
     throw e;

@@ -132,8 +132,16 @@ describe('openVideoReader', () => {
     const e = await failure(r.read());
     await r.close();
     expect(e.code).toBe('E_INPUT');
-    expect(e.message).toMatch(/^Cannot read ".*bad\.mp4": ffmpeg cannot decode it \(.*Invalid data found when processing input\)$/);
+    expect(e.message).toMatch(/^Cannot read ".*bad\.mp4": ffmpeg cannot decode it \(.*bad\.mp4: Invalid data found when processing input\)$/);
     expect(e.message).not.toContain('\n');
+  });
+
+  it('an ffmpeg that cannot be started is E_FFMPEG on the first read', async () => {
+    const r = openVideoReader({ ffmpegPath: path.join(dir, 'no-ffmpeg'), file: clip, width: 4, height: 4, fps: 24 });
+    const e = await failure(r.read());
+    await r.close();
+    expect(e.code).toBe('E_FFMPEG');
+    expect(e.message).toBe(`ffmpeg could not be started at "${path.join(dir, 'no-ffmpeg')}" (ENOENT)`);
   });
 
   it('a file without video is E_INPUT "it has no video stream"', async () => {

@@ -69,6 +69,8 @@ export function ffmpegLogTail(logFile: string, file: string, lines = 2): string 
     .filter(Boolean)
     .slice(-lines)
     .join(' | ')
+    .split(`file:${file}`)
+    .join(path.basename(file))
     .split(file)
     .join(path.basename(file))
     .replace(/\[([^\]@]+?) @ 0x[0-9a-f]+\]\s*/g, '$1: ');
@@ -154,7 +156,8 @@ export function openVideoReader(o: VideoReaderOptions): VideoReader {
     '-nostdin', '-hide_banner', '-loglevel', 'error',
     ...((o.fastDecode ?? o.width <= 640) ? ['-skip_loop_filter', 'all'] : []),
     ...(seekS > 0 ? ['-ss', seekS.toFixed(6)] : []),
-    '-i', o.file,
+    // file: so a name such as "concat:x" or "http:…" is never read as an ffmpeg protocol
+    '-i', `file:${o.file}`,
     '-map', '0:v:0', '-an', '-sn', '-dn',
     '-vf', `fps=fps=${o.fps}:start_time=0,${fitFilter(o.width, o.height, o.fit ?? 'cover', o.pixelAspect ?? 1)}`,
     '-pix_fmt', 'rgb24', '-f', 'rawvideo', 'pipe:1',
