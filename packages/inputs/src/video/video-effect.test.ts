@@ -5,11 +5,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
 import {
-  createCellLayer, createGeometry, featureFrame, PAL_DEFAULT, Registry, Rng, sequentialGlyphIds, validateParams,
+  createCellLayer, createGeometry, featureFrame, PAL_BOX, PAL_DEFAULT, Registry, Rng, sequentialGlyphIds, validateParams,
   type CellLayer, type FrameContext, type GlyphreelError, type GridGeometry,
 } from '@glyphreel/core';
 import { setMediaFfmpegPath } from './ffmpeg-path.js';
-import { frameToCells } from './frame-to-cells.js';
+import { directionalEdgeIds, frameToCells } from './frame-to-cells.js';
 import { inputsPlugin } from '../plugin.js';
 import { mediaEffects } from './index.js';
 import { openVideoReader, type VideoReader } from './reader.js';
@@ -124,6 +124,19 @@ describe('video effect', () => {
     const late: Record<string, unknown> = {};
     expect(same(await drawFrame(grid, 100, late, hp), last)).toBe(true);
     await videoEffect.dispose!(late);
+  });
+
+  it('edges mode draws direction glyphs from the box palette', async () => {
+    const state: Record<string, unknown> = {};
+    const layer = await drawFrame(grid, 0, state, params({ file: clip, mode: 'edges' }));
+    await videoEffect.dispose!(state);
+    const r = openVideoReader({ ffmpegPath, file: clip, width: grid.cols, height: grid.rows, fps: FPS, pixelAspect: grid.cellAspect });
+    const ref = createCellLayer(grid);
+    frameToCells((await r.read())!, grid, ref, { palette: grid.glyphIds(PAL_DEFAULT), mode: 'edges', edgeGlyphs: directionalEdgeIds(grid, PAL_BOX)! });
+    await r.close();
+    expect(same(layer, ref)).toBe(true);
+    const box = new Set(Array.from(grid.glyphIds('─│┌┐└┘')));
+    expect(Array.from(layer.glyphs).filter((g) => box.has(g)).length).toBeGreaterThan(10);
   });
 
   it('does not draw while replaying', () => {
