@@ -285,6 +285,27 @@ describe('cuts', () => {
     });
   });
 
+  it('keeps cuts frame-exact at a fractional frame rate (29.97)', () => {
+    const fps = 29.97;
+    const n = Math.round(60 * fps);
+    const ft = new FeatureTable(['rms', 'beat'], n);
+    ft.series('rms').fill(0.5);
+    for (let k = 0; ; k++) {
+      const f = Math.round((k * fps) / 2);
+      if (f >= n) break;
+      ft.series('beat')[f] = 1;
+    }
+    const project = autoPlan(ft, { fps, durationS: n / fps, registry, seed: 1 });
+    const scenes = scenesOf(project);
+    expect(scenes.length).toBeGreaterThanOrEqual(12);
+    for (const s of scenes.slice(1)) {
+      const f = Math.round(s.start * fps);
+      expect(s.start).toBe(f / fps);
+      expect(ft.series('beat')[f]).toBe(1);
+    }
+    expect(validateProject(project, registry).durationS).toBe(n / fps);
+  });
+
   it('gives very short audio (3 s) one valid section', () => {
     const ft = track({ durationS: 3 });
     const project = autoPlan(ft, { fps: FPS, durationS: 3, registry, seed: 5 });
