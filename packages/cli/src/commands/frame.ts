@@ -3,7 +3,7 @@ import { GlyphreelError, meanBrightness } from '@glyphreel/core';
 import { atomicOutput } from '@glyphreel/encode';
 import { createSceneRenderer } from '@glyphreel/grid';
 import { findFfmpeg } from '@glyphreel/encode';
-import { loadFeatures, syntheticFeatureTable } from '@glyphreel/inputs';
+import { loadFeatures, setMediaFfmpegPath, syntheticFeatureTable } from '@glyphreel/inputs';
 import { Command } from 'commander';
 import { usageError, type Io } from '../cli-errors.js';
 import { planRender } from '../render/render.js';
@@ -48,10 +48,10 @@ export async function renderTestFrame(flags: FrameFlags): Promise<FrameResult> {
   const scene = flags.feedback ? spec : { ...spec, feedback: null };
   const warnings = new Set<string>();
   const renderer = createSceneRenderer({ width: profile.width, height: profile.height, gridScale: profile.gridScale, initChars: projectChars(project), onWarning: (m) => warnings.add(m) });
+  const ffmpegPath = (await findFfmpeg()).path;
+  setMediaFfmpegPath(ffmpegPath);
   // The soundtrack's features when the project has one (cached, so a second test frame is instant).
-  const features = project.audio
-    ? (await loadFeatures(project.audio, { ffmpegPath: (await findFfmpeg()).path, fps, frames: total })).table
-    : syntheticFeatureTable(total, fps, project.bpm);
+  const features = project.audio ? (await loadFeatures(project.audio, { ffmpegPath, fps, frames: total })).table : syntheticFeatureTable(total, fps, project.bpm);
   const runtime = new SceneRuntime({ registry, renderer, scene, fps, seed: settings.seed ?? project.seed, budget: { particlesMax: profile.particlesMax, shaders: profile.shaders, gridScale: profile.gridScale }, sceneFrameStart: unit.sceneFrameStart });
   let frame;
   try {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { FeatureTable, GlyphreelError, isGlyphreelError, type Registry } from '@glyphreel/core';
 import { openEncoder, type Encoder } from '@glyphreel/encode';
+import { setMediaFfmpegPath } from '@glyphreel/inputs';
 import { createSceneRenderer, type GridSceneRenderer } from '@glyphreel/grid';
 import { readSceneFile } from '../project/load.js';
 import type { ProjectSpec } from '../project/types.js';
@@ -57,6 +58,8 @@ function memoryMb(): number {
 export async function renderUnit(task: UnitTask): Promise<UnitResult> {
   const { job, unit } = task;
   const control = new Int32Array(job.control);
+  // Video and image layers decode with the same ffmpeg the render found (--ffmpeg, env, PATH or bundled).
+  if (job.encode.ffmpeg) setMediaFfmpegPath(job.encode.ffmpeg);
   const key = jobKey(job);
   let prep = prepared.get(key);
   if (!prep) {
