@@ -1,3 +1,4 @@
+import { TINTS } from '@glyphreel/shaders';
 import type { Rng } from '@glyphreel/core';
 
 /**
@@ -140,22 +141,8 @@ export function harmonyHue(base: number, scheme: string, i: number): number {
   return wrap(base + (offs[i % offs.length] as number));
 }
 
-/** Tints of catalog 3.5 for `color_grade`. */
-export const TINTS: Readonly<Record<string, readonly [number, number, number]>> = {
-  warm: [1.15, 1.0, 0.85],
-  cool: [0.85, 0.95, 1.15],
-  matrix: [0.7, 1.2, 0.7],
-  amber: [1.2, 0.9, 0.6],
-  sepia: [1.2, 1.05, 0.8],
-  neon_pink: [1.3, 0.7, 1.1],
-  ice: [0.8, 1.0, 1.3],
-  blood: [1.4, 0.7, 0.7],
-  forest: [0.8, 1.15, 0.75],
-  void: [0.85, 0.85, 1.1],
-  sunset: [1.3, 0.85, 0.7],
-};
-
-const tint = (r: Rng, names: readonly string[]): number[] => [...(TINTS[r.choice(names)] ?? [1, 1, 1])];
+// Tints of catalog 3.5 come from the shaders package, which owns the presets.
+const tint = (r: Rng, names: readonly string[]): number[] => [...((TINTS as Record<string, readonly number[]>)[r.choice(names)] ?? [1, 1, 1])];
 
 /** Cost class of a shader at 1080p: cheap = one pass of per-pixel arithmetic; heavy = multi-pass or data-dependent. */
 export type Cost = 'cheap' | 'medium' | 'heavy';

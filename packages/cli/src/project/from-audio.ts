@@ -2,7 +2,7 @@ import path from 'node:path';
 import { findFfmpeg } from '@glyphreel/encode';
 import { detectHardware, resolveRenderSettings, type AspectPreset, type QualityPreference } from '@glyphreel/hardware';
 import { loadFeatures } from '@glyphreel/inputs';
-import { autoPlan } from '../autoplan/index.js';
+import { planFromAudio } from '../autoplan/from-audio.js';
 import { buildRegistry } from '../runtime/plugins.js';
 
 export interface AudioProjectOptions {
@@ -30,8 +30,7 @@ export async function audioProject(o: AudioProjectOptions): Promise<Record<strin
   const first = await loadFeatures(audio, { ffmpegPath: ffmpeg.path, fps: probeFps });
   const hw = await detectHardware({ gpus: false });
   const profile = resolveRenderSettings(hw, { quality: o.quality ?? 'auto', aspect: o.aspect, resolution: o.resolution, workers: o.workers ?? 0, durationS: first.durationS });
-  const fps = o.fps ?? profile.fps;
-  const features = fps === probeFps ? first.table : (await loadFeatures(audio, { ffmpegPath: ffmpeg.path, fps })).table;
   const registry = await buildRegistry(o.plugins ?? [], o.cwd ?? process.cwd());
-  return autoPlan(features, { fps, durationS: first.durationS, registry, seed: o.seed ?? 1, shaders: profile.shaders, audio }) as unknown as Record<string, unknown>;
+  const { project } = await planFromAudio(audio, { fps: o.fps ?? profile.fps, registry, seed: o.seed ?? 1, shaders: profile.shaders, ffmpegPath: ffmpeg.path });
+  return project as unknown as Record<string, unknown>;
 }
