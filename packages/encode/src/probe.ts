@@ -50,7 +50,8 @@ function lastProgress(stdout: string, key: string): number | undefined {
 /**
  * Frame count, size, rate and audio length of a media file (or png sequence directory) using ffmpeg alone (the
  * bundled build has no ffprobe): the file is run through the null muxer with `-progress`, which reports the exact
- * frame count; audio is decoded to count its samples. Throws E_INPUT for a missing or unreadable file.
+ * frame count; audio is decoded to count its samples. An audio-only file gives frames 0, width and height 0, fps 0
+ * and durationS = its audio length. Throws E_INPUT for a missing or unreadable file, or one with neither stream.
  */
 export async function probe(file: string, o: ProbeOptions): Promise<ProbeResult> {
   const bin = ffmpegPathOf(o.ffmpeg);
@@ -60,19 +61,21 @@ export async function probe(file: string, o: ProbeOptions): Promise<ProbeResult>
   try {
     const v = await runFfmpeg(
       bin,
-      ['-nostats', ...input, '-map', '0:v:0', ...(o.decode ? [] : ['-c', 'copy']), '-f', 'null', '-progress', 'pipe:1', '-'],
+      // `0:v:0?`: an audio-only file is probed too (no video stream, frames 0) instead of failing the map.
+      ['-nostats', ...input, '-map', '0:v:0?', ...(o.decode ? [] : ['-c', 'copy']), '-f', 'null', '-progress', 'pipe:1', '-'],
       { what: `probing ${abs}`, ...(o.signal ? { signal: o.signal } : {}) },
     );
     const info = v.stderr;
     const videoLine = /Stream #0:\d+[^:]*: Video: ([^\s,]+)([^\n]*)/.exec(info);
-    if (!videoLine) throw new GlyphreelError('E_INPUT', `${abs} has no video stream`);
-    const rest = videoLine[2] as string;
+    const hasAudioStream = /Stream #0:\d+[^:]*: Audio: /.test(info);
+    if (!videoLine && !hasAudioStream) throw new GlyphreelError('E_INPUT', `${abs} has no video or audio stream`);
+    const rest = (videoLine?.[2] ?? '') as string;
     const size = /[ ,](\d+)x(\d+)[ ,[]/.exec(rest);
     const fpsM = /, ([\d.]+) fps/.exec(rest) ?? /, ([\d.]+)k? tbr/.exec(rest);
-    const fps = statSync(abs).isDirectory() ? (o.fps ?? 24) : fpsM ? Number(fpsM[1]) : NaN;
+    const fps = statSync(abs).isDirectory() ? (o.fps ?? 24) : fpsM ? Number(fpsM[1]) : videoLine ? NaN : 0;
     const frames = lastProgress(v.stdout, 'frame') ?? 0;
     const dur = /Duration: (\d+):(\d+):(\d+(?:\.\d+)?)/.exec(info);
-    const hasAudio = /Stream #0:\d+[^:]*: Audio: /.test(info);
+    const hasAudio = hasAudioStream;
     let audioDurationS = 0;
     if (hasAudio) {
       const a = await runFfmpeg(bin, ['-nostats', '-i', abs, '-map', '0:a:0', '-f', 'null', '-progress', 'pipe:1', '-'], {
@@ -83,11 +86,11 @@ export async function probe(file: string, o: ProbeOptions): Promise<ProbeResult>
     }
     return {
       frames,
-      durationS: fps > 0 ? frames / fps : 0,
+      durationS: fps > 0 ? frames / fps : videoLine ? 0 : audioDurationS,
       width: size ? Number(size[1]) : 0,
       height: size ? Number(size[2]) : 0,
       fps,
-      codec: videoLine[1] as string,
+      codec: (videoLine?.[1] ?? '') as string,
       hasAudio,
       audioDurationS,
       containerDurationS: dur ? Number(dur[1]) * 3600 + Number(dur[2]) * 60 + Number(dur[3]) : undefined,

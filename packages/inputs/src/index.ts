@@ -4,3 +4,4 @@ export { inputsPlugin } from './plugin.js';
 export * from './sync/index.js';
 export * from './lyrics/index.js';
 export * from './video/index.js';
+export * from './narration/index.js';

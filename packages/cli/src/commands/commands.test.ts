@@ -94,6 +94,7 @@ describe('glyphreel commands', () => {
     [['render', '--video', '/no/clip.mp4', '-o', 'x.mp4'], 2, 'glyphreel: Video file /no/clip.mp4 does not exist'],
     [['render', '--demo', '--lyrics', '/no/song.srt', '-o', 'x.mp4'], 2, 'glyphreel: Lyrics file /no/song.srt does not exist'],
     [['sync-check', '/no/out.mp4'], 2, 'glyphreel: Video file /no/out.mp4 does not exist'],
+    [['render', '--demo', '--narration', '/no/voice.mp3@2', '-o', 'x.mp4'], 2, 'glyphreel: Narration file /no/voice.mp3 does not exist'],
   ])('%j exits %i with one line', async (argv, code, line) => {
     const io = capture();
     expect(await runCli(argv, io)).toBe(code);
@@ -180,6 +181,32 @@ describe('glyphreel commands', () => {
     expect(await diff('000002.png')).toBe(0); // before the cue
     expect(await diff('000012.png')).toBeGreaterThan(10000); // while "HELLO WORLD" is on
     expect(await diff('000023.png')).toBe(0); // after it
+  }, 60000);
+
+  it('render --narration mixes a voice clip over the soundtrack at its time, leaving no temporary mix', async () => {
+    const ffmpeg = await findFfmpeg();
+    const { runFfmpeg } = await import('@glyphreel/encode');
+    const { decodeAudio } = await import('@glyphreel/inputs');
+    const music = path.join(dir, 'bed.wav');
+    const voice = path.join(dir, 'voice.wav');
+    await runFfmpeg(ffmpeg.path, ['-y', '-f', 'lavfi', '-i', 'sine=frequency=110:duration=4', music], { what: 'music' });
+    await runFfmpeg(ffmpeg.path, ['-y', '-f', 'lavfi', '-i', 'sine=frequency=880:duration=1', voice], { what: 'voice' });
+    const out = path.join(dir, 'narrated.mp4');
+    const before = readdirSync(os.tmpdir()).filter((f) => f.startsWith('glyphreel-mix-')).length;
+    expect(await runCli(['render', ...small, '--audio', music, '--narration', `${voice}@0.5`, '-o', out], capture())).toBe(0);
+    expect(readdirSync(os.tmpdir()).filter((f) => f.startsWith('glyphreel-mix-')).length).toBe(before);
+    const pcm = await decodeAudio(out, { ffmpegPath: ffmpeg.path, sampleRate: 22050 });
+    const band = (hz: number, a: number, b: number) => {
+      const w = (2 * Math.PI * hz) / 22050;
+      let re = 0;
+      let im = 0;
+      for (let i = Math.floor(a * 22050); i < Math.floor(b * 22050); i++) {
+        re += pcm[i]! * Math.cos(w * i);
+        im += pcm[i]! * Math.sin(w * i);
+      }
+      return Math.hypot(re, im) / ((b - a) * 22050);
+    };
+    expect(band(880, 0.6, 1.4)).toBeGreaterThan(20 * band(880, 1.6, 1.95));
   }, 60000);
 
   it('an unknown effect in a scene file names the file, scene and field', async () => {

@@ -20,6 +20,7 @@ interface RenderFlags extends ProjectFlags {
   image?: string;
   lyrics?: string;
   lyricsMode?: string;
+  narration?: string[];
   duration?: string;
   format?: string;
   crf?: string;
@@ -55,6 +56,12 @@ export async function renderOptionsFromFlags(flags: RenderFlags, signal: AbortSi
     if (file && !existsSync(file)) throw usageError(`${flag === '--audio' ? 'Audio' : flag === '--video' ? 'Video' : flag === '--image' ? 'Image' : 'Lyrics'} file ${file} does not exist`);
   }
   if (flags.video && flags.image) throw usageError('Give either --video or --image, not both');
+  const narration = (flags.narration ?? []).map((spec) => {
+    const m = /^(.*?)(?:@(\d+(?:\.\d+)?))?$/.exec(spec)!;
+    const file = m[1]!;
+    if (!existsSync(file)) throw usageError(`Narration file ${file} does not exist`);
+    return m[2] === undefined ? { file: path.resolve(file) } : { file: path.resolve(file), atS: Number(m[2]) };
+  });
   const media = flags.video || flags.image;
   if (media && (flags.scenes || flags.demo)) throw usageError(`--${flags.video ? 'video' : 'image'} builds its own project; do not combine it with --scenes or --demo`, 'add a video or image layer to the scene file instead');
   const durationS = parseNumber(flags.duration, '--duration', 0.1, 86400);
@@ -97,6 +104,7 @@ export async function renderOptionsFromFlags(flags: RenderFlags, signal: AbortSi
     ...(flags.audio ? { audio: path.resolve(flags.audio) } : {}),
     ...(flags.ffmpeg ? { ffmpegPath: flags.ffmpeg } : {}),
     ...(flags.video ? { videoFeaturesFrom: path.resolve(flags.video) } : {}),
+    ...(narration.length ? { narration } : {}),
     signal,
     onLog: (l) => (flags.quiet ? undefined : io.err(l)),
   };
@@ -121,6 +129,7 @@ export function renderCommand(io: Io): Command {
     .option('--image <file>', 'an image (or a pattern like shots/*.jpg) with a slow Ken Burns move')
     .option('--duration <seconds>', 'how long an --image without --audio is shown (default 10)')
     .option('--lyrics <file>', 'timed lyrics (.srt or .lrc) over every scene')
+    .option('--narration <file[@seconds]>', 'a voice clip mixed over the soundtrack, at a time or placed automatically; repeatable', (v: string, prev: string[] = []) => [...prev, v])
     .addOption(new Option('--lyrics-mode <mode>', 'how lyrics appear').choices(['typewriter', 'fade', 'flash', 'scatter', 'wave']).default('typewriter'))
     .addOption(new Option('--format <format>', 'output format (default: from the extension)').choices(OUTPUT_FORMATS))
     .option('--crf <n>', 'x264/VP9 quality (lower is better; default from the profile)')

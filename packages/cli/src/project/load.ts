@@ -59,6 +59,10 @@ function rebase(raw: unknown, dir: string): unknown {
   const local = (p: unknown) => (typeof p === 'string' && (p.startsWith('./') || p.startsWith('../')) ? path.resolve(dir, p) : p);
   if (typeof out.audio === 'string' && !path.isAbsolute(out.audio)) out.audio = path.resolve(dir, out.audio);
   if (Array.isArray(out.plugins)) out.plugins = out.plugins.map(local);
+  const rel = (p: unknown) => (typeof p === 'string' && !path.isAbsolute(p) ? path.resolve(dir, p) : p);
+  if (Array.isArray(out.narration)) {
+    out.narration = out.narration.map((n) => (typeof n === 'string' ? rel(n) : typeof n === 'object' && n !== null ? { ...(n as object), file: rel((n as { file?: unknown }).file) } : n));
+  }
   // Media that layers read (`video`, `image`, `lyrics` … take a `file` parameter) is relative to the scene file too.
   if (Array.isArray(out.scenes)) {
     out.scenes = out.scenes.map((sc) => {

@@ -77,6 +77,8 @@ export interface ProjectSpec {
   bpm: number;
   plugins: string[];
   audio: string | null;
+  /** Voice clips mixed over the soundtrack; `atS` absent: placed automatically. */
+  narration: Array<{ file: string; atS?: number }>;
   scenes: SceneSpec[];
   durationS: number;
 }

@@ -104,6 +104,13 @@ describe('validateProject', () => {
     expect(e.message).not.toContain('\n');
   });
 
+  it('reads narration clips (a path, or { file, at })', () => {
+    const p = validateProject({ ...clone(), narration: ['intro.mp3', { file: 'verse.mp3', at: 12.5 }] }, registry, 'scenes.json');
+    expect(p.narration).toEqual([{ file: 'intro.mp3' }, { file: 'verse.mp3', atS: 12.5 }]);
+    expect(error({ ...clone(), narration: [{ file: 'a.mp3', at: -1 }] }).message).toContain('narration[0].at: expected a number in [0, Infinity]');
+    expect(error({ ...clone(), narration: [{ path: 'a.mp3' }] }).message).toContain('narration[0]: expected { "file": "voice.mp3", "at": seconds }');
+  });
+
   it('suggests the closest name', () => {
     const r = clone();
     r.scenes[0]!.layers[0]!.effect = 'plasm';

@@ -4,7 +4,7 @@ import type { Condition, ExtraSpec, FeedbackSpec, LayerSpec, ProjectSpec, Ref, S
 const FEEDBACK_TRANSFORMS = ['zoom', 'shrink', 'rotate_cw', 'rotate_ccw', 'shift_up', 'shift_down', 'mirror_h'] as const;
 const SCENE_KEYS = ['name', 'start', 'end', 'grid', 'gamma', 'layers', 'scene', 'params', 'shaders', 'feedback', 'extras'];
 const LAYER_KEYS = ['effect', 'params', 'grid', 'palette', 'hue', 'saturation', 'threshold', 'blend', 'opacity', 'mask', 'post', 'when'];
-const TOP_KEYS = ['$schema', 'version', 'seed', 'bpm', 'plugins', 'audio', 'scenes'];
+const TOP_KEYS = ['$schema', 'version', 'seed', 'bpm', 'plugins', 'audio', 'narration', 'scenes'];
 
 type Json = Record<string, unknown>;
 
@@ -230,6 +230,15 @@ export function validateProject(raw: unknown, registry: Registry, file = 'scenes
   const plugins = raw.plugins === undefined ? [] : raw.plugins;
   if (!Array.isArray(plugins) || !plugins.every((p) => typeof p === 'string' && p.length > 0)) throw where.at('plugins').err('expected a list of module specifiers');
   if (raw.audio !== undefined && (typeof raw.audio !== 'string' || raw.audio === '')) throw where.at('audio').err('expected a file path');
+  const narrationRaw = raw.narration === undefined ? [] : raw.narration;
+  if (!Array.isArray(narrationRaw)) throw where.at('narration').err('expected a list of { "file": "voice.mp3", "at": seconds }');
+  const narration = narrationRaw.map((n, i) => {
+    const w = where.at('narration', i);
+    if (typeof n === 'string' && n.length > 0) return { file: n };
+    if (!isObj(n) || typeof n.file !== 'string' || n.file.length === 0) throw w.err('expected { "file": "voice.mp3", "at": seconds } or a file path');
+    onlyKeys(n, ['file', 'at'], w);
+    return n.at === undefined ? { file: n.file } : { file: n.file, atS: num(n.at, w.at('at'), 0, 0) };
+  });
   if (!Array.isArray(raw.scenes) || raw.scenes.length === 0) throw where.at('scenes').err('expected a non-empty list of scenes');
   const scenes: SceneSpec[] = [];
   let prevEnd = 0;
@@ -252,6 +261,7 @@ export function validateProject(raw: unknown, registry: Registry, file = 'scenes
     bpm: num(raw.bpm, where.at('bpm'), 120, 20, 400),
     plugins: plugins as string[],
     audio: (raw.audio as string | undefined) ?? null,
+    narration,
     scenes,
     durationS: prevEnd,
   };

@@ -18,7 +18,7 @@ import {
   type WorkDir,
 } from '@glyphreel/encode';
 import { detectHardware, hardwareLine, renderLine, resolveRenderSettings, type AspectPreset, type HardwareInfo, type QualityPreference, type QualityProfile, type X264Preset } from '@glyphreel/hardware';
-import { loadFeatures, syntheticFeatureTable, videoFeatures } from '@glyphreel/inputs';
+import { loadFeatures, mixNarration, syntheticFeatureTable, videoFeatures, type NarrationClip } from '@glyphreel/inputs';
 import Tinypool from 'tinypool';
 import { planFrames, planUnits, unitSizeFor, type WorkUnit } from '../runtime/plan.js';
 import { CANCEL_SLOT, controlSize, type ProjectSource, type RenderJob, type UnitResult } from './job.js';
@@ -66,6 +66,8 @@ export interface RenderOptions {
   unitFrames?: number;
   /** A video whose picture features (brightness, motion, …) join the audio features. */
   videoFeaturesFrom?: string;
+  /** Voice clips mixed over the soundtrack (besides the scene file's `narration`). */
+  narration?: NarrationClip[];
 }
 
 export interface RenderResult {
@@ -136,6 +138,16 @@ export async function planRender(o: RenderOptions): Promise<{ prepared: Prepared
  * written to a temporary file beside the target and renamed only on success.
  */
 export async function renderVideo(o: RenderOptions): Promise<RenderResult> {
+  // Temporary files made along the way (the narration mix) go on every path, success, failure or Ctrl-C.
+  const temps: string[] = [];
+  try {
+    return await renderVideoInner(o, temps);
+  } finally {
+    await Promise.all(temps.map((f) => rm(f, { force: true })));
+  }
+}
+
+async function renderVideoInner(o: RenderOptions, temps: string[]): Promise<RenderResult> {
   const started = performance.now();
   const log = o.onLog ?? (() => undefined);
   const progress = o.onProgress ?? (() => undefined);
@@ -175,8 +187,18 @@ export async function renderVideo(o: RenderOptions): Promise<RenderResult> {
 
   // Features for every frame of the timeline, shared with the workers: the soundtrack's (cached by content) or,
   // with no audio, the synthetic ones of generative mode.
-  const soundtrack = o.audio ?? project.audio;
+  let soundtrack = o.audio ?? project.audio;
   if (soundtrack && !existsSync(soundtrack)) throw new GlyphreelError('E_INPUT', `Audio file ${soundtrack} does not exist`);
+  // Narration clips are mixed over the music first; the visuals then react to the mix (catalog 5.5).
+  const narration = [...project.narration, ...(o.narration ?? [])];
+  if (narration.length && ffmpeg && !partial) {
+    const mixed = path.join(os.tmpdir(), `glyphreel-mix-${process.pid}-${Date.now().toString(36)}.wav`);
+    temps.push(mixed);
+    log(`Mixing ${narration.length} narration clip${narration.length > 1 ? 's' : ''}${soundtrack ? ' over the music' : ''}…`);
+    const mix = await mixNarration({ ffmpegPath: ffmpeg.path, clips: narration, ...(soundtrack ? { music: soundtrack } : {}), durationS: total / fps, output: mixed, ...(o.signal ? { signal: o.signal } : {}) });
+    for (const c of mix.clips) log(`  ${path.basename(c.file)} at ${c.startS.toFixed(2)}–${c.endS.toFixed(2)} s`);
+    soundtrack = mixed;
+  }
   let features = o.features;
   if (!features && soundtrack && ffmpeg) {
     log(`Analyzing ${path.basename(soundtrack)}…`);

@@ -302,6 +302,7 @@ export async function probeVideo(file: string, ffmpegPath?: string): Promise<Vid
   ffmpegPath ??= await mediaFfmpegPath();
   try {
     const p = await probe(file, { ffmpeg: ffmpegPath });
+    if (!p.width) throw mediaInputError(file, 'it has no video stream', 'pass a video file');
     return { durationS: p.durationS, fps: p.fps, width: p.width, height: p.height, frames: p.frames, hasAudio: p.hasAudio };
   } catch (e) {
     if (isGlyphreelError(e) && e.code === 'E_INPUT') throw e;

@@ -1,0 +1,1 @@
+export { mixNarration, type MixOptions, type MixResult, type NarrationClip, type PlacedClip } from './mix.js';
