@@ -48,10 +48,16 @@ export async function renderTestFrame(flags: FrameFlags): Promise<FrameResult> {
   const scene = flags.feedback ? spec : { ...spec, feedback: null };
   const warnings = new Set<string>();
   const renderer = createSceneRenderer({ width: profile.width, height: profile.height, gridScale: profile.gridScale, initChars: projectChars(project), onWarning: (m) => warnings.add(m) });
-  const ffmpegPath = (await findFfmpeg()).path;
-  setMediaFfmpegPath(ffmpegPath);
-  // The soundtrack's features when the project has one (cached, so a second test frame is instant).
-  const features = project.audio ? (await loadFeatures(project.audio, { ffmpegPath, fps, frames: total })).table : syntheticFeatureTable(total, fps, project.bpm);
+  // The soundtrack's features when the project has one (cached, so a second test frame is instant). ffmpeg is looked
+  // up only then: media layers find it themselves if they need it, and a plain test frame starts no process.
+  let features;
+  if (project.audio) {
+    const ffmpegPath = (await findFfmpeg()).path;
+    setMediaFfmpegPath(ffmpegPath);
+    features = (await loadFeatures(project.audio, { ffmpegPath, fps, frames: total })).table;
+  } else {
+    features = syntheticFeatureTable(total, fps, project.bpm);
+  }
   const runtime = new SceneRuntime({ registry, renderer, scene, fps, seed: settings.seed ?? project.seed, budget: { particlesMax: profile.particlesMax, shaders: profile.shaders, gridScale: profile.gridScale }, sceneFrameStart: unit.sceneFrameStart });
   let frame;
   try {
