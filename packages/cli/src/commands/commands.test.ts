@@ -31,6 +31,21 @@ writeFileSync(
 const small = ['--scenes', scenes, '--resolution', '128x72', '--fps', '12', '--quality', 'draft', '--quiet'];
 
 describe('glyphreel commands', () => {
+  it('render --demo makes an H.264 video with its synthesized soundtrack, frame-exact', async () => {
+    const ffmpeg = await findFfmpeg();
+    const out = path.join(dir, 'demo.mp4');
+    const io = capture();
+    expect(await runCli(['render', '--demo', '-o', out, '--resolution', '256x144', '--fps', '12', '--quiet'], io)).toBe(0);
+    const p = await probe(out, { ffmpeg: ffmpeg.path });
+    expect(p.codec).toBe('h264');
+    expect(p.frames).toBe(144); // 12 s at 12 fps
+    expect(p.durationS).toBeCloseTo(12, 5);
+    expect(p.hasAudio).toBe(true);
+    expect(Math.abs((p.audioDurationS ?? 0) - 12)).toBeLessThanOrEqual(1 / 12);
+    expect(io.outLines[0]).toMatch(/^Wrote .*demo\.mp4 \(144 frames, 256x144 @12fps\)/);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.demo'))).toEqual([]);
+  }, 90000);
+
   it('frame writes a PNG and prints its mean brightness', async () => {
     const io = capture();
     const out = path.join(dir, 'f.png');
