@@ -392,16 +392,23 @@ export async function openEncoder(options: EncoderOptions): Promise<Encoder> {
     return result;
   }
 
-  async function abort(): Promise<void> {
-    if (state === 'closed' || state === 'aborted') return;
-    const wasFailed = state === 'failed';
-    state = 'aborted';
-    options.signal?.removeEventListener('abort', onExternalAbort);
-    cancel.abort();
-    stdin.destroy();
-    await exited;
-    await atomic?.discard();
-    if (ownLog && !wasFailed) await rm(logPath, { force: true });
+  // One abort at a time: a second caller (the signal's listener and an explicit abort(), say) waits for the first to
+  // finish, so "abort() resolved" always means ffmpeg has exited and the temp output is gone.
+  let aborting: Promise<void> | undefined;
+  function abort(): Promise<void> {
+    if (aborting) return aborting;
+    if (state === 'closed') return Promise.resolve();
+    aborting = (async () => {
+      const wasFailed = state === 'failed';
+      state = 'aborted';
+      options.signal?.removeEventListener('abort', onExternalAbort);
+      cancel.abort();
+      stdin.destroy();
+      await exited;
+      await atomic?.discard();
+      if (ownLog && !wasFailed) await rm(logPath, { force: true });
+    })();
+    return aborting;
   }
 
   return {
