@@ -21,6 +21,7 @@ describe('glyphreel info', () => {
     expect(await runCli(['info', '--quality', 'auto', '--duration', '180'], io)).toBe(0);
     expect(io.outLines[0]).toMatch(/^Hardware: \d+ cores, \d+\.\dGB RAM, \w+$/);
     expect(io.outLines[1]).toMatch(/^Render: \d+x\d+ @\d+fps, CRF \d+, \d+ workers$/);
+    expect(io.outLines.find((l) => l.startsWith('FFmpeg: '))).toMatch(/^FFmpeg: ffmpeg .* encoders: .*libx264/);
     expect(io.errLines).toEqual([]);
   });
 
@@ -41,6 +42,8 @@ describe('glyphreel info', () => {
     expect(j.frames).toBe(150);
     expect(j.hardware.logicalCores).toBeGreaterThan(0);
     expect(j.estimateS).toBeGreaterThan(0);
+    expect(j.ffmpeg.encoders).toContain('libx264');
+    expect(['option', 'env', 'path', 'bundled']).toContain(j.ffmpeg.source);
   });
 
   it.each([

@@ -13,6 +13,8 @@ import {
   type QualityPreference,
   type QualityProfile,
 } from '@glyphreel/hardware';
+import { describeFfmpeg, findFfmpeg, type FfmpegInfo } from '@glyphreel/encode';
+import { isGlyphreelError } from '@glyphreel/core';
 import { Command, Option } from 'commander';
 import type { Io } from '../cli-errors.js';
 import { usageError } from '../cli-errors.js';
@@ -28,6 +30,8 @@ export interface InfoOptions {
 
 export interface InfoReport {
   hardware: HardwareInfo;
+  /** The ffmpeg renders would use, or why none was found (info reports it; it never fails on it). */
+  ffmpeg: FfmpegInfo | { error: string };
   profile: QualityProfile;
   durationS: number;
   frames: number;
@@ -63,7 +67,8 @@ export async function infoReport(opts: InfoOptions, hardware?: HardwareInfo): Pr
     width: profile.width,
     height: profile.height,
   });
-  return { hardware: hw, profile, durationS, frames, estimateS, lines: [hardwareLine(hw), renderLine(profile)] };
+  const ffmpeg = await findFfmpeg().catch((e: unknown) => ({ error: isGlyphreelError(e) ? e.toLine() : String(e) }));
+  return { hardware: hw, ffmpeg, profile, durationS, frames, estimateS, lines: [hardwareLine(hw), renderLine(profile)] };
 }
 
 export function infoCommand(io: Io): Command {
@@ -89,6 +94,7 @@ export function infoCommand(io: Io): Command {
       const hw = report.hardware;
       io.out(`CPU: ${hw.cpuModel}, ${hw.physicalCores ?? '?'} physical / ${hw.logicalCores} logical cores, ${hw.arch}`);
       io.out(`GPU: ${hw.gpus.length ? hw.gpus.map((g) => `${g.vendor} ${g.model}`).join('; ') : 'none detected'}`);
+      io.out(`FFmpeg: ${'error' in report.ffmpeg ? `not found: ${report.ffmpeg.error}` : describeFfmpeg(report.ffmpeg)}`);
     });
 }
 
