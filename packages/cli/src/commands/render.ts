@@ -56,6 +56,10 @@ export async function renderOptionsFromFlags(flags: RenderFlags, signal: AbortSi
     if (file && !existsSync(file)) throw usageError(`${flag === '--audio' ? 'Audio' : flag === '--video' ? 'Video' : flag === '--image' ? 'Image' : 'Lyrics'} file ${file} does not exist`);
   }
   if (flags.video && flags.image) throw usageError('Give either --video or --image, not both');
+  // Rendering over an input would replace the user's source with the render (atomically, but still gone).
+  for (const [flag, file] of [['--audio', flags.audio], ['--video', flags.video], ['--image', flags.image], ['--lyrics', flags.lyrics], ['--scenes', flags.scenes]] as const) {
+    if (file && path.resolve(file) === outAbs) throw usageError(`-o ${flags.output} is the ${flag} input; rendering would replace it`, 'write the video to another file');
+  }
   const narration = (flags.narration ?? []).map((spec) => {
     const m = /^(.*?)(?:@(\d+(?:\.\d+)?))?$/.exec(spec)!;
     const file = m[1]!;
