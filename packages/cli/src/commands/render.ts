@@ -146,9 +146,17 @@ export function renderCommand(io: Io): Command {
     .option('--quiet', 'no progress output')
     .action(async (flags: RenderFlags) => {
       const controller = new AbortController();
-      const stop = () => controller.abort();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      // A persistent listener, not `once`: execa's child clean-up (signal-exit) re-raises the signal and kills this
+      // process when it finds itself the only listener, which would skip our clean-up. The first Ctrl-C cancels
+      // (workers and ffmpeg stop, temporaries go); a second one exits at once ('exit' hooks still remove temporaries).
+      let signals = 0;
+      const stop = () => {
+        signals += 1;
+        if (signals === 1) controller.abort();
+        else process.exit(130);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
       const printer = progressPrinter(process.stderr, { quiet: flags.quiet });
       let opts: (RenderOptions & { tempAudio?: string }) | undefined;
       try {
