@@ -90,7 +90,18 @@ export function frameCommand(io: Io): Command {
     .requiredOption('-o, --output <file>', 'PNG file to write')
     .option('--feedback', 'include feedback trails (renders every frame of the scene up to --at)')
     .action(async (flags: FrameFlags) => {
-      const r = await renderTestFrame(flags);
+      // Ctrl-C exits through process.exit, so the 'exit' hooks remove a half-written PNG's temp file (dying of the
+      // signal would skip them).
+      const stop = () => process.exit(130);
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      let r: FrameResult;
+      try {
+        r = await renderTestFrame(flags);
+      } finally {
+        process.removeListener('SIGINT', stop);
+        process.removeListener('SIGTERM', stop);
+      }
       io.out(`${r.output}: frame ${r.frameIndex} of ${r.scene}, mean brightness ${r.meanBrightness.toFixed(1)} (${Math.round(r.ms)} ms)`);
       for (const w of r.warnings) io.err(`warning: ${w}`);
       if (r.meanBrightness < 5) io.err('warning: this frame is very dark (mean < 5); raise the effects\' brightness or lower the scene gamma');
