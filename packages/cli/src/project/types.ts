@@ -34,6 +34,8 @@ export interface LayerSpec {
   blend: string;
   opacity: number;
   mask: Ref | null;
+  /** Value layers: a coordinate transform (rotate, tile, polar, twist …) the field is sampled through. */
+  transform: Ref | null;
   /** Cell effects applied to this layer's cells after it is drawn (glitch, shake, scan bars …). */
   post: Ref[];
   when: Condition | null;

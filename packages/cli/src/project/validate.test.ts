@@ -84,6 +84,8 @@ describe('validateProject', () => {
     ['unknown layer field', (r) => (r.scenes[0]!.layers[0]!.alpha = 1), 'layers[0].alpha: unknown field "alpha"'],
     ['palette on a cell effect', (r) => (r.scenes[1]!.layers[0]!.palette = 'dense'), 'layers[0].palette: "rain" draws its own glyphs and colours'],
     ['value effect in post', (r) => (r.scenes[1]!.layers[0]!.post = ['plasma']), 'layers[0].post[0]: "plasma" is a value field'],
+    ['transform on a cell effect', (r) => (r.scenes[1]!.layers[0]!.transform = 'rotate'), 'layers[0].transform: "rain" draws its own glyphs and colours'],
+    ['unknown transform', (r) => (r.scenes[0]!.layers[0]!.transform = 'spin'), 'layers[0].transform: Unknown transform "spin"'],
     ['no layers', (r) => (r.scenes[0]!.layers = []), 'layers: a scene needs at least one layer'],
     ['gap', (r) => (r.scenes[1]!.start = 5), 'scenes.json: scene 1 "drop": start: starts at 5s but the previous scene ends at 4s'],
     ['end before start', (r) => (r.scenes[1]!.end = 3), 'scenes.json: scene 1 "drop": end: end (3) must be after start (4)'],

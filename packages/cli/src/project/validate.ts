@@ -3,7 +3,7 @@ import type { Condition, ExtraSpec, FeedbackSpec, LayerSpec, ProjectSpec, Ref, S
 
 const FEEDBACK_TRANSFORMS = ['zoom', 'shrink', 'rotate_cw', 'rotate_ccw', 'shift_up', 'shift_down', 'mirror_h'] as const;
 const SCENE_KEYS = ['name', 'start', 'end', 'grid', 'gamma', 'layers', 'scene', 'params', 'shaders', 'feedback', 'extras'];
-const LAYER_KEYS = ['effect', 'params', 'grid', 'palette', 'hue', 'saturation', 'threshold', 'blend', 'opacity', 'mask', 'post', 'when'];
+const LAYER_KEYS = ['effect', 'params', 'grid', 'palette', 'hue', 'saturation', 'threshold', 'blend', 'opacity', 'mask', 'transform', 'post', 'when'];
 const TOP_KEYS = ['$schema', 'version', 'seed', 'bpm', 'plugins', 'audio', 'narration', 'scenes'];
 
 type Json = Record<string, unknown>;
@@ -58,7 +58,7 @@ function located<T>(where: Where, fn: () => T): T {
   }
 }
 
-type RefKind = 'effects' | 'hues' | 'shaders' | 'masks' | 'scenes';
+type RefKind = 'effects' | 'hues' | 'shaders' | 'masks' | 'scenes' | 'transforms';
 
 /** `"bloom"`, `{ "name": "bloom", "params": {…} }` or `["bloom", {…}]` → a validated Ref. */
 function ref(raw: unknown, kind: RefKind, reg: Registry, where: Where): Ref {
@@ -112,7 +112,7 @@ function layer(raw: unknown, reg: Registry, where: Where, sceneGrid: string): La
   const effect = ref(raw.params === undefined ? raw.effect : { name: raw.effect, params: raw.params }, 'effects', reg, where.at('effect'));
   const kind = (reg.get('effects', effect.name).def as { kind: 'value' | 'cells' }).kind;
   if (kind === 'cells') {
-    for (const k of ['palette', 'hue', 'saturation', 'threshold'] as const) {
+    for (const k of ['palette', 'hue', 'saturation', 'threshold', 'transform'] as const) {
       if (raw[k] !== undefined) throw where.at(k).err(`"${effect.name}" draws its own glyphs and colours; "${k}" applies to value-field effects only`);
     }
   }
@@ -142,6 +142,7 @@ function layer(raw: unknown, reg: Registry, where: Where, sceneGrid: string): La
     blend: blendName(raw.blend, reg, where.at('blend'), 'lighten'),
     opacity: num(raw.opacity, where.at('opacity'), 1, 0, 1),
     mask: raw.mask === undefined || raw.mask === null ? null : ref(raw.mask, 'masks', reg, where.at('mask')),
+    transform: raw.transform === undefined || raw.transform === null ? null : ref(raw.transform, 'transforms', reg, where.at('transform')),
     post: posts,
     when: raw.when === undefined ? null : condition(raw.when, where.at('when')),
   };

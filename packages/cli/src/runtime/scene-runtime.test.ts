@@ -57,6 +57,15 @@ describe('SceneRuntime', () => {
     expect(meanBrightness({ width: W, height: H, data: half })).toBeLessThan(meanBrightness({ width: W, height: H, data: lighten }));
   });
 
+  it('samples a value layer through a coordinate transform', () => {
+    // diamond reads only the column and row coordinates (a transformed grid renormalizes distN, catalog make_tgrid).
+    const plain = copy(runtime({ layers: [{ effect: 'diamond' }] }).render(2, quiet));
+    const identity = copy(runtime({ layers: [{ effect: 'diamond', transform: { name: 'rotate', params: { angle: 0 } } }] }).render(2, quiet));
+    const turned = copy(runtime({ layers: [{ effect: 'diamond', transform: ['tile', { nx: 2, ny: 2 }] }] }).render(2, quiet));
+    expect(identity).toEqual(plain);
+    expect(turned).not.toEqual(plain);
+  });
+
   it('replaying state without drawing gives the same frame as drawing every frame', () => {
     const scene = { layers: [{ effect: 'matrix_rain' }, { effect: 'explosion', blend: 'screen' }], shaders: ['grain'] };
     const drawn = runtime(scene);

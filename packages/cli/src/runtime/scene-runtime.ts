@@ -16,9 +16,11 @@ import {
   type RenderBudget,
   type RgbFrame,
   type SceneDef,
+  type TransformDef,
   type ValueEffectDef,
 } from '@glyphreel/core';
 import { fieldToLayer, fieldToLayerRgb, type GridSceneRenderer } from '@glyphreel/grid';
+import { applyTransform, type TransformedGrid } from '@glyphreel/effects';
 import { blendFrames, createShaderChain, FeedbackBuffer, tonemap, type ShaderChain } from '@glyphreel/shaders';
 import { holds } from '../project/validate.js';
 import type { LayerSpec, ProjectSpec, Ref, SceneSpec } from '../project/types.js';
@@ -42,6 +44,7 @@ interface LayerRuntime {
   hue?: { def: HueDef<any>; field: Field | Uint8Array; params: Record<string, unknown> };
   palette?: Uint16Array;
   mask?: { def: MaskDef<any>; field: Field; params: Record<string, unknown> };
+  transform?: { def: TransformDef<any>; params: Record<string, unknown>; grid: TransformedGrid | undefined };
   posts: Array<{ def: CellEffectDef<any>; params: Record<string, unknown>; ctx: LiveContext; rng: Rng; k: number }>;
   blend: { builtin: boolean; def: BlendDef };
   ctx: LiveContext;
@@ -136,6 +139,7 @@ export class SceneRuntime {
     } else {
       layer.cells = entry.def as CellEffectDef<any>;
     }
+    if (spec.transform) layer.transform = { def: registry.get('transforms', spec.transform.name).def as TransformDef<any>, params: spec.transform.params, grid: undefined };
     if (spec.mask) layer.mask = { def: registry.get('masks', spec.mask.name).def as MaskDef<any>, field: createField(grid), params: spec.mask.params };
     return layer;
   }
@@ -212,7 +216,10 @@ export class SceneRuntime {
       L.rng.reseed(deriveSeed(seed, sceneId, L.index, i));
       let cells: CellLayer | null = null;
       if (L.value) {
-        L.value.def.fill(L.value.field, L.grid, L.ctx, L.spec.effect.params as never);
+        // A transformed layer samples its field through new coordinates (a reused grid-like object, no allocation).
+        const t = L.transform;
+        const g = t ? (t.grid = applyTransform(t.def, L.grid, L.ctx, t.params as never, t.grid)) : L.grid;
+        L.value.def.fill(L.value.field, g, L.ctx, L.spec.effect.params as never);
         if (!replaying || L.posts.length) cells = this.colourValueLayer(L);
       } else {
         cells = renderer.layer(L.grid);
