@@ -1,8 +1,7 @@
 import { defineCellEffect, GlyphreelError, type FrameContext, type GridGeometry, type RgbFrame } from '@glyphreel/core';
 import { mediaFfmpegPath } from '../video/ffmpeg-path.js';
-import { directionalEdgeIds, frameToCells, type SampleMode } from '../video/frame-to-cells.js';
+import { drawMedia } from '../video/draw-media.js';
 import type { VideoFit } from '../video/reader.js';
-import { resolvePaletteText } from '../video/video-effect.js';
 import { expandSequence } from './glob.js';
 import { loadImage } from './load-image.js';
 import { kenBurnsCrop, resampleCrop, type CropRect, type PanDirection } from './resample.js';
@@ -110,24 +109,6 @@ export const imageEffect = defineCellEffect({
     if (params.kenburns) kenBurnsCrop(pic.width, pic.height, progress, params.zoom_start, params.zoom, params.pan as PanDirection, s.crop);
     else kenBurnsCrop(pic.width, pic.height, 0, 1, 1, 'none', s.crop);
     resampleCrop(pic, s.crop, s.cells, grid.cols, grid.rows);
-    let edgeIds: Uint16Array | undefined;
-    let edgePalette: Uint16Array | undefined;
-    if (params.mode === 'edges') {
-      const text = resolvePaletteText(params.edge_palette);
-      const ek = `${grid.id}|${text}`;
-      if (s.edgeKey !== ek) {
-        s.edgeKey = ek;
-        s.edgeIds = directionalEdgeIds(grid, text);
-      }
-      edgeIds = s.edgeIds;
-      if (!edgeIds) edgePalette = grid.glyphIds(text);
-    }
-    frameToCells(s.cells, grid, layer, {
-      palette: grid.glyphIds(resolvePaletteText(params.palette)),
-      mode: params.mode as SampleMode,
-      brightness: params.brightness,
-      ...(edgeIds ? { edgeGlyphs: edgeIds } : {}),
-      ...(edgePalette ? { edgePalette } : {}),
-    });
+    drawMedia(s.cells, grid, layer, params, s);
   },
 });

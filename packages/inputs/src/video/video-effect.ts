@@ -1,6 +1,6 @@
-import { defineCellEffect, GlyphreelError, PALETTES, type FrameContext, type GridGeometry } from '@glyphreel/core';
+import { defineCellEffect, GlyphreelError, type FrameContext, type GridGeometry } from '@glyphreel/core';
 import { mediaFfmpegPath } from './ffmpeg-path.js';
-import { directionalEdgeIds, frameToCells, type SampleMode } from './frame-to-cells.js';
+import { drawMedia } from './draw-media.js';
 import { openVideoReader, probeVideo, type VideoFit, type VideoReader } from './reader.js';
 
 /**
@@ -30,10 +30,7 @@ function stateOf(s: Record<string, unknown>): VideoState | undefined {
   return s[STATE_KEY] as VideoState | undefined;
 }
 
-/** A palette parameter: a built-in palette name or a literal string of glyphs. */
-export function resolvePaletteText(value: string): string {
-  return PALETTES[value] ?? PALETTES[value.toLowerCase()] ?? value;
-}
+export { resolvePaletteText } from './draw-media.js';
 
 async function closeReader(s: VideoState): Promise<void> {
   const r = s.reader;
@@ -127,26 +124,7 @@ export const videoEffect = defineCellEffect({
       layer.colors.fill(0);
       return;
     }
-    const edges = params.mode === 'edges';
-    let edgeIds: Uint16Array | undefined;
-    let edgePalette: Uint16Array | undefined;
-    if (edges) {
-      const text = resolvePaletteText(params.edge_palette);
-      const ek = `${grid.id}|${text}`;
-      if (s.edgeKey !== ek) {
-        s.edgeKey = ek;
-        s.edgeIds = directionalEdgeIds(grid, text);
-      }
-      edgeIds = s.edgeIds;
-      if (!edgeIds) edgePalette = grid.glyphIds(text);
-    }
-    frameToCells(s.buf, grid, layer, {
-      palette: grid.glyphIds(resolvePaletteText(params.palette)),
-      mode: params.mode as SampleMode,
-      brightness: params.brightness,
-      ...(edgeIds ? { edgeGlyphs: edgeIds } : {}),
-      ...(edgePalette ? { edgePalette } : {}),
-    });
+    drawMedia(s.buf, grid, layer, params, s);
   },
   async dispose(state) {
     const s = stateOf(state);
