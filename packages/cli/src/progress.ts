@@ -23,7 +23,7 @@ export function progressPrinter(stream: NodeJS.WriteStream, options: { quiet?: b
     const frac = p.framesTotal ? p.framesRendered / p.framesTotal : 0;
     const width = 24;
     const bar = '█'.repeat(Math.round(frac * width)).padEnd(width, '░');
-    const tail = p.stage === 'render' ? ` ${p.framesRendered}/${p.framesTotal} frames  ${p.fps.toFixed(1)} fps  ETA ${eta(p.etaS)}` : '';
+    const tail = p.stage === 'render' ? ` ${p.framesRendered}/${p.framesTotal} rendered, ${p.framesEncoded} encoded  ${p.fps.toFixed(1)} fps  ETA ${eta(p.etaS)}` : '';
     return `[${k}/${STAGES.length - 1}] ${p.stage.padEnd(7)} ${bar}${tail}`;
   };
   return {

@@ -19,8 +19,10 @@ export interface RenderJob {
   seed: number;
   budget: RenderBudget;
   features: { names: readonly string[]; frames: number; buffer: SharedArrayBuffer | ArrayBuffer };
-  /** Int32 control block: [0] = cancel flag, [1 + k] = frames rendered by unit k. */
+  /** Int32 control block: [0] = cancel flag, [1 + k] = frames rendered by unit k, [1 + units + k] = frames encoded. */
   control: SharedArrayBuffer;
+  /** Number of units in the plan (the control block's layout). */
+  units: number;
   encode: {
     ffmpeg: string;
     /** `none` renders and discards (benchmarks). */
@@ -55,4 +57,4 @@ export interface UnitResult {
 }
 
 export const CANCEL_SLOT = 0;
-export const controlSize = (units: number) => new SharedArrayBuffer(4 * (1 + units));
+export const controlSize = (units: number) => new SharedArrayBuffer(4 * (1 + 2 * units));

@@ -27,6 +27,8 @@ import { prepareProject, type Prepared } from './unit.js';
 export interface RenderProgress {
   stage: 'prepare' | 'render' | 'join' | 'verify' | 'done';
   framesRendered: number;
+  /** Frames ffmpeg reports as encoded (lags the rendered count; encoding runs while frames render). */
+  framesEncoded: number;
   framesTotal: number;
   /** Frames per second over the render so far. */
   fps: number;
@@ -152,7 +154,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[]): Promise<Rend
   const log = o.onLog ?? (() => undefined);
   const progress = o.onProgress ?? (() => undefined);
   const warnings: string[] = [];
-  progress({ stage: 'prepare', framesRendered: 0, framesTotal: 0, fps: 0, etaS: undefined });
+  progress({ stage: 'prepare', framesRendered: 0, framesEncoded: 0, framesTotal: 0, fps: 0, etaS: undefined });
   const format = o.format ?? (o.output ? formatFromPath(o.output) : 'mp4');
   const ffmpeg = format === 'none' ? null : await findFfmpeg({ ffmpegPath: o.ffmpegPath });
   const { prepared, profile, units: allUnits, hw } = await planRender(o);
@@ -246,6 +248,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[]): Promise<Rend
     budget: { particlesMax: profile.particlesMax, shaders: profile.shaders, gridScale: profile.gridScale },
     features: features.toShared(),
     control,
+    units: units.length,
     encode: {
       ffmpeg: ffmpeg?.path ?? '',
       format: segFormat,
@@ -267,10 +270,14 @@ async function renderVideoInner(o: RenderOptions, temps: string[]): Promise<Rend
   const t0 = performance.now();
   const ticker = setInterval(() => {
     let done = 0;
-    for (let k = 0; k < units.length; k++) done += Atomics.load(ctl, 1 + k);
+    let encodedNow = 0;
+    for (let k = 0; k < units.length; k++) {
+      done += Atomics.load(ctl, 1 + k);
+      encodedNow += Atomics.load(ctl, 1 + units.length + k);
+    }
     const s = (performance.now() - t0) / 1000;
     const rate = s > 0 ? done / s : 0;
-    progress({ stage: 'render', framesRendered: done, framesTotal: framesToDraw, fps: rate, etaS: rate > 0 ? (framesToDraw - done) / rate : undefined });
+    progress({ stage: 'render', framesRendered: done, framesEncoded: encodedNow, framesTotal: framesToDraw, fps: rate, etaS: rate > 0 ? (framesToDraw - done) / rate : undefined });
   }, 250);
   try {
     if (pool) {
@@ -303,7 +310,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[]): Promise<Rend
   }
   unitResults.sort((a, b) => units.findIndex((u) => u.id === a.unitId) - units.findIndex((u) => u.id === b.unitId));
   warnings.push(...new Set(unitResults.flatMap((r) => r.warnings)));
-  progress({ stage: 'join', framesRendered: framesToDraw, framesTotal: framesToDraw, fps: 0, etaS: 0 });
+  progress({ stage: 'join', framesRendered: framesToDraw, framesEncoded: framesToDraw, framesTotal: framesToDraw, fps: 0, etaS: 0 });
 
   let output: string | null = null;
   try {
@@ -328,7 +335,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[]): Promise<Rend
       output = path.resolve(o.output);
     }
     if (output && (format === 'mp4' || format === 'webm')) {
-      progress({ stage: 'verify', framesRendered: framesToDraw, framesTotal: framesToDraw, fps: 0, etaS: 0 });
+      progress({ stage: 'verify', framesRendered: framesToDraw, framesEncoded: framesToDraw, framesTotal: framesToDraw, fps: 0, etaS: 0 });
       const durationS = total / fps;
       const report = await verifyBrightness(output, brightnessTimestamps(partial ? (units.at(-1)!.frameEnd - units[0]!.frameStart) / fps : durationS), { ffmpeg: ffmpeg!.path });
       warnings.push(...report.warnings);
@@ -339,7 +346,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[]): Promise<Rend
   }
   if (work && output) await work.cleanup(output, { ffmpeg: ffmpeg!, fps });
   else if (work) await work.abort();
-  progress({ stage: 'done', framesRendered: framesToDraw, framesTotal: framesToDraw, fps: 0, etaS: 0 });
+  progress({ stage: 'done', framesRendered: framesToDraw, framesEncoded: framesToDraw, framesTotal: framesToDraw, fps: 0, etaS: 0 });
   return {
     output,
     format,

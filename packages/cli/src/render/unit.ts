@@ -98,6 +98,7 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
         atomic: false,
         faststart: false,
         ...(job.encode.format === 'png' ? { startNumber: unit.frameStart } : {}),
+        onProgress: (p) => Atomics.store(control, 1 + job.units + task.unitIndex, p.framesEncoded),
       });
     }
     const t0 = performance.now();
@@ -121,7 +122,10 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
       Atomics.add(control, 1 + task.unitIndex, 1);
       if ((frameIndex & 15) === 0) peak = Math.max(peak, memoryMb());
     }
-    if (encoder) await encoder.close();
+    if (encoder) {
+      const done = await encoder.close();
+      Atomics.store(control, 1 + job.units + task.unitIndex, done.frames);
+    }
     encoder = null;
     await runtime.dispose();
     return {
