@@ -4,6 +4,7 @@ export { runBench, benchProject, type BenchOptions } from './commands/bench.js';
 export { renderVideo, planRender, type RenderOptions, type RenderResult, type RenderProgress } from './render/render.js';
 export { renderTestFrame, type FrameResult } from './commands/frame.js';
 export { validateProject } from './project/validate.js';
+export { projectJsonSchema } from './project/schema.js';
 export { readSceneFile } from './project/load.js';
 export type { ProjectSpec, SceneSpec, LayerSpec } from './project/types.js';
 export { buildRegistry, loadPlugin, BUILTIN_PLUGINS } from './runtime/plugins.js';

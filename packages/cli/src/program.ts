@@ -5,6 +5,7 @@ import { infoCommand } from './commands/info.js';
 import { listCommand } from './commands/list.js';
 import { pluginsCommand } from './commands/plugins.js';
 import { renderCommand } from './commands/render.js';
+import { schemaCommand } from './commands/schema.js';
 import { syncCheckCommand } from './commands/sync-check.js';
 import { processIo, reportError, type Io } from './cli-errors.js';
 
@@ -24,6 +25,7 @@ export function buildProgram(io: Io = processIo): Command {
   program.addCommand(infoCommand(io));
   program.addCommand(benchCommand(io));
   program.addCommand(syncCheckCommand(io));
+  program.addCommand(schemaCommand(io));
   program.commands.forEach((c) => c.configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) }));
   return program;
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from '@jest/globals';
+import { toJsonSchema, type ParamSchema } from '@glyphreel/core';
+import { runCli } from '../program.js';
+import { buildRegistry } from '../runtime/plugins.js';
+import { projectJsonSchema } from './schema.js';
+
+describe('projectJsonSchema', () => {
+  it('names every registered entry and carries each one\'s parameter schema', async () => {
+    const registry = await buildRegistry(['glyphreel-plugin-example']);
+    const s = projectJsonSchema(registry) as { $defs: Record<string, any>; properties: Record<string, any> };
+    const layer = s.$defs.layer;
+    expect([...layer.properties.effect.enum].sort()).toEqual([...registry.names('effects')].sort());
+    expect(layer.properties.effect.enum).toContain('example/stripes');
+    expect(layer.properties.blend.enum).toHaveLength(20);
+    expect(layer.properties.palette.anyOf[0].enum).toHaveLength(29);
+    const plasma = registry.get('effects', 'plasma').def as { params: ParamSchema };
+    expect(s.$defs['effects.plasma']).toMatchObject(toJsonSchema(plasma.params));
+    expect(s.$defs['effects.example_stripes'].properties.period).toMatchObject({ type: 'number', minimum: 2, maximum: 200, default: 12 });
+    // params of a layer are checked against the schema of its effect
+    expect(layer.allOf.find((c: any) => c.if.properties.effect.const === 'plasma').then.properties.params.$ref).toBe('#/$defs/effects.plasma');
+    const shaderNames = s.$defs.scene.properties.shaders.items.oneOf[0].enum;
+    expect(shaderNames).toContain('bloom');
+    expect(shaderNames).toContain('example/swap-rb');
+    expect(s.$defs['shaders.bloom'].properties.thr).toMatchObject({ minimum: 0, maximum: 255, default: 130 });
+  });
+
+  it('glyphreel schema prints it', async () => {
+    const out: string[] = [];
+    expect(await runCli(['schema'], { out: (l) => out.push(l), err: () => undefined })).toBe(0);
+    const s = JSON.parse(out.join('\n'));
+    expect(s.title).toBe('glyphreel scene file');
+    expect(s.properties.scenes.items.$ref).toBe('#/$defs/scene');
+  });
+});
