@@ -1,42 +1,68 @@
+import { closest } from '@glyphreel/core';
 import { Command, CommanderError } from 'commander';
-import { benchCommand } from './commands/bench.js';
-import { frameCommand } from './commands/frame.js';
-import { infoCommand } from './commands/info.js';
-import { listCommand } from './commands/list.js';
-import { pluginsCommand } from './commands/plugins.js';
-import { renderCommand } from './commands/render.js';
-import { schemaCommand } from './commands/schema.js';
-import { syncCheckCommand } from './commands/sync-check.js';
 import { processIo, reportError, type Io } from './cli-errors.js';
 
 export const VERSION = '0.1.0';
 
-/** The glyphreel command tree. `io` is injectable so tests can run commands in-process. */
-export function buildProgram(io: Io = processIo): Command {
+/**
+ * Every command, with a loader: only the command being run is imported (fonts, canvas, ffmpeg discovery, the worker
+ * pool are not loaded for `glyphreel info` or `--version`). The others are registered as name + summary so the root
+ * help and "unknown command" still know them.
+ */
+const COMMANDS: ReadonlyArray<{ name: string; summary: string; load: (io: Io) => Promise<Command> }> = [
+  { name: 'render', summary: 'Render a project to a video (mp4, webm, gif or a png sequence)', load: async (io) => (await import('./commands/render.js')).renderCommand(io) },
+  { name: 'frame', summary: 'Render one test frame to a PNG and print its mean brightness', load: async (io) => (await import('./commands/frame.js')).frameCommand(io) },
+  { name: 'list', summary: 'Print the planned scenes and work units (what --clip selects)', load: async (io) => (await import('./commands/list.js')).listCommand(io) },
+  { name: 'plugins', summary: 'List the registered effects, hues, shaders, blends, palettes, masks, transitions and scenes', load: async (io) => (await import('./commands/plugins.js')).pluginsCommand(io) },
+  { name: 'info', summary: 'Show the detected hardware, ffmpeg and the render settings that would be chosen', load: async (io) => (await import('./commands/info.js')).infoCommand(io) },
+  { name: 'bench', summary: 'Measure render, encode and end-to-end speed (JSON lines)', load: async (io) => (await import('./commands/bench.js')).benchCommand(io) },
+  { name: 'sync-check', summary: 'Measure audio/video sync: audio beats vs brightness jumps in the video', load: async (io) => (await import('./commands/sync-check.js')).syncCheckCommand(io) },
+  { name: 'schema', summary: 'Print (or write) the JSON Schema of scene files for the registered effects, shaders and plugins', load: async (io) => (await import('./commands/schema.js')).schemaCommand(io) },
+];
+
+/** The command a command line asks for: its first argument that is not an option. */
+function requested(argv: readonly string[]): string | undefined {
+  return argv.find((a) => !a.startsWith('-'));
+}
+
+/**
+ * The glyphreel command tree for a command line (all commands loaded when `argv` is not given). `io` is injectable so
+ * tests can run commands in-process.
+ */
+export async function buildProgram(io: Io = processIo, argv?: readonly string[]): Promise<Command> {
+  const out = { writeOut: (s: string) => io.out(s.replace(/\n$/, '')), writeErr: (s: string) => io.err(s.replace(/\n$/, '')) };
   const program = new Command('glyphreel')
     .description('Render coloured character-art video: generative, audio-reactive, from video or images')
     .version(VERSION)
     .option('--verbose', 'show stack traces on errors')
-    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
-  program.addCommand(renderCommand(io));
-  program.addCommand(frameCommand(io));
-  program.addCommand(listCommand(io));
-  program.addCommand(pluginsCommand(io));
-  program.addCommand(infoCommand(io));
-  program.addCommand(benchCommand(io));
-  program.addCommand(syncCheckCommand(io));
-  program.addCommand(schemaCommand(io));
-  program.commands.forEach((c) => c.configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) }));
+    .configureOutput(out);
+  const wanted = argv ? requested(argv) : undefined;
+  const known = COMMANDS.some((c) => c.name === wanted);
+  // Load every command for the root help and `help <command>`; only the requested one when it is known; none for
+  // --version or an unknown command.
+  const loadAll = argv === undefined || wanted === 'help' || (wanted === undefined && !argv.some((a) => a === '-V' || a === '--version'));
+  for (const c of COMMANDS) {
+    const cmd = loadAll || (known && c.name === wanted) ? await c.load(io) : new Command(c.name);
+    cmd.description(c.summary).configureOutput(out);
+    program.addCommand(cmd);
+  }
   return program;
 }
 
 /** Runs the CLI and returns the exit code (never calls process.exit itself). */
 export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
-  const program = buildProgram(io);
-  program.exitOverride();
-  program.commands.forEach((c) => c.exitOverride());
   const verbose = argv.includes('--verbose');
+  const wanted = requested(argv);
+  if (wanted !== undefined && wanted !== 'help' && !COMMANDS.some((c) => c.name === wanted)) {
+    const names = COMMANDS.map((c) => c.name);
+    const guess = closest(wanted, names);
+    io.err(`glyphreel: unknown command "${wanted}" (${guess ? `did you mean ${guess}?` : `commands: ${names.join(', ')}`})`);
+    return 2;
+  }
   try {
+    const program = await buildProgram(io, argv);
+    program.exitOverride();
+    program.commands.forEach((c) => c.exitOverride());
     await program.parseAsync(argv as string[], { from: 'user' });
     return 0;
   } catch (e) {

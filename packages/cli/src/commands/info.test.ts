@@ -70,6 +70,15 @@ describe('glyphreel info', () => {
     expect(io2.errLines).toEqual(["error: unknown option '--bogus'"]);
   });
 
+  it('an unknown command is one line with a suggestion, exit 2; --version needs no command loaded', async () => {
+    const io = capture();
+    expect(await runCli(['rendr', '--demo'], io)).toBe(2);
+    expect(io.errLines).toEqual(['glyphreel: unknown command "rendr" (did you mean render?)']);
+    const v = capture();
+    expect(await runCli(['--version'], v)).toBe(0);
+    expect(v.outLines[0]).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
   it('has --help on the command', async () => {
     const io = capture();
     expect(await runCli(['info', '--help'], io)).toBe(0);
