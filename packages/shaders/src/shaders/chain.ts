@@ -10,6 +10,7 @@ import {
 } from '@glyphreel/core';
 import { AUDIO_SCALING, type AudioScaler } from './audio-scaling.js';
 import { MutableShaderContext, type ShaderFrameInput } from './context.js';
+import { createSimdFrame, isSimdFrame, releaseSimdFrame } from './internal/simd/frame.js';
 
 /** One step as written in code or a scene file: `['bloom', { thr: 120 }]` or `{ name: 'bloom', params: { thr: 120 } }`. */
 export type ShaderStepSpec =
@@ -120,8 +121,22 @@ export class ShaderChain {
     }
     const ctx = this.ctx.set(input, this.ownRng);
     const steps = this.list;
-    for (let i = 0; i < steps.length; i++) runStep(steps[i]!, frame, ctx);
+    // A frame outside the SIMD memory is copied in once for the whole chain rather than once per kernel step.
+    const work = steps.length > 1 && !isSimdFrame(frame) ? this.workFrame(width, height) : frame;
+    if (work !== frame) work.data.set(data);
+    for (let i = 0; i < steps.length; i++) runStep(steps[i]!, work, ctx);
+    if (work !== frame) data.set(work.data);
     return frame;
+  }
+
+  private work: RgbFrame | undefined;
+
+  private workFrame(width: number, height: number): RgbFrame {
+    if (this.work && (this.work.width !== width || this.work.height !== height)) {
+      releaseSimdFrame(this.work);
+      this.work = undefined;
+    }
+    return (this.work ??= createSimdFrame(width, height));
   }
 }
 

@@ -1,5 +1,5 @@
 import { defineShader, type Scratch } from '@glyphreel/core';
-import { wordsOf } from '../internal/words.js';
+import { arena } from '../internal/simd/kernels.js';
 
 const FACTOR = 4;
 
@@ -91,10 +91,11 @@ export function bloomInPlace(data: Uint8Array, width: number, height: number, th
 
 /**
  * The glow to add per 4×4 block, packed 0x00bbggrr (each channel ≤ 127), one entry per block of a ceil(W/4) ×
- * ceil(H/4) grid; undefined when nothing exceeds the threshold (the blur of zeros is zero). floor(c + 0.5·blur) =
- * c + floor(0.5·blur) for integer c, so the glow is an integer per block and channel.
+ * ceil(H/4) grid, in the SIMD arena (returned as its address); 0 when nothing exceeds the threshold (the blur of
+ * zeros is zero). floor(c + 0.5·blur) = c + floor(0.5·blur) for integer c, so the glow is an integer per block and
+ * channel.
  */
-function bloomGrid(data: Uint8Array, width: number, height: number, thr: number, scratch: Scratch): Int32Array | undefined {
+function bloomGrid(data: Uint8Array, width: number, height: number, thr: number, scratch: Scratch): number {
   const sw = Math.ceil(width / FACTOR);
   const sh = Math.ceil(height / FACTOR);
   const n = sw * sh * 3;
@@ -113,60 +114,25 @@ function bloomGrid(data: Uint8Array, width: number, height: number, thr: number,
       if (r > thr || g > thr || b > thr) any = true;
     }
   }
-  if (!any) return undefined;
+  if (!any) return 0;
   boxBlur3x3Thrice(a, sw, sh);
-  const add = scratch.i32('bloom:add', sw * sh);
+  const ptr = arena().scratch('bloom:add', sw * sh * 4);
+  const add = arena().i32(ptr, sw * sh);
   for (let k = 0, j = 0; k < sw * sh; k++, j += 3) {
     // a holds 729·blur: floor(0.5·blur) = floor(a / 1458)
     add[k] = ((a[j]! / 1458) | 0) | (((a[j + 1]! / 1458) | 0) << 8) | (((a[j + 2]! / 1458) | 0) << 16);
   }
-  return add;
+  return ptr;
 }
 
-/** Adds a bloomGrid to the frame with saturation; zero blocks (far from anything bright) are skipped. */
-function addBloom(data: Uint8Array, width: number, height: number, add: Int32Array): void {
+/** Adds a bloomGrid to the frame with saturation (the kernel skips groups of four zero blocks). */
+function addBloom(data: Uint8Array, width: number, height: number, addPtr: number): void {
   const sw = Math.ceil(width / FACTOR);
+  const arn = arena();
   const stride = width * 3;
-  const words = (stride & 3) === 0 ? wordsOf(data) : undefined;
-  const fullBlocks = words ? width >> 2 : 0; // blocks of exactly 4 pixels = 3 aligned words
-  for (let y = 0; y < height; y++) {
-    const srow = (y >> 2) * sw;
-    const row = y * stride;
-    if (words) {
-      let k = row >> 2;
-      for (let sx = 0; sx < fullBlocks; sx++, k += 3) {
-        const v = add[srow + sx]!;
-        if (v === 0) continue;
-        words[k] = addSat(words[k]!, v | (v << 24));
-        words[k + 1] = addSat(words[k + 1]!, (v >>> 8) | (v << 16));
-        words[k + 2] = addSat(words[k + 2]!, (v >>> 16) | (v << 8));
-      }
-    }
-    for (let sx = fullBlocks; sx < sw; sx++) {
-      const v = add[srow + sx]!;
-      if (v === 0) continue;
-      const x0 = sx * FACTOR;
-      const end = row + Math.min(x0 + FACTOR, width) * 3;
-      for (let o = row + x0 * 3; o < end; o += 3) {
-        const r = data[o]! + (v & 0xff);
-        const g = data[o + 1]! + ((v >>> 8) & 0xff);
-        const b = data[o + 2]! + (v >>> 16);
-        data[o] = r > 255 ? 255 : r;
-        data[o + 1] = g > 255 ? 255 : g;
-        data[o + 2] = b > 255 ? 255 : b;
-      }
-    }
-  }
-}
-
-
-/** Per-byte saturating add of two words (SWAR: even and odd bytes in 16-bit lanes, carries turned into 0xff). */
-function addSat(w: number, a: number): number {
-  let lo = (w & 0xff00ff) + (a & 0xff00ff);
-  let hi = ((w >>> 8) & 0xff00ff) + ((a >>> 8) & 0xff00ff);
-  lo |= ((lo >>> 8) & 0x10001) * 0xff;
-  hi |= ((hi >>> 8) & 0x10001) * 0xff;
-  return (lo & 0xff00ff) | ((hi & 0xff00ff) << 8);
+  arn.withBytes(data, (ptr) => {
+    for (let y = 0; y < height; y++) arn.kernels.add_blocks_row(ptr + y * stride, width, addPtr + (y >> 2) * sw * 4);
+  });
 }
 
 export const bloom = defineShader({

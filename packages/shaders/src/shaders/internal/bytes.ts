@@ -1,26 +1,22 @@
 /**
  * Byte-level passes shared by the shaders. V8 runs a plain `d[i] = lut[d[i]]` loop at about 1.5 ns per byte here;
- * reading and writing whole 32-bit words halves that, so the hot passes go through word views (see words.ts) when
- * the frame's buffer allows it, and fall back to bytes otherwise.
+ * reading and writing whole 32-bit words halves that, so the per-channel passes go through word views (see words.ts)
+ * when the frame's buffer allows it, and single-table passes go to the WebAssembly kernel (simd/).
  */
+import { lutBytes } from './simd/kernels.js';
 import { groupWords, wordsOf } from './words.js';
 
 
-/** `data[i] = lut[data[i]]` for i in [start, end). */
+/** Below this many bytes the JavaScript loop beats the kernel's table build and copy. */
+const KERNEL_MIN_BYTES = 16384;
+
+/** `data[i] = lut[data[i]]` for i in [start, end): the SIMD module's two-byte-table kernel for large runs. */
 export function applyLut(data: Uint8Array, lut: Uint8Array, start = 0, end = data.length): void {
-  const words = wordsOf(data);
-  let i = start;
-  if (words) {
-    // Head bytes up to a word boundary, whole words, then the tail.
-    for (; i < end && (i & 3) !== 0; i++) data[i] = lut[data[i]!]!;
-    const kEnd = end >> 2;
-    for (let k = i >> 2; k < kEnd; k++) {
-      const w = words[k]!;
-      words[k] = lut[w & 255]! | (lut[(w >>> 8) & 255]! << 8) | (lut[(w >>> 16) & 255]! << 16) | (lut[w >>> 24]! << 24);
-    }
-    i = Math.max(i, kEnd << 2);
+  if (end - start >= KERNEL_MIN_BYTES) {
+    lutBytes(data, lut, start, end);
+    return;
   }
-  for (; i < end; i++) data[i] = lut[data[i]!]!;
+  for (let i = start; i < end; i++) data[i] = lut[data[i]!]!;
 }
 
 /**

@@ -8,7 +8,11 @@ export class BoundedCache<T> {
   private lastKey: readonly number[] = [];
   private lastValue: T | undefined;
 
-  constructor(private readonly maxEntries = 8) {}
+  constructor(
+    private readonly maxEntries = 8,
+    /** Called with each value dropped from the cache (to release memory held outside the JS heap). */
+    private readonly onEvict?: (value: T) => void,
+  ) {}
 
   /**
    * The value for (width, height, a, b, c), built by `build` on a miss. Repeating the previous call's numbers (every
@@ -42,7 +46,13 @@ export class BoundedCache<T> {
     }
     const value = build();
     this.map.set(key, value);
-    if (this.map.size > this.maxEntries) this.map.delete(this.map.keys().next().value as string);
+    if (this.map.size > this.maxEntries) {
+      const oldest = this.map.keys().next().value as string;
+      const dropped = this.map.get(oldest) as T;
+      this.map.delete(oldest);
+      if (dropped === this.lastValue) this.lastValue = undefined;
+      this.onEvict?.(dropped);
+    }
     return value;
   }
 
@@ -51,7 +61,9 @@ export class BoundedCache<T> {
   }
 
   clear(): void {
+    if (this.onEvict) for (const v of this.map.values()) this.onEvict(v);
     this.map.clear();
+    this.lastValue = undefined;
   }
 }
 

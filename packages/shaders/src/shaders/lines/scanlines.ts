@@ -1,5 +1,6 @@
 import { defineShader } from '@glyphreel/core';
-import { applyLut, fillLut } from '../internal/bytes.js';
+import { fillLut } from '../internal/bytes.js';
+import { lutRows } from '../internal/simd/kernels.js';
 
 /** trunc(c·(1 − intensity)) for every byte. */
 function scanlineLut(lut: Uint8Array, intensity: number): Uint8Array {
@@ -17,7 +18,6 @@ export const scanlines = defineShader({
   apply(frame, p, ctx) {
     if (p.intensity === 0) return;
     const lut = scanlineLut(ctx.scratch.u8('scanlines:lut', 256), p.intensity);
-    const stride = frame.width * 3;
-    for (let y = 0; y < frame.height; y += p.spacing) applyLut(frame.data, lut, y * stride, y * stride + stride);
+    lutRows(frame.data, lut, frame.width * 3, 0, p.spacing);
   },
 });

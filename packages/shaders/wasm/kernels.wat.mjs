@@ -1,0 +1,192 @@
+// The WebAssembly SIMD kernels of @glyphreel/shaders, as WebAssembly text. The unrolled parts (16 pixels = 48 bytes
+// = 3 vectors per iteration, with per-pixel values spread over the bytes of their pixel by shuffles) are generated
+// here, so the patterns are computed rather than typed. `node wasm/build.mjs` compiles this into
+// src/shaders/internal/simd/kernels-wasm.ts; a test checks that the committed bytes match this source.
+
+/** Byte j of a 48-byte (16-pixel) rgb24 group belongs to pixel ⌊j/3⌋. */
+const pixelOfByte = (j) => Math.floor(j / 3);
+
+/**
+ * Shuffle lanes that widen per-pixel 16-bit values (pixel p at bytes 2p, 2p+1 of two source vectors, p < 16) into
+ * 16-bit lanes for bytes [8h, 8h + 8) of the group, where `group(p)` maps a pixel to the index of its value.
+ */
+function spread16(h, group = (p) => p) {
+  const lanes = [];
+  for (let j = 8 * h; j < 8 * h + 8; j++) {
+    const v = group(pixelOfByte(j));
+    lanes.push(2 * v, 2 * v + 1);
+  }
+  return lanes.join(' ');
+}
+
+/** Shuffle lanes that give byte j of the group the channel byte of its 4-pixel block from four packed 0x00bbggrr words. */
+function spreadBlocks(v) {
+  const lanes = [];
+  for (let j = 16 * v; j < 16 * v + 16; j++) lanes.push(4 * Math.floor(pixelOfByte(j) / 4) + (j % 3));
+  return lanes.join(' ');
+}
+
+/** (c·k) >> 15 on unsigned 16-bit lanes, with 32-bit products; results ≤ 255 for c ≤ 255 and k ≤ 32769. */
+const mulQ15 = (c, k) => `(i16x8.narrow_i32x4_u
+          (i32x4.shr_u (i32x4.extmul_low_i16x8_u ${c} ${k}) (i32.const 15))
+          (i32x4.shr_u (i32x4.extmul_high_i16x8_u ${c} ${k}) (i32.const 15)))`;
+
+function mulPixelsBody() {
+  const out = [];
+  for (let v = 0; v < 3; v++) {
+    out.push(`(local.set $x (v128.load offset=${16 * v} (local.get $p)))`);
+    for (let h = 0; h < 2; h++) {
+      const half = h === 0 ? 'low' : 'high';
+      out.push(`(local.set $k (i8x16.shuffle ${spread16(2 * v + h)} (local.get $f0) (local.get $f1)))`);
+      out.push(`(local.set $r${h} ${mulQ15(`(i16x8.extend_${half}_i8x16_u (local.get $x))`, '(local.get $k)')})`);
+    }
+    out.push(`(v128.store offset=${16 * v} (local.get $p) (i8x16.narrow_i16x8_u (local.get $r0) (local.get $r1)))`);
+  }
+  return out.join('\n        ');
+}
+
+function addNoiseBody() {
+  const out = [];
+  for (let v = 0; v < 3; v++) {
+    out.push(`(local.set $x (v128.load offset=${16 * v} (local.get $p)))`);
+    for (let h = 0; h < 2; h++) {
+      const half = h === 0 ? 'low' : 'high';
+      // Noise value i covers pixels 2i and 2i + 1.
+      out.push(`(local.set $r${h} (i16x8.add (i16x8.extend_${half}_i8x16_u (local.get $x))
+          (i8x16.shuffle ${spread16(2 * v + h, (p) => p >> 1)} (local.get $n) (local.get $n))))`);
+    }
+    out.push(`(v128.store offset=${16 * v} (local.get $p) (i8x16.narrow_i16x8_s_to_u))`);
+  }
+  return out.join('\n        ').replaceAll('(i8x16.narrow_i16x8_s_to_u)', '(i8x16.narrow_i16x8_u (local.get $r0) (local.get $r1))');
+}
+
+function addBlocksBody() {
+  const out = [];
+  for (let v = 0; v < 3; v++) {
+    out.push(`(v128.store offset=${16 * v} (local.get $p)
+          (i8x16.add_sat_u (v128.load offset=${16 * v} (local.get $p)) (i8x16.shuffle ${spreadBlocks(v)} (local.get $a) (local.get $a))))`);
+  }
+  return out.join('\n        ');
+}
+
+export function kernelsWat() {
+  return `(module
+  (import "env" "memory" (memory 1 32768 shared))
+
+  ;; t16[i] = t8[i & 255] | t8[i >> 8] << 8 for the 65536 byte pairs: the two-byte table of lut16.
+  (func (export "build_lut16") (param $t8 i32) (param $t16 i32)
+    (local $i i32)
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $i) (i32.const 65536)))
+      (i32.store16 (i32.add (local.get $t16) (i32.shl (local.get $i) (i32.const 1)))
+        (i32.or (i32.load8_u (i32.add (local.get $t8) (i32.and (local.get $i) (i32.const 255))))
+                (i32.shl (i32.load8_u (i32.add (local.get $t8) (i32.shr_u (local.get $i) (i32.const 8)))) (i32.const 8))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l))))
+
+  ;; bytes[p, p + n) through a 256-entry byte table, read two bytes at a time from its two-byte table t16. A 16-entry
+  ;; shuffle cannot hold a 256-entry table, and measured on 16 shuffles per vector this is faster.
+  (func (export "lut16") (param $p i32) (param $n i32) (param $t16 i32)
+    (local $end i32) (local $w i32)
+    (local.set $end (i32.add (local.get $p) (local.get $n)))
+    (block $done (loop $l
+      (br_if $done (i32.gt_u (i32.add (local.get $p) (i32.const 4)) (local.get $end)))
+      (local.set $w (i32.load (local.get $p)))
+      (i32.store (local.get $p)
+        (i32.or
+          (i32.load16_u (i32.add (local.get $t16) (i32.shl (i32.and (local.get $w) (i32.const 0xffff)) (i32.const 1))))
+          (i32.shl (i32.load16_u (i32.add (local.get $t16) (i32.shl (i32.shr_u (local.get $w) (i32.const 16)) (i32.const 1)))) (i32.const 16))))
+      (local.set $p (i32.add (local.get $p) (i32.const 4)))
+      (br $l)))
+    ;; tail: entry b of t16 has table[b] in its low byte
+    (block $done2 (loop $l2
+      (br_if $done2 (i32.ge_u (local.get $p) (local.get $end)))
+      (i32.store8 (local.get $p) (i32.load16_u (i32.add (local.get $t16) (i32.shl (i32.load8_u (local.get $p)) (i32.const 1)))))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (br $l2))))
+
+  ;; Every channel of pixel i of an rgb24 run times the 1.15 fixed-point factor f[i] (u16, at most 32769), shifted
+  ;; right by 15. 16 pixels per iteration; the factors are spread over their pixel's bytes by shuffles.
+  (func (export "mul_pixels") (param $p i32) (param $npx i32) (param $f i32)
+    (local $end i32) (local $x v128) (local $k v128) (local $f0 v128) (local $f1 v128) (local $r0 v128) (local $r1 v128)
+    (local.set $end (i32.add (local.get $f) (i32.shl (i32.and (local.get $npx) (i32.const -16)) (i32.const 1))))
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $f) (local.get $end)))
+      (local.set $f0 (v128.load (local.get $f)))
+      (local.set $f1 (v128.load offset=16 (local.get $f)))
+        ${mulPixelsBody()}
+      (local.set $p (i32.add (local.get $p) (i32.const 48)))
+      (local.set $f (i32.add (local.get $f) (i32.const 32)))
+      (br $l)))
+    (call $mul_pixels_tail (local.get $p) (i32.and (local.get $npx) (i32.const 15)) (local.get $f)))
+
+  (func $mul_pixels_tail (param $p i32) (param $n i32) (param $f i32)
+    (local $k i32) (local $end i32)
+    (local.set $end (i32.add (local.get $f) (i32.shl (local.get $n) (i32.const 1))))
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $f) (local.get $end)))
+      (local.set $k (i32.load16_u (local.get $f)))
+      (i32.store8 offset=0 (local.get $p) (i32.shr_u (i32.mul (i32.load8_u offset=0 (local.get $p)) (local.get $k)) (i32.const 15)))
+      (i32.store8 offset=1 (local.get $p) (i32.shr_u (i32.mul (i32.load8_u offset=1 (local.get $p)) (local.get $k)) (i32.const 15)))
+      (i32.store8 offset=2 (local.get $p) (i32.shr_u (i32.mul (i32.load8_u offset=2 (local.get $p)) (local.get $k)) (i32.const 15)))
+      (local.set $p (i32.add (local.get $p) (i32.const 3)))
+      (local.set $f (i32.add (local.get $f) (i32.const 2)))
+      (br $l))))
+
+  ;; Saturating add of a signed 16-bit value per pixel pair to every channel of one rgb24 row of npx pixels:
+  ;; noise[i] goes to pixels 2i and 2i + 1. 16 pixels (8 noise values) per iteration.
+  (func (export "add_pair_noise_row") (param $p i32) (param $npx i32) (param $noise i32)
+    (local $end i32) (local $x v128) (local $n v128) (local $r0 v128) (local $r1 v128) (local $v i32) (local $i i32)
+    (local.set $end (i32.add (local.get $p) (i32.mul (i32.and (local.get $npx) (i32.const -16)) (i32.const 3))))
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+      (local.set $n (v128.load (local.get $noise)))
+        ${addNoiseBody()}
+      (local.set $p (i32.add (local.get $p) (i32.const 48)))
+      (local.set $noise (i32.add (local.get $noise) (i32.const 16)))
+      (br $l)))
+    (local.set $end (i32.and (local.get $npx) (i32.const 15)))
+    (block $done2 (loop $l2
+      (br_if $done2 (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $v (i32.load16_s (i32.add (local.get $noise) (i32.shl (i32.shr_u (local.get $i) (i32.const 1)) (i32.const 1)))))
+      (call $store_clamped (local.get $p) (i32.add (i32.load8_u offset=0 (local.get $p)) (local.get $v)))
+      (call $store_clamped (i32.add (local.get $p) (i32.const 1)) (i32.add (i32.load8_u offset=1 (local.get $p)) (local.get $v)))
+      (call $store_clamped (i32.add (local.get $p) (i32.const 2)) (i32.add (i32.load8_u offset=2 (local.get $p)) (local.get $v)))
+      (local.set $p (i32.add (local.get $p) (i32.const 3)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l2))))
+
+  (func $store_clamped (param $p i32) (param $v i32)
+    (i32.store8 (local.get $p)
+      (select (i32.const 0)
+        (select (i32.const 255) (local.get $v) (i32.gt_s (local.get $v) (i32.const 255)))
+        (i32.lt_s (local.get $v) (i32.const 0)))))
+
+  ;; Saturating add of a per-block glow to one rgb24 row of npx pixels: add[b] (packed 0x00bbggrr) goes to pixels
+  ;; 4b..4b+3. 16 pixels (4 blocks) per iteration.
+  (func (export "add_blocks_row") (param $p i32) (param $npx i32) (param $add i32)
+    (local $end i32) (local $a v128) (local $v i32) (local $i i32) (local $s i32)
+    (local.set $end (i32.add (local.get $p) (i32.mul (i32.and (local.get $npx) (i32.const -16)) (i32.const 3))))
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+      (local.set $a (v128.load (local.get $add)))
+      (if (v128.any_true (local.get $a)) (then
+        ${addBlocksBody()}))
+      (local.set $p (i32.add (local.get $p) (i32.const 48)))
+      (local.set $add (i32.add (local.get $add) (i32.const 16)))
+      (br $l)))
+    (local.set $end (i32.and (local.get $npx) (i32.const 15)))
+    (block $done2 (loop $l2
+      (br_if $done2 (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $v (i32.load (i32.add (local.get $add) (i32.shl (i32.shr_u (local.get $i) (i32.const 2)) (i32.const 2)))))
+      (call $store_clamped (local.get $p) (i32.add (i32.load8_u offset=0 (local.get $p)) (i32.and (local.get $v) (i32.const 255))))
+      (call $store_clamped (i32.add (local.get $p) (i32.const 1))
+        (i32.add (i32.load8_u offset=1 (local.get $p)) (i32.and (i32.shr_u (local.get $v) (i32.const 8)) (i32.const 255))))
+      (call $store_clamped (i32.add (local.get $p) (i32.const 2))
+        (i32.add (i32.load8_u offset=2 (local.get $p)) (i32.shr_u (local.get $v) (i32.const 16))))
+      (local.set $p (i32.add (local.get $p) (i32.const 3)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l2))))
+)
+`;
+}
