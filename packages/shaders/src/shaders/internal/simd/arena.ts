@@ -1,6 +1,6 @@
-import { KERNELS_WASM_BASE64 } from './kernels-wasm.js';
+import { WASM_BASE64 as CORE_WASM } from './core-wasm.js';
 
-/** The exports of wasm/kernels.wat.mjs (pointers and lengths in bytes unless named otherwise). */
+/** The exports of wasm/core.wat.mjs (pointers and lengths in bytes unless named otherwise). */
 export interface Kernels {
   build_lut16(t8: number, t16: number): void;
   lut16(p: number, n: number, t16: number): void;
@@ -47,9 +47,23 @@ export class Arena {
 
   constructor() {
     this.memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
-    const module = new WebAssembly.Module(Buffer.from(KERNELS_WASM_BASE64, 'base64'));
-    const instance = new WebAssembly.Instance(module, { env: { memory: this.memory } });
-    this.kernels = instance.exports as unknown as Kernels;
+    this.kernels = this.load<Kernels>(CORE_WASM);
+  }
+
+  private readonly modules = new Map<string, unknown>();
+
+  /**
+   * The exports of a kernel module (the base64 of a generated wasm/<name>-wasm.ts) instantiated on this arena's
+   * memory; instantiated once per thread.
+   */
+  load<T>(base64: string): T {
+    let exports = this.modules.get(base64);
+    if (exports === undefined) {
+      const module = new WebAssembly.Module(Buffer.from(base64, 'base64'));
+      exports = new WebAssembly.Instance(module, { env: { memory: this.memory } }).exports;
+      this.modules.set(base64, exports);
+    }
+    return exports as T;
   }
 
   /** The current buffer (recorded so ptrOf recognizes views made from it). */

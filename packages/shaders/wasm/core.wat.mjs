@@ -1,7 +1,7 @@
 // The WebAssembly SIMD kernels of @glyphreel/shaders, as WebAssembly text. The unrolled parts (16 pixels = 48 bytes
 // = 3 vectors per iteration, with per-pixel values spread over the bytes of their pixel by shuffles) are generated
 // here, so the patterns are computed rather than typed. `node wasm/build.mjs` compiles this into
-// src/shaders/internal/simd/kernels-wasm.ts; a test checks that the committed bytes match this source.
+// src/shaders/internal/simd/core-wasm.ts; a test checks that the committed bytes match this source.
 
 /** Byte j of a 48-byte (16-pixel) rgb24 group belongs to pixel ⌊j/3⌋. */
 const pixelOfByte = (j) => Math.floor(j / 3);
@@ -69,7 +69,7 @@ function addBlocksBody() {
   return out.join('\n        ');
 }
 
-export function kernelsWat() {
+export function wat() {
   return `(module
   (import "env" "memory" (memory 1 32768 shared))
 
