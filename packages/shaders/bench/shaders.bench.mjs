@@ -65,15 +65,14 @@ const features = featureFrame({ rms: 0.5, bdecay: 0.6, sub: 0.4 });
  * measured in this process (contrast), which cancels most of the machine's speed and load.
  */
 let lutPassMs = NaN;
-function run(id, fn) {
+function run(id, fn, target = frame) {
   if (only && !id.includes(only) && !id.includes('baseline')) return undefined;
   globalThis.gc?.();
   const cpu = [];
   const result = bench(
     id,
     (i) => {
-      frame.data.set(source.data);
-      heapFrame.data.set(source.data);
+      target.data.set(source.data);
       const c0 = process.cpuUsage();
       fn(i);
       const c = process.cpuUsage(c0);
@@ -94,12 +93,16 @@ run('shaders/baseline/copy-frame', () => {});
   // A fixed JavaScript baseline (one table read per byte, words in and out), so x_lut_pass compares across versions.
   const lut = new Uint8Array(256).map((_, c) => Math.min(255, Math.max(0, (c - 128) * 1.3 + 128)));
   const words = new Int32Array(heapFrame.data.buffer, 0, heapFrame.data.length >> 2);
-  lutPassMs = run('shaders/baseline/lut-pass', () => {
-    for (let k = 0; k < words.length; k++) {
-      const w = words[k];
-      words[k] = lut[w & 255] | (lut[(w >>> 8) & 255] << 8) | (lut[(w >>> 16) & 255] << 16) | (lut[w >>> 24] << 24);
-    }
-  }).median_ms;
+  lutPassMs = run(
+    'shaders/baseline/lut-pass',
+    () => {
+      for (let k = 0; k < words.length; k++) {
+        const w = words[k];
+        words[k] = lut[w & 255] | (lut[(w >>> 8) & 255] << 8) | (lut[(w >>> 16) & 255] << 16) | (lut[w >>> 24] << 24);
+      }
+    },
+    heapFrame,
+  ).median_ms;
 }
 
 for (const def of shaderDefs) {
@@ -123,8 +126,12 @@ run('shaders/chain/standard', (i) => {
 run('shaders/chain/standard-without-tonemap', (i) => {
   chain.apply(frame, { t: i / 24, features, rng });
 });
-run('shaders/chain/standard-heap-frame', (i) => {
-  tonemap(heapFrame);
-  chain.apply(heapFrame, { t: i / 24, features, rng });
-});
+run(
+  'shaders/chain/standard-heap-frame',
+  (i) => {
+    tonemap(heapFrame);
+    chain.apply(heapFrame, { t: i / 24, features, rng });
+  },
+  heapFrame,
+);
 run('shaders/compose/tonemap', () => tonemap(frame));

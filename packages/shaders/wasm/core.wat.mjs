@@ -162,6 +162,160 @@ export function wat() {
         (select (i32.const 255) (local.get $v) (i32.gt_s (local.get $v) (i32.const 255)))
         (i32.lt_s (local.get $v) (i32.const 0)))))
 
+  ;; One half-resolution row of grain noise: nh = ceil(hw / 2) steps of the counter hash (counter += golden; murmur3
+  ;; fmix32), each u32 giving two values (low half first) reduced to [base, base + span) by (u16 · span) >> 16. Four
+  ;; hashes per iteration, so up to 7 values past hw are written (the buffer is padded). Returns the advanced counter.
+  (func (export "grain_noise_row") (param $noise i32) (param $hw i32) (param $counter i32) (param $golden i32)
+      (param $span i32) (param $base i32) (result i32)
+    (local $nh i32) (local $i i32) (local $c v128) (local $z v128) (local $s v128) (local $b v128) (local $step v128)
+    (local.set $nh (i32.shr_u (i32.add (local.get $hw) (i32.const 1)) (i32.const 1)))
+    (local.set $c (i32x4.add (i32x4.splat (local.get $counter))
+      (i32x4.mul (i32x4.splat (local.get $golden)) (v128.const i32x4 1 2 3 4))))
+    (local.set $step (i32x4.splat (i32.shl (local.get $golden) (i32.const 2))))
+    (local.set $s (i16x8.splat (local.get $span)))
+    (local.set $b (i16x8.splat (local.get $base)))
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $i) (local.get $nh)))
+      (local.set $z (i32x4.mul (v128.xor (local.get $c) (i32x4.shr_u (local.get $c) (i32.const 16))) (i32x4.splat (i32.const 0x85ebca6b))))
+      (local.set $z (i32x4.mul (v128.xor (local.get $z) (i32x4.shr_u (local.get $z) (i32.const 13))) (i32x4.splat (i32.const 0xc2b2ae35))))
+      (local.set $z (v128.xor (local.get $z) (i32x4.shr_u (local.get $z) (i32.const 16))))
+      (v128.store (local.get $noise)
+        (i16x8.add (local.get $b) (i16x8.narrow_i32x4_u
+          (i32x4.shr_u (i32x4.extmul_low_i16x8_u (local.get $z) (local.get $s)) (i32.const 16))
+          (i32x4.shr_u (i32x4.extmul_high_i16x8_u (local.get $z) (local.get $s)) (i32.const 16)))))
+      (local.set $c (i32x4.add (local.get $c) (local.get $step)))
+      (local.set $noise (i32.add (local.get $noise) (i32.const 16)))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $l)))
+    (i32.add (local.get $counter) (i32.mul (local.get $nh) (local.get $golden))))
+
+  ;; One 3-tap pass with edge padding along x of an interleaved rgb image of i32 (n = 3·width elements per row):
+  ;; dst[j] = src[j − 3] + src[j] + src[j + 3], a missing neighbour replaced by src[j].
+  (func $blur_x (param $src i32) (param $dst i32) (param $n i32) (param $rows i32)
+    (local $y i32) (local $j i32) (local $row i32) (local $l i32) (local $r i32) (local $ps i32) (local $pd i32)
+    (block $done (loop $rowl
+      (br_if $done (i32.ge_u (local.get $y) (local.get $rows)))
+      (local.set $row (i32.mul (local.get $y) (local.get $n)))
+      (local.set $j (i32.const 0))
+      (block $rdone (loop $l1
+        (br_if $rdone (i32.ge_u (local.get $j) (local.get $n)))
+        (local.set $ps (i32.add (local.get $src) (i32.shl (i32.add (local.get $row) (local.get $j)) (i32.const 2))))
+        (local.set $pd (i32.add (local.get $dst) (i32.shl (i32.add (local.get $row) (local.get $j)) (i32.const 2))))
+        (if (i32.and (i32.ge_u (local.get $j) (i32.const 3)) (i32.le_u (i32.add (local.get $j) (i32.const 7)) (local.get $n)))
+          (then
+            (v128.store (local.get $pd) (i32x4.add (i32x4.add
+              (v128.load (i32.sub (local.get $ps) (i32.const 12))) (v128.load (local.get $ps)))
+              (v128.load offset=12 (local.get $ps))))
+            (local.set $j (i32.add (local.get $j) (i32.const 4))))
+          (else
+            (local.set $l (if (result i32) (i32.ge_u (local.get $j) (i32.const 3))
+              (then (i32.load (i32.sub (local.get $ps) (i32.const 12)))) (else (i32.load (local.get $ps)))))
+            (local.set $r (if (result i32) (i32.lt_u (i32.add (local.get $j) (i32.const 3)) (local.get $n))
+              (then (i32.load offset=12 (local.get $ps))) (else (i32.load (local.get $ps)))))
+            (i32.store (local.get $pd) (i32.add (i32.add (local.get $l) (local.get $r)) (i32.load (local.get $ps))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))))
+        (br $l1)))
+      (local.set $y (i32.add (local.get $y) (i32.const 1)))
+      (br $rowl))))
+
+  ;; One 3-tap pass with edge padding along y: dst row y = src rows y − 1, y, y + 1 (clamped to the image).
+  (func $blur_y (param $src i32) (param $dst i32) (param $n i32) (param $rows i32)
+    (local $y i32) (local $j i32) (local $pu i32) (local $pc i32) (local $pn i32) (local $pd i32) (local $rb i32)
+    (local.set $rb (i32.shl (local.get $n) (i32.const 2)))
+    (block $done (loop $rowl
+      (br_if $done (i32.ge_u (local.get $y) (local.get $rows)))
+      (local.set $pc (i32.add (local.get $src) (i32.mul (local.get $y) (local.get $rb))))
+      (local.set $pu (select (i32.sub (local.get $pc) (local.get $rb)) (local.get $pc) (i32.gt_u (local.get $y) (i32.const 0))))
+      (local.set $pn (select (i32.add (local.get $pc) (local.get $rb)) (local.get $pc)
+        (i32.lt_u (i32.add (local.get $y) (i32.const 1)) (local.get $rows))))
+      (local.set $pd (i32.add (local.get $dst) (i32.mul (local.get $y) (local.get $rb))))
+      (local.set $j (i32.const 0))
+      (block $rdone (loop $l1
+        (br_if $rdone (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $n)))
+        (v128.store (local.get $pd) (i32x4.add (i32x4.add (v128.load (local.get $pu)) (v128.load (local.get $pc))) (v128.load (local.get $pn))))
+        (local.set $pu (i32.add (local.get $pu) (i32.const 16)))
+        (local.set $pc (i32.add (local.get $pc) (i32.const 16)))
+        (local.set $pn (i32.add (local.get $pn) (i32.const 16)))
+        (local.set $pd (i32.add (local.get $pd) (i32.const 16)))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $l1)))
+      (block $tdone (loop $l2
+        (br_if $tdone (i32.ge_u (local.get $j) (local.get $n)))
+        (i32.store (local.get $pd) (i32.add (i32.add (i32.load (local.get $pu)) (i32.load (local.get $pc))) (i32.load (local.get $pn))))
+        (local.set $pu (i32.add (local.get $pu) (i32.const 4)))
+        (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
+        (local.set $pn (i32.add (local.get $pn) (i32.const 4)))
+        (local.set $pd (i32.add (local.get $pd) (i32.const 4)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $l2)))
+      (local.set $y (i32.add (local.get $y) (i32.const 1)))
+      (br $rowl))))
+
+  ;; The bloom glow per 4×4 block of an rgb24 image: sample the top-left pixel of each block, keep channels > thr
+  ;; (others 0), three 3×3 box passes with edge padding (as three x passes then three y passes, unnormalized: ×729),
+  ;; then floor(0.5 · blur) = floor(sum / 1458) per channel, packed 0x00bbggrr into add[]. $a and $b are i32 scratch
+  ;; of 3·sw·sh elements plus 3 (the quotient pass works in fours). Returns 0 (and leaves add[] alone) when no channel exceeds thr.
+  (func (export "bloom_grid") (param $src i32) (param $width i32) (param $height i32) (param $thr i32)
+      (param $a i32) (param $b i32) (param $add i32) (result i32)
+    (local $sw i32) (local $sh i32) (local $sx i32) (local $sy i32) (local $p i32) (local $q i32) (local $any i32)
+    (local $v i32) (local $n i32) (local $k i32) (local $c i32) (local $div v128)
+    (local.set $sw (i32.shr_u (i32.add (local.get $width) (i32.const 3)) (i32.const 2)))
+    (local.set $sh (i32.shr_u (i32.add (local.get $height) (i32.const 3)) (i32.const 2)))
+    (local.set $q (local.get $a))
+    (block $done (loop $yl
+      (br_if $done (i32.ge_u (local.get $sy) (local.get $sh)))
+      (local.set $p (i32.add (local.get $src) (i32.mul (i32.mul (i32.shl (local.get $sy) (i32.const 2)) (local.get $width)) (i32.const 3))))
+      (local.set $sx (i32.const 0))
+      (block $xdone (loop $xl
+        (br_if $xdone (i32.ge_u (local.get $sx) (local.get $sw)))
+        (local.set $c (i32.const 0))
+        (block $cdone (loop $cl
+          (br_if $cdone (i32.ge_u (local.get $c) (i32.const 3)))
+          (local.set $v (i32.load8_u (i32.add (local.get $p) (local.get $c))))
+          (local.set $v (select (local.get $v) (i32.const 0) (i32.gt_u (local.get $v) (local.get $thr))))
+          (local.set $any (i32.or (local.get $any) (local.get $v)))
+          (i32.store (local.get $q) (local.get $v))
+          (local.set $q (i32.add (local.get $q) (i32.const 4)))
+          (local.set $c (i32.add (local.get $c) (i32.const 1)))
+          (br $cl)))
+        (local.set $p (i32.add (local.get $p) (i32.const 12)))
+        (local.set $sx (i32.add (local.get $sx) (i32.const 1)))
+        (br $xl)))
+      (local.set $sy (i32.add (local.get $sy) (i32.const 1)))
+      (br $yl)))
+    (if (i32.eqz (local.get $any)) (then (return (i32.const 0))))
+    (local.set $n (i32.mul (local.get $sw) (i32.const 3)))
+    (call $blur_x (local.get $a) (local.get $b) (local.get $n) (local.get $sh))
+    (call $blur_x (local.get $b) (local.get $a) (local.get $n) (local.get $sh))
+    (call $blur_x (local.get $a) (local.get $b) (local.get $n) (local.get $sh))
+    (call $blur_y (local.get $b) (local.get $a) (local.get $n) (local.get $sh))
+    (call $blur_y (local.get $a) (local.get $b) (local.get $n) (local.get $sh))
+    (call $blur_y (local.get $b) (local.get $a) (local.get $n) (local.get $sh))
+    ;; Sums are integers below 2^18, exact in f32; a correctly rounded quotient by 1458 never reaches the next integer
+    ;; from below (the gap is at least 1/1458 against a rounding error under 2^-6), so truncation is the floor.
+    (local.set $n (i32.mul (local.get $n) (local.get $sh)))
+    (local.set $div (f32x4.splat (f32.const 1458)))
+    (local.set $k (i32.const 0))
+    (local.set $q (local.get $a))
+    (block $qdone (loop $ql
+      (br_if $qdone (i32.ge_u (local.get $k) (local.get $n)))
+      (v128.store (local.get $q) (i32x4.trunc_sat_f32x4_s (f32x4.div (f32x4.convert_i32x4_s (v128.load (local.get $q))) (local.get $div))))
+      (local.set $q (i32.add (local.get $q) (i32.const 16)))
+      (local.set $k (i32.add (local.get $k) (i32.const 4)))
+      (br $ql)))
+    (local.set $n (i32.mul (local.get $sw) (local.get $sh)))
+    (local.set $k (i32.const 0))
+    (local.set $q (local.get $a))
+    (block $pdone (loop $pl
+      (br_if $pdone (i32.ge_u (local.get $k) (local.get $n)))
+      (i32.store (i32.add (local.get $add) (i32.shl (local.get $k) (i32.const 2)))
+        (i32.or (i32.or (i32.load (local.get $q)) (i32.shl (i32.load offset=4 (local.get $q)) (i32.const 8)))
+          (i32.shl (i32.load offset=8 (local.get $q)) (i32.const 16))))
+      (local.set $q (i32.add (local.get $q) (i32.const 12)))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br $pl)))
+    (i32.const 1))
+
   ;; Saturating add of a per-block glow to one rgb24 row of npx pixels: add[b] (packed 0x00bbggrr) goes to pixels
   ;; 4b..4b+3. 16 pixels (4 blocks) per iteration.
   (func (export "add_blocks_row") (param $p i32) (param $npx i32) (param $add i32)

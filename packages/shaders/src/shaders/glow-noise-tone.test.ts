@@ -206,35 +206,57 @@ describe('tone', () => {
   });
 });
 
-describe('bloom blur', () => {
-  test('equals three naive 3×3 box passes with edge padding, at every size from 1 to 12', async () => {
-    const { boxBlur3x3Thrice } = await import('./glow/bloom.js');
-    for (const [w, h] of [[1, 1], [2, 5], [6, 7], [7, 3], [8, 9], [12, 11], [9, 14], [13, 8]] as const) {
-      const rng = new Rng(w * 31 + h);
-      const a = new Float32Array(w * h * 3).map(() => (rng.chance(0.4) ? rng.int(131, 255) : 0));
-      // Naive reference: three passes of the full 3×3 box with clamped (edge) padding.
-      let ref = Float64Array.from(a);
-      for (let pass = 0; pass < 3; pass++) {
-        const next = new Float64Array(ref.length);
-        for (let y = 0; y < h; y++) {
-          for (let x = 0; x < w; x++) {
-            for (let c = 0; c < 3; c++) {
-              let sum = 0;
-              for (let dy = -1; dy <= 1; dy++) {
-                for (let dx = -1; dx <= 1; dx++) {
-                  const yy = Math.min(h - 1, Math.max(0, y + dy));
-                  const xx = Math.min(w - 1, Math.max(0, x + dx));
-                  sum += ref[(yy * w + xx) * 3 + c]!;
-                }
+describe('bloom', () => {
+  /** The definition, written plainly: block samples, threshold, three naive 3×3 box passes, + floor(blur/1458). */
+  function naiveBloom(src: Uint8Array, w: number, h: number, thr: number): Uint8Array {
+    const sw = Math.ceil(w / 4);
+    const sh = Math.ceil(h / 4);
+    let ref = new Float64Array(sw * sh * 3);
+    for (let sy = 0; sy < sh; sy++) {
+      for (let sx = 0; sx < sw; sx++) {
+        for (let c = 0; c < 3; c++) {
+          const v = src[(sy * 4 * w + sx * 4) * 3 + c]!;
+          ref[(sy * sw + sx) * 3 + c] = v > thr ? v : 0;
+        }
+      }
+    }
+    for (let pass = 0; pass < 3; pass++) {
+      const next = new Float64Array(ref.length);
+      for (let y = 0; y < sh; y++) {
+        for (let x = 0; x < sw; x++) {
+          for (let c = 0; c < 3; c++) {
+            let sum = 0;
+            for (let dy = -1; dy <= 1; dy++) {
+              for (let dx = -1; dx <= 1; dx++) {
+                const yy = Math.min(sh - 1, Math.max(0, y + dy));
+                const xx = Math.min(sw - 1, Math.max(0, x + dx));
+                sum += ref[(yy * sw + xx) * 3 + c]!;
               }
-              next[(y * w + x) * 3 + c] = sum;
             }
+            next[(y * sw + x) * 3 + c] = sum;
           }
         }
-        ref = next;
       }
-      boxBlur3x3Thrice(a, w, h);
-      expect([w, h, ...a]).toEqual([w, h, ...ref]);
+      ref = next;
+    }
+    const out = src.slice();
+    for (let i = 0; i < out.length; i++) {
+      const p = Math.floor(i / 3);
+      const blk = (Math.floor(Math.floor(p / w) / 4) * sw + Math.floor((p % w) / 4)) * 3 + (i % 3);
+      out[i] = Math.min(255, out[i]! + Math.floor(ref[blk]! / 729 / 2));
+    }
+    return out;
+  }
+
+  test('equals the naive definition at sizes that are and are not multiples of 4 and 16', async () => {
+    const { bloomInPlace } = await import('./glow/bloom.js');
+    const sizes = [[1, 1], [2, 5], [6, 7], [7, 3], [16, 4], [17, 9], [33, 14], [64, 40], [101, 37]] as const;
+    for (const [w, h] of sizes) {
+      const rng = new Rng(w * 31 + h);
+      const src = new Uint8Array(w * h * 3).map(() => (rng.chance(0.3) ? rng.int(100, 255) : rng.int(0, 140)));
+      const data = src.slice();
+      bloomInPlace(data, w, h, 130.5);
+      expect([w, h, ...data]).toEqual([w, h, ...naiveBloom(src, w, h, 130)]);
     }
   });
 });

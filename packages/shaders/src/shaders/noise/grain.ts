@@ -1,5 +1,5 @@
 import { defineShader } from '@glyphreel/core';
-import { GOLDEN } from '../internal/noise.js';
+import { GOLDEN, hash32 } from '../internal/noise.js';
 import { arena } from '../internal/simd/kernels.js';
 
 /**
@@ -7,7 +7,8 @@ import { arena } from '../internal/simd/kernels.js';
  * to all channels with clamping. Each u32 of a counter hash (seeded by one draw from ctx.rng) gives two noise values
  * through 16-bit multiply-shift range reduction (bias below span/65536). Half-resolution rounds up, so odd sizes are
  * covered (the reference's repeat-and-crop breaks on them). The chain scales amt by rms and truncates it (catalog 3.3).
- * One row of noise serves two frame rows; the SIMD kernel adds it 16 pixels at a time with saturation.
+ * One row of noise serves two frame rows; SIMD kernels hash four counters at a time and add the noise 16 pixels at a
+ * time with saturation (grainNoiseRow is the scalar definition the kernel is tested against).
  */
 export const grain = defineShader({
   name: 'grain',
@@ -22,15 +23,14 @@ export const grain = defineShader({
     const hw = (width + 1) >> 1;
     const span = 2 * a + 1;
     const arn = arena();
-    // Even length: grainRow writes values in pairs.
-    const noisePtr = arn.scratch('grain:row', (hw + 1) * 2);
-    const noise = arn.i16(noisePtr, hw + 1);
-    const stride = width * 3;
     const k = arn.kernels;
+    // The noise kernel writes four hashes (8 values) per step: pad the row.
+    const noisePtr = arn.scratch('grain:row', (hw + 8) * 2);
+    const stride = width * 3;
     let counter = ctx.rng.nextU32() | 0;
     arn.withBytes(data, (ptr) => {
       for (let y = 0; y < height; y += 2) {
-        counter = grainRow(noise, hw, counter, span, -a);
+        counter = k.grain_noise_row(noisePtr, hw, counter, GOLDEN, span, -a);
         k.add_pair_noise_row(ptr + y * stride, width, noisePtr);
         if (y + 1 < height) k.add_pair_noise_row(ptr + (y + 1) * stride, width, noisePtr);
       }
@@ -39,17 +39,15 @@ export const grain = defineShader({
 });
 
 /**
- * One half-resolution row of noise: hw values in [base, base + span), two per u32 of the counter hash. Returns the
- * advanced counter.
+ * The scalar definition of one half-resolution row of noise (what the grain_noise_row kernel computes): hw values in
+ * [base, base + span), two per u32 of the counter hash, low half first. Returns the advanced counter.
  */
-function grainRow(noise: Int16Array, hw: number, counter: number, span: number, base: number): number {
+export function grainNoiseRow(noise: Int16Array, hw: number, counter: number, span: number, base: number): number {
   for (let x = 0; x < hw; x += 2) {
     counter = (counter + GOLDEN) | 0;
-    let z = Math.imul(counter ^ (counter >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    z ^= z >>> 16;
+    const z = hash32(counter);
     noise[x] = (((z & 0xffff) * span) >>> 16) + base;
-    noise[x + 1] = (((z >>> 16) * span) >>> 16) + base;
+    noise[x + 1] = ((((z >>> 16) & 0xffff) * span) >>> 16) + base;
   }
   return counter;
 }

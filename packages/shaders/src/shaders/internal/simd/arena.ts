@@ -7,6 +7,8 @@ export interface Kernels {
   mul_pixels(p: number, npx: number, f: number): void;
   add_pair_noise_row(p: number, npx: number, noise: number): void;
   add_blocks_row(p: number, npx: number, add: number): void;
+  bloom_grid(src: number, width: number, height: number, thr: number, a: number, b: number, add: number): number;
+  grain_noise_row(noise: number, hw: number, counter: number, golden: number, span: number, base: number): number;
 }
 
 // @types/node 20 does not declare the WebAssembly global (TypeScript has it in lib.dom), so the members used here

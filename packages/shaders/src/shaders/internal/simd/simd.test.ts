@@ -1,0 +1,218 @@
+import { describe, expect, test } from '@jest/globals';
+import { createFrame, Rng } from '@glyphreel/core';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { shaderChain } from '../../standalone.js';
+import { tonemap } from '../../../compose/tonemap.js';
+import { grainNoiseRow } from '../../noise/grain.js';
+import { GOLDEN } from '../noise.js';
+import { Arena, arena } from './arena.js';
+import { createSimdFrame, isSimdFrame, releaseSimdFrame } from './frame.js';
+import { lutBytes, lutRows, mulPixels } from './kernels.js';
+
+const rng = new Rng(11);
+const randomBytes = (n: number) => {
+  const b = new Uint8Array(n);
+  for (let i = 0; i < n; i++) b[i] = rng.int(0, 255);
+  return b;
+};
+/** Pixel counts around the 16-pixel vector width, so every kernel's tail path runs. */
+const SIZES = [1, 2, 15, 16, 17, 31, 33, 48, 1001];
+
+describe('generated kernel modules', () => {
+  test('every src/shaders/internal/simd/*-wasm.ts matches its wasm/*.wat.mjs source', async () => {
+    const buildUrl = pathToFileURL(fileURLToPath(new URL('../../../../wasm/build.mjs', import.meta.url))).href;
+    const { buildAll } = (await import(buildUrl)) as { buildAll(): Promise<Array<{ name: string; target: string; expected: string }>> };
+    const modules = await buildAll();
+    expect(modules.map((m) => m.name)).toContain('core');
+    for (const m of modules) expect([m.name, readFileSync(m.target, 'utf8')]).toEqual([m.name, m.expected]);
+  });
+});
+
+describe('Arena', () => {
+  test('views handed out stay valid after the memory grows; ptrOf knows them and only them', () => {
+    const a = new Arena();
+    const p = a.alloc(1000);
+    const v = a.u8(p, 1000);
+    v.fill(7);
+    const big = a.alloc(8 << 20); // forces grow()
+    expect(a.stats.memoryBytes).toBeGreaterThan(8 << 20);
+    expect(v.length).toBe(1000);
+    v[999] = 9;
+    expect(a.u8(p, 1000)[999]).toBe(9);
+    expect(v[0]).toBe(7);
+    expect(a.ptrOf(v)).toBe(p);
+    expect(a.ptrOf(a.u8(big, 16))).toBe(big);
+    expect(a.ptrOf(new Uint8Array(16))).toBe(-1);
+    expect(arena().ptrOf(v)).toBe(-1); // another arena's memory
+  });
+
+  test('released regions are reused first-fit and coalesce, and a free top returns to the bump region', () => {
+    const a = new Arena();
+    const top0 = a.stats.topBytes;
+    const p1 = a.alloc(100);
+    const p2 = a.alloc(100);
+    const p3 = a.alloc(100);
+    expect(p2 - p1).toBe(128); // 64-byte alignment
+    a.release(p1);
+    a.release(p2);
+    expect(a.stats.freeBlocks).toBe(1); // p1 and p2 merged
+    expect(a.alloc(200)).toBe(p1); // fits the merged block
+    a.release(p1);
+    a.release(p3);
+    expect(a.stats.freeBlocks).toBe(0);
+    expect(a.stats.topBytes).toBe(top0);
+    expect(a.stats.usedBytes).toBe(0);
+    a.release(12345); // unknown pointers are ignored
+    expect(a.stats.usedBytes).toBe(0);
+  });
+
+  test('withBytes runs in place on arena bytes and copies other bytes in and back', () => {
+    const a = arena();
+    const heap = Uint8Array.of(1, 2, 3);
+    let seen = -1;
+    a.withBytes(heap, (p) => {
+      seen = p;
+      a.u8(p, 3).set([4, 5, 6]);
+    });
+    expect(Array.from(heap)).toEqual([4, 5, 6]);
+    const f = createSimdFrame(1, 1);
+    a.withBytes(f.data, (p) => (seen = p));
+    expect(seen).toBe(a.ptrOf(f.data));
+    releaseSimdFrame(f);
+  });
+});
+
+describe('kernels against scalar definitions', () => {
+  test('lutBytes maps exactly, for any range, on heap and arena bytes', () => {
+    const table = randomBytes(256);
+    for (const n of [1, 3, 4, 5, 17, 1003, 40_000]) {
+      const src = randomBytes(n);
+      const start = n > 4 ? 3 : 0;
+      const end = n > 4 ? n - 1 : n;
+      const expected = src.slice();
+      for (let i = start; i < end; i++) expected[i] = table[src[i]!]!;
+      const heap = src.slice();
+      lutBytes(heap, table, start, end);
+      expect(heap).toEqual(expected);
+      const f = createSimdFrame(n, 1);
+      f.data.set(src.subarray(0, n));
+      lutBytes(f.data.subarray(0, n), table, start, end);
+      expect(f.data.subarray(0, n)).toEqual(expected);
+      releaseSimdFrame(f);
+    }
+    // A changed table is picked up (the two-byte table is cached by content).
+    const d = Uint8Array.of(0, 1, 2, 3, 4);
+    lutBytes(d, new Uint8Array(256).fill(9));
+    lutBytes(d, new Uint8Array(256).map((_, i) => 255 - i));
+    expect(Array.from(d)).toEqual([246, 246, 246, 246, 246]);
+  });
+
+  test('lutRows maps exactly the rows first, first + step, …', () => {
+    const table = randomBytes(256);
+    const rowBytes = 7 * 3;
+    const src = randomBytes(rowBytes * 10);
+    const out = src.slice();
+    lutRows(out, table, rowBytes, 1, 3);
+    for (let i = 0; i < src.length; i++) {
+      const row = Math.floor(i / rowBytes);
+      expect(out[i]).toBe(row % 3 === 1 ? table[src[i]!] : src[i]);
+    }
+  });
+
+  test('mul_pixels: every channel of pixel i becomes (c · k[i]) >> 15', () => {
+    const a = arena();
+    for (const npx of SIZES) {
+      const src = randomBytes(npx * 3);
+      const fp = a.alloc(npx * 2);
+      const k = a.u16(fp, npx);
+      for (let i = 0; i < npx; i++) k[i] = i === 0 ? 32769 : rng.int(0, 32769);
+      const frame = { width: npx, height: 1, data: src.slice() };
+      mulPixels(frame, fp);
+      for (let j = 0; j < npx * 3; j++) expect([j, frame.data[j]]).toEqual([j, (src[j]! * k[Math.floor(j / 3)]!) >>> 15]);
+      expect(Array.from(frame.data.subarray(0, 3))).toEqual(Array.from(src.subarray(0, 3))); // 32769 is identity
+      a.release(fp);
+    }
+  });
+
+  test('add_pair_noise_row: noise[i] added with clamping to both pixels of pair i', () => {
+    const a = arena();
+    for (const npx of SIZES) {
+      const src = randomBytes(npx * 3);
+      const np = a.alloc(npx * 2 + 16);
+      const noise = a.i16(np, (npx + 1) >> 1);
+      for (let i = 0; i < noise.length; i++) noise[i] = rng.int(-300, 300);
+      const f = createSimdFrame(npx, 1);
+      f.data.set(src);
+      a.kernels.add_pair_noise_row(a.ptrOf(f.data), npx, np);
+      for (let j = 0; j < npx * 3; j++) {
+        const v = src[j]! + noise[Math.floor(j / 6)]!;
+        expect([j, f.data[j]]).toEqual([j, v < 0 ? 0 : v > 255 ? 255 : v]);
+      }
+      releaseSimdFrame(f);
+      a.release(np);
+    }
+  });
+
+  test('add_blocks_row: channel c of block b added with saturation to pixels 4b..4b+3', () => {
+    const a = arena();
+    for (const npx of SIZES) {
+      const src = randomBytes(npx * 3);
+      const blocks = Math.ceil(npx / 4);
+      const bp = a.alloc(blocks * 4);
+      const add = a.i32(bp, blocks);
+      // Some groups of four blocks all zero (the kernel skips them), others random.
+      for (let b = 0; b < blocks; b++) add[b] = (b >> 2) % 2 ? 0 : rng.int(0, 127) | (rng.int(0, 127) << 8) | (rng.int(0, 127) << 16);
+      const f = createSimdFrame(npx, 1);
+      f.data.set(src);
+      a.kernels.add_blocks_row(a.ptrOf(f.data), npx, bp);
+      for (let j = 0; j < npx * 3; j++) {
+        const v = src[j]! + ((add[Math.floor(j / 12)]! >>> (8 * (j % 3))) & 255);
+        expect([j, f.data[j]]).toEqual([j, Math.min(255, v)]);
+      }
+      releaseSimdFrame(f);
+      a.release(bp);
+    }
+  });
+
+  test('grain_noise_row equals the scalar counter hash and returns the same counter', () => {
+    const a = arena();
+    for (const hw of [1, 2, 3, 7, 8, 9, 960]) {
+      for (const [counter, amt] of [[0, 10], [-123456789, 1], [0x7fffffff, 255]] as const) {
+        const span = 2 * amt + 1;
+        const expected = new Int16Array(hw + 1);
+        const end = grainNoiseRow(expected, hw, counter, span, -amt);
+        const np = a.alloc((hw + 8) * 2);
+        const got = a.kernels.grain_noise_row(np, hw, counter, GOLDEN, span, -amt);
+        expect(got | 0).toBe(end | 0);
+        expect(Array.from(a.i16(np, hw))).toEqual(Array.from(expected.subarray(0, hw)));
+        a.release(np);
+      }
+    }
+  });
+});
+
+describe('SIMD frames', () => {
+  test('createSimdFrame gives zeroed arena frames; a chain and tonemap give the same bytes on heap and arena frames', () => {
+    const w = 37;
+    const h = 23;
+    const f = createSimdFrame(w, h);
+    expect(isSimdFrame(f)).toBe(true);
+    expect(f.data.length).toBe(w * h * 3);
+    expect(f.data.every((v) => v === 0)).toBe(true);
+    const heap = createFrame(w, h);
+    expect(isSimdFrame(heap)).toBe(false);
+    const src = randomBytes(w * h * 3);
+    heap.data.set(src);
+    f.data.set(src);
+    const steps = [['bloom', { thr: 100 }], ['vignette', { s: 0.5 }], ['grain', { amt: 20 }], ['scanlines', { intensity: 0.3 }]] as const;
+    tonemap(heap);
+    shaderChain(steps).apply(heap, { rng: new Rng(5) });
+    tonemap(f);
+    shaderChain(steps).apply(f, { rng: new Rng(5) });
+    expect(f.data).toEqual(heap.data);
+    expect(f.data).not.toEqual(src);
+    releaseSimdFrame(f);
+    expect(() => createSimdFrame(0, 4)).toThrow(/createSimdFrame: size 0×4 is invalid/);
+  });
+});
