@@ -40,6 +40,27 @@ describe('createSceneRenderer', () => {
     expect([f2.width, f2.height]).toEqual([320, 180]);
   });
 
+  it('allocates pooled frames with options.createFrame (e.g. in WebAssembly memory) and checks their size', () => {
+    const shared = new Uint8Array(new SharedArrayBuffer(8 * 4 * 3 + 6));
+    let calls = 0;
+    const r = createSceneRenderer({
+      width: 8,
+      height: 4,
+      createFrame: (w, h) => {
+        calls++;
+        return { width: w, height: h, data: shared.subarray(6) };
+      },
+    });
+    const f = r.frame();
+    expect(f.data.buffer).toBe(shared.buffer);
+    f.data.fill(9);
+    r.beginFrame();
+    expect(r.frame()).toBe(f); // pooled, cleared, not reallocated
+    expect([calls, f.data[0]]).toEqual([1, 0]);
+    const bad = createSceneRenderer({ width: 8, height: 4, createFrame: () => ({ width: 8, height: 4, data: new Uint8Array(5) }) });
+    expect(() => bad.frame()).toThrow('options.createFrame returned a 8×4 frame of 5 bytes, expected 8×4·3');
+  });
+
   it('validates sizes and foreign grids with clear errors', () => {
     expect(() => createSceneRenderer({ width: 1920.5, height: 1080 })).toThrow('Frame width must be a positive integer number of pixels (at most 32768), got 1920.5');
     expect(() => createSceneRenderer({ width: 1920, height: -1 })).toThrow('Frame height must be a positive integer');

@@ -20,6 +20,11 @@ export interface SceneRendererOptions {
   /** Extra characters rasterized at init (overlay text). */
   chars?: string;
   onWarning?: WarningHandler;
+  /**
+   * Allocates the pooled frames (default: core's createFrame, bytes on the JS heap). The CLI passes
+   * @glyphreel/shaders' createSimdFrame, so tonemap and the shader chain run in place in WebAssembly memory.
+   */
+  createFrame?: (width: number, height: number) => RgbFrame;
 }
 
 /** The frame runtime's renderer: grids built lazily per size key and cached, pooled layers and frames. */
@@ -51,6 +56,7 @@ export function createSceneRenderer(options: SceneRendererOptions): GridSceneRen
   const grids = new Map<string, Grid>();
   const layerPools = new Map<Grid, Pool<CellLayer>>();
   const framePool: Pool<RgbFrame> = { items: [], used: 0 };
+  const allocFrame = options.createFrame ?? createFrame;
 
   const grid = (key: string): Grid => {
     let g = grids.get(key);
@@ -100,7 +106,10 @@ export function createSceneRenderer(options: SceneRendererOptions): GridSceneRen
       let f = framePool.items[framePool.used];
       if (f) f.data.fill(0);
       else {
-        f = createFrame(width, height);
+        f = allocFrame(width, height);
+        if (f.width !== width || f.height !== height || f.data.length !== width * height * 3) {
+          throw new GlyphreelError('E_PARAM', `createSceneRenderer: options.createFrame returned a ${f.width}×${f.height} frame of ${f.data.length} bytes, expected ${width}×${height}·3`);
+        }
         framePool.items.push(f);
       }
       framePool.used++;

@@ -3,6 +3,7 @@ import { FeatureTable, GlyphreelError, isGlyphreelError, type Registry } from '@
 import { openEncoder, type Encoder } from '@glyphreel/encode';
 import { setMediaFfmpegPath } from '@glyphreel/inputs';
 import { createSceneRenderer, type GridSceneRenderer } from '@glyphreel/grid';
+import { createSimdFrame, simdMemoryBytes } from '@glyphreel/shaders';
 import { readSceneFile } from '../project/load.js';
 import type { ProjectSpec } from '../project/types.js';
 import { validateProject } from '../project/validate.js';
@@ -39,7 +40,7 @@ function rendererFor(job: RenderJob, project: ProjectSpec): GridSceneRenderer {
   const key = `${job.width}x${job.height}@${job.budget.gridScale}`;
   let r = renderers.get(key);
   if (!r) {
-    r = createSceneRenderer({ width: job.width, height: job.height, gridScale: job.budget.gridScale, initChars: projectChars(project), onWarning: (m) => glyphWarnings.add(m) });
+    r = createSceneRenderer({ width: job.width, height: job.height, gridScale: job.budget.gridScale, initChars: projectChars(project), createFrame: createSimdFrame, onWarning: (m) => glyphWarnings.add(m) });
     renderers.set(key, r);
   }
   return r;
@@ -47,7 +48,8 @@ function rendererFor(job: RenderJob, project: ProjectSpec): GridSceneRenderer {
 
 function memoryMb(): number {
   const m = process.memoryUsage();
-  return (m.heapUsed + m.arrayBuffers) / 1048576;
+  // Frames and shader tables live in the thread's WebAssembly memory, which arrayBuffers does not count.
+  return (m.heapUsed + m.arrayBuffers + simdMemoryBytes()) / 1048576;
 }
 
 /**

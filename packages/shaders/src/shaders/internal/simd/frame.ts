@@ -27,3 +27,8 @@ export function releaseSimdFrame(frame: RgbFrame): void {
   const ptr = arena().ptrOf(frame.data);
   if (ptr >= 0) arena().release(ptr);
 }
+
+/** Bytes of this thread's SIMD memory (frames, cached maps, scratch): add it to heap figures in memory reports. */
+export function simdMemoryBytes(): number {
+  return arena().stats.memoryBytes;
+}
