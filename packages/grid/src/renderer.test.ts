@@ -43,6 +43,7 @@ describe('createSceneRenderer', () => {
   it('allocates pooled frames with options.createFrame (e.g. in WebAssembly memory) and checks their size', () => {
     const shared = new Uint8Array(new SharedArrayBuffer(8 * 4 * 3 + 6));
     let calls = 0;
+    let clears = 0;
     const r = createSceneRenderer({
       width: 8,
       height: 4,
@@ -50,13 +51,17 @@ describe('createSceneRenderer', () => {
         calls++;
         return { width: w, height: h, data: shared.subarray(6) };
       },
+      clearFrame: (f) => {
+        clears++;
+        f.data.fill(0);
+      },
     });
     const f = r.frame();
     expect(f.data.buffer).toBe(shared.buffer);
     f.data.fill(9);
     r.beginFrame();
     expect(r.frame()).toBe(f); // pooled, cleared, not reallocated
-    expect([calls, f.data[0]]).toEqual([1, 0]);
+    expect([calls, clears, f.data[0]]).toEqual([1, 1, 0]);
     const bad = createSceneRenderer({ width: 8, height: 4, createFrame: () => ({ width: 8, height: 4, data: new Uint8Array(5) }) });
     expect(() => bad.frame()).toThrow('options.createFrame returned a 8×4 frame of 5 bytes, expected 8×4·3');
   });

@@ -25,6 +25,8 @@ export interface SceneRendererOptions {
    * @glyphreel/shaders' createSimdFrame, so tonemap and the shader chain run in place in WebAssembly memory.
    */
   createFrame?: (width: number, height: number) => RgbFrame;
+  /** Zero-fills a pooled frame when it is handed out again (default: `data.fill(0)`, slow on shared memory). */
+  clearFrame?: (frame: RgbFrame) => void;
 }
 
 /** The frame runtime's renderer: grids built lazily per size key and cached, pooled layers and frames. */
@@ -57,6 +59,7 @@ export function createSceneRenderer(options: SceneRendererOptions): GridSceneRen
   const layerPools = new Map<Grid, Pool<CellLayer>>();
   const framePool: Pool<RgbFrame> = { items: [], used: 0 };
   const allocFrame = options.createFrame ?? createFrame;
+  const clearFrame = options.clearFrame ?? ((f: RgbFrame) => f.data.fill(0));
 
   const grid = (key: string): Grid => {
     let g = grids.get(key);
@@ -104,7 +107,7 @@ export function createSceneRenderer(options: SceneRendererOptions): GridSceneRen
     },
     frame(): RgbFrame {
       let f = framePool.items[framePool.used];
-      if (f) f.data.fill(0);
+      if (f) clearFrame(f);
       else {
         f = allocFrame(width, height);
         if (f.width !== width || f.height !== height || f.data.length !== width * height * 3) {

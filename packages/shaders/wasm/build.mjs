@@ -19,7 +19,7 @@ export function kernelModules() {
 
 export async function compile(name, text) {
   const wabt = await wabtInit();
-  const mod = wabt.parseWat(`${name}.wat`, text, { simd: true, threads: true });
+  const mod = wabt.parseWat(`${name}.wat`, text, { simd: true, threads: true, bulk_memory: true });
   try {
     // wabt.js validates without the features given to parseWat (it refuses the shared memory), so modules are
     // validated by WebAssembly.Module when they load, and the kernel tests load every one.

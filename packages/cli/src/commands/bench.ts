@@ -5,7 +5,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { findFfmpeg, runFfmpeg, x264Threads } from '@glyphreel/encode';
 import { createSceneRenderer } from '@glyphreel/grid';
-import { createSimdFrame } from '@glyphreel/shaders';
+import { clearSimdFrame, createSimdFrame } from '@glyphreel/shaders';
 import { detectHardware } from '@glyphreel/hardware';
 import { syntheticFeatureTable } from '@glyphreel/inputs';
 import { Command } from 'commander';
@@ -80,7 +80,7 @@ export async function runBench(o: BenchOptions = {}): Promise<Array<Record<strin
     // The same frames, rendered once on this thread into a raw rgb24 file, then encoded by ffmpeg alone.
     const ffmpeg = await findFfmpeg();
     const { registry, project } = await prepareProject(source, [], process.cwd());
-    const renderer = createSceneRenderer({ width, height, createFrame: createSimdFrame });
+    const renderer = createSceneRenderer({ width, height, createFrame: createSimdFrame, clearFrame: clearSimdFrame });
     const runtime = new SceneRuntime({ registry, renderer, scene: project.scenes[0]!, fps, seed: 1, budget: { particlesMax: 1200, shaders: 'full', gridScale: 1 }, sceneFrameStart: 0 });
     const features = syntheticFeatureTable(frames, fps, project.bpm);
     const raw = path.join(dir, 'frames.rgb');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { GlyphreelError, meanBrightness } from '@glyphreel/core';
 import { atomicOutput } from '@glyphreel/encode';
 import { createSceneRenderer } from '@glyphreel/grid';
-import { createSimdFrame } from '@glyphreel/shaders';
+import { clearSimdFrame, createSimdFrame } from '@glyphreel/shaders';
 import { findFfmpeg } from '@glyphreel/encode';
 import { loadFeatures, setMediaFfmpegPath, syntheticFeatureTable } from '@glyphreel/inputs';
 import { Command } from 'commander';
@@ -48,7 +48,7 @@ export async function renderTestFrame(flags: FrameFlags): Promise<FrameResult> {
   const spec = project.scenes[unit.sceneIndex]!;
   const scene = flags.feedback ? spec : { ...spec, feedback: null };
   const warnings = new Set<string>();
-  const renderer = createSceneRenderer({ width: profile.width, height: profile.height, gridScale: profile.gridScale, initChars: projectChars(project), createFrame: createSimdFrame, onWarning: (m) => warnings.add(m) });
+  const renderer = createSceneRenderer({ width: profile.width, height: profile.height, gridScale: profile.gridScale, initChars: projectChars(project), createFrame: createSimdFrame, clearFrame: clearSimdFrame, onWarning: (m) => warnings.add(m) });
   // The soundtrack's features when the project has one (cached, so a second test frame is instant). ffmpeg is looked
   // up only then: media layers find it themselves if they need it, and a plain test frame starts no process.
   let features;

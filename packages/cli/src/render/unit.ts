@@ -3,7 +3,7 @@ import { FeatureTable, GlyphreelError, isGlyphreelError, type Registry } from '@
 import { openEncoder, type Encoder } from '@glyphreel/encode';
 import { setMediaFfmpegPath } from '@glyphreel/inputs';
 import { createSceneRenderer, type GridSceneRenderer } from '@glyphreel/grid';
-import { createSimdFrame, simdMemoryBytes } from '@glyphreel/shaders';
+import { clearSimdFrame, createSimdFrame, simdMemoryBytes } from '@glyphreel/shaders';
 import { readSceneFile } from '../project/load.js';
 import type { ProjectSpec } from '../project/types.js';
 import { validateProject } from '../project/validate.js';
@@ -40,7 +40,7 @@ function rendererFor(job: RenderJob, project: ProjectSpec): GridSceneRenderer {
   const key = `${job.width}x${job.height}@${job.budget.gridScale}`;
   let r = renderers.get(key);
   if (!r) {
-    r = createSceneRenderer({ width: job.width, height: job.height, gridScale: job.budget.gridScale, initChars: projectChars(project), createFrame: createSimdFrame, onWarning: (m) => glyphWarnings.add(m) });
+    r = createSceneRenderer({ width: job.width, height: job.height, gridScale: job.budget.gridScale, initChars: projectChars(project), createFrame: createSimdFrame, clearFrame: clearSimdFrame, onWarning: (m) => glyphWarnings.add(m) });
     renderers.set(key, r);
   }
   return r;

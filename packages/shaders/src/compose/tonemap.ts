@@ -1,5 +1,5 @@
 import { GlyphreelError, type RgbFrame } from '@glyphreel/core';
-import { lutBytes } from '../shaders/internal/simd/kernels.js';
+import { arena, lutBytes } from '../shaders/internal/simd/kernels.js';
 
 export interface TonemapOptions {
   /** Per-scene gamma (catalog 4.2 table); < 1 lifts shadows. Default 0.75. */
@@ -57,18 +57,30 @@ function valueAtRank(h: ArrayLike<number>, rank: number): number {
 /** The (lo, hi) percentiles tonemap uses for a frame, after the minimum-range fallback. */
 export function tonemapRange(frame: RgbFrame): { lo: number; hi: number; samples: number } {
   const { width: w, height: h, data } = frame;
-  hist.fill(0);
-  const rowStep = w * 3 * TONEMAP_STRIDE;
-  const colStep = 3 * TONEMAP_STRIDE;
-  const rowLen = w * 3;
   let samples = 0;
-  for (let rowStart = 0, y = 0; y < h; y += TONEMAP_STRIDE, rowStart += rowStep) {
-    const end = rowStart + rowLen;
-    for (let p = rowStart; p < end; p += colStep) {
-      hist[data[p] as number]++;
-      hist[data[p + 1] as number]++;
-      hist[data[p + 2] as number]++;
-      samples += 3;
+  const a = arena();
+  const ptr = a.ptrOf(data);
+  if (ptr >= 0) {
+    const hp = a.scratch('tonemap:hist', 256 * 4);
+    const counts = a.i32(hp, 256);
+    counts.fill(0);
+    a.kernels.histogram_strided(ptr, w, h, TONEMAP_STRIDE, hp);
+    hist.set(counts);
+    samples = Math.ceil(w / TONEMAP_STRIDE) * Math.ceil(h / TONEMAP_STRIDE) * 3;
+  } else {
+    // A frame on the JS heap: copying it into the arena for a 1/16 subsample would cost more than this loop.
+    hist.fill(0);
+    const rowStep = w * 3 * TONEMAP_STRIDE;
+    const colStep = 3 * TONEMAP_STRIDE;
+    const rowLen = w * 3;
+    for (let rowStart = 0, y = 0; y < h; y += TONEMAP_STRIDE, rowStart += rowStep) {
+      const end = rowStart + rowLen;
+      for (let p = rowStart; p < end; p += colStep) {
+        hist[data[p] as number]++;
+        hist[data[p + 1] as number]++;
+        hist[data[p + 2] as number]++;
+        samples += 3;
+      }
     }
   }
   const lo = histogramPercentile(hist, samples, TONEMAP_LO_Q);

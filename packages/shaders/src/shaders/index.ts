@@ -8,6 +8,6 @@ export { builtinShaderRegistry, shaderChain } from './standalone.js';
 export { displacementMap } from './geometry/displacement-map.js';
 export { bloomInPlace } from './glow/bloom.js';
 export { VIGNETTE_FLOOR, vignetteFactors } from './tone/vignette.js';
-export { createSimdFrame, isSimdFrame, releaseSimdFrame, simdMemoryBytes } from './internal/simd/frame.js';
+export { clearSimdFrame, createSimdFrame, isSimdFrame, releaseSimdFrame, simdMemoryBytes } from './internal/simd/frame.js';
 export { crtMap } from './geometry/crt.js';
 export { kaleidoscopeMap } from './geometry/kaleidoscope.js';

@@ -8,6 +8,8 @@ export interface Kernels {
   add_pair_noise_row(p: number, npx: number, noise: number): void;
   add_blocks_row(p: number, npx: number, add: number): void;
   bloom_grid(src: number, width: number, height: number, thr: number, a: number, b: number, add: number): number;
+  fill_zero(p: number, n: number): void;
+  histogram_strided(p: number, width: number, height: number, step: number, hist: number): void;
   grain_noise_row(noise: number, hw: number, counter: number, golden: number, span: number, base: number): number;
 }
 

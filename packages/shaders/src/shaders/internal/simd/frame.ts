@@ -12,9 +12,20 @@ export function createSimdFrame(width: number, height: number): RgbFrame {
   }
   const a = arena();
   const bytes = width * height * 3;
-  const data = a.u8(a.alloc(bytes), bytes);
-  data.fill(0);
-  return { width, height, data };
+  const ptr = a.alloc(bytes);
+  a.kernels.fill_zero(ptr, bytes);
+  return { width, height, data: a.u8(ptr, bytes) };
+}
+
+/**
+ * Sets every byte of the frame to 0. For a frame in the SIMD memory this is a memset; `Uint8Array.fill` on shared
+ * memory goes element by element and takes ~4 ms at 1080p.
+ */
+export function clearSimdFrame(frame: RgbFrame): void {
+  const a = arena();
+  const ptr = a.ptrOf(frame.data);
+  if (ptr >= 0) a.kernels.fill_zero(ptr, frame.data.length);
+  else frame.data.fill(0);
 }
 
 /** True when the frame's bytes live in the SIMD memory (kernels then run in place). */

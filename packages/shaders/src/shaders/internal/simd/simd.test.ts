@@ -3,11 +3,11 @@ import { createFrame, Rng } from '@glyphreel/core';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { shaderChain } from '../../standalone.js';
-import { tonemap } from '../../../compose/tonemap.js';
+import { tonemap, tonemapRange } from '../../../compose/tonemap.js';
 import { grainNoiseRow } from '../../noise/grain.js';
 import { GOLDEN } from '../noise.js';
 import { Arena, arena } from './arena.js';
-import { createSimdFrame, isSimdFrame, releaseSimdFrame } from './frame.js';
+import { clearSimdFrame, createSimdFrame, isSimdFrame, releaseSimdFrame } from './frame.js';
 import { lutBytes, lutRows, mulPixels } from './kernels.js';
 
 const rng = new Rng(11);
@@ -214,5 +214,37 @@ describe('SIMD frames', () => {
     expect(f.data).not.toEqual(src);
     releaseSimdFrame(f);
     expect(() => createSimdFrame(0, 4)).toThrow(/createSimdFrame: size 0×4 is invalid/);
+  });
+
+  test("tonemap's subsample histogram (a kernel on arena frames) gives the same range as on heap frames", () => {
+    for (const [w, h] of [[1, 1], [5, 3], [37, 23], [64, 41]] as const) {
+      const heap = createFrame(w, h);
+      heap.data.set(randomBytes(w * h * 3).map((v) => v >> 1)); // a range that tonemap stretches
+      const f = createSimdFrame(w, h);
+      f.data.set(heap.data);
+      const expected = tonemapRange(heap);
+      expect(tonemapRange(f)).toEqual(expected);
+      expect(expected.samples).toBe(Math.ceil(w / 4) * Math.ceil(h / 4) * 3);
+      releaseSimdFrame(f);
+    }
+  });
+
+  test('clearSimdFrame zero-fills arena and heap frames and nothing outside them', () => {
+    const a = arena();
+    const f = createSimdFrame(7, 5);
+    const ptr = a.ptrOf(f.data);
+    // The bytes on either side belong to the allocator's padding or a neighbour: saved and restored.
+    const around = a.u8(ptr - 1, f.data.length + 2);
+    const saved = [around[0]!, around[around.length - 1]!];
+    around.fill(200);
+    clearSimdFrame(f);
+    expect(f.data.every((v) => v === 0)).toBe(true);
+    expect([around[0], around[around.length - 1]]).toEqual([200, 200]);
+    [around[0], around[around.length - 1]] = saved;
+    const heap = createFrame(3, 2);
+    heap.data.fill(5);
+    clearSimdFrame(heap);
+    expect(heap.data.every((v) => v === 0)).toBe(true);
+    releaseSimdFrame(f);
   });
 });
