@@ -7,7 +7,7 @@ export const hueRotate = defineShader({
   params: {
     amount: { type: 'number', default: 0.1, min: -100, max: 100, description: 'hue turns (1 = a full turn)' },
   },
-  apply(frame, p, ctx) {
-    adjustHsv(frame.data, p.amount, 1, ctx.scratch);
+  apply(frame, p) {
+    adjustHsv(frame.data, p.amount, 1);
   },
 });

@@ -7,7 +7,7 @@ export const saturation = defineShader({
   params: {
     factor: { type: 'number', default: 1.5, min: 0, max: 100, description: '>1 more saturated, <1 towards grey' },
   },
-  apply(frame, p, ctx) {
-    adjustHsv(frame.data, 0, p.factor, ctx.scratch);
+  apply(frame, p) {
+    adjustHsv(frame.data, 0, p.factor);
   },
 });

@@ -1,0 +1,163 @@
+// The HSV colour kernel of @glyphreel/shaders (hue_rotate, saturation), as WebAssembly text. `node wasm/build.mjs`
+// compiles it into src/shaders/internal/simd/color-wasm.ts.
+//
+// The per-colour arithmetic is scalar f64 on purpose: it performs the operations of core's rgbToHsvInto followed by
+// hsvToRgbInto in the same order as the JavaScript it replaced, so the bytes are identical. Speed comes from not
+// doing it per pixel: glyph frames are mostly runs of one colour (background gradients, strokes), which are checked
+// 16 pixels at a time against the run's colour, and other pixels go through a direct-mapped colour cache.
+
+/** Byte j of a 48-byte (16-pixel) rgb24 group is channel j mod 3 of its pixel: lanes of a splatted 0x00bbggrr word. */
+const rgbPattern = (v) => Array.from({ length: 16 }, (_, j) => (16 * v + j) % 3).join(' ');
+
+const CACHE_ENTRIES = 1 << 16;
+/** Bytes of the cache: keys (packed input colour, −1 = empty) then values (packed output colour); hsv.ts allocates it. */
+const CACHE_BYTES = 8 * CACHE_ENTRIES;
+
+/** The output colour $prevOut repeated over a 16-pixel group, as three vectors. */
+function outPatterns() {
+  const out = [];
+  for (let v = 0; v < 3; v++) out.push(`(local.set $out${v} (i8x16.shuffle ${rgbPattern(v)} (local.get $s) (local.get $s)))`);
+  return out.join('\n                ');
+}
+
+/** 16-pixel group at $p still equal to the run's input group ($in0..2, loaded from the group where the run began). */
+const groupEqual = `(i32.and
+                    (i8x16.all_true (i8x16.eq (v128.load (local.get $p)) (local.get $in0)))
+                    (i32.and
+                      (i8x16.all_true (i8x16.eq (v128.load offset=16 (local.get $p)) (local.get $in1)))
+                      (i8x16.all_true (i8x16.eq (v128.load offset=32 (local.get $p)) (local.get $in2)))))`;
+
+export function wat() {
+  return `(module
+  (import "env" "memory" (memory 1 32768 shared))
+
+  ;; The packed colour 0x00bbggrr with hue += dh (mod 1) and saturation ×= sf (clamped), exactly as
+  ;; rgbToHsvInto → hsvToRgbInto compute it in JavaScript doubles.
+  (func $hsv (param $P i32) (param $dh f64) (param $sf f64) (result i32)
+    (local $r f64) (local $g f64) (local $b f64) (local $mx f64) (local $mn f64) (local $d f64)
+    (local $h f64) (local $s f64) (local $v f64) (local $f f64) (local $k f64)
+    (local $pp f64) (local $q f64) (local $t f64) (local $rr f64) (local $gg f64) (local $bb f64)
+    (local.set $r (f64.div (f64.convert_i32_u (i32.and (local.get $P) (i32.const 255))) (f64.const 255)))
+    (local.set $g (f64.div (f64.convert_i32_u (i32.and (i32.shr_u (local.get $P) (i32.const 8)) (i32.const 255))) (f64.const 255)))
+    (local.set $b (f64.div (f64.convert_i32_u (i32.shr_u (local.get $P) (i32.const 16))) (f64.const 255)))
+    ;; mx = r > g ? (r > b ? r : b) : g > b ? g : b, and mn likewise with <
+    (local.set $mx (if (result f64) (f64.gt (local.get $r) (local.get $g))
+      (then (select (local.get $r) (local.get $b) (f64.gt (local.get $r) (local.get $b))))
+      (else (select (local.get $g) (local.get $b) (f64.gt (local.get $g) (local.get $b))))))
+    (local.set $mn (if (result f64) (f64.lt (local.get $r) (local.get $g))
+      (then (select (local.get $r) (local.get $b) (f64.lt (local.get $r) (local.get $b))))
+      (else (select (local.get $g) (local.get $b) (f64.lt (local.get $g) (local.get $b))))))
+    (local.set $d (f64.sub (local.get $mx) (local.get $mn)))
+    (if (f64.gt (local.get $d) (f64.const 1e-10)) (then
+      (if (f64.eq (local.get $mx) (local.get $r))
+        ;; JavaScript has ((g − b)/d) % 6 here; |g − b| ≤ d holds after rounding too (rounded subtraction is
+        ;; monotonic), so the quotient is within [−1, 1] and % 6 returns it unchanged.
+        (then (local.set $h (f64.div (f64.sub (local.get $g) (local.get $b)) (local.get $d))))
+        (else (if (f64.eq (local.get $mx) (local.get $g))
+          (then (local.set $h (f64.add (f64.div (f64.sub (local.get $b) (local.get $r)) (local.get $d)) (f64.const 2))))
+          (else (local.set $h (f64.add (f64.div (f64.sub (local.get $r) (local.get $g)) (local.get $d)) (f64.const 4)))))))
+      (local.set $h (f64.div (local.get $h) (f64.const 6)))
+      (if (f64.lt (local.get $h) (f64.const 0)) (then (local.set $h (f64.add (local.get $h) (f64.const 1)))))))
+    (if (f64.ge (local.get $h) (f64.const 1)) (then (local.set $h (f64.const 0))))
+    (local.set $s (select (f64.div (local.get $d) (local.get $mx)) (f64.const 0) (f64.gt (local.get $mx) (f64.const 1e-10))))
+    (local.set $v (local.get $mx))
+    ;; the adjustment, then hsvToRgbInto: wrap01, clamp01, six sectors, trunc(c·255)
+    (local.set $h (f64.add (local.get $h) (local.get $dh)))
+    (local.set $h (f64.sub (local.get $h) (f64.floor (local.get $h))))
+    (if (f64.ge (local.get $h) (f64.const 1)) (then (local.set $h (f64.const 0))))
+    (local.set $s (f64.mul (local.get $s) (local.get $sf)))
+    (local.set $s (if (result f64) (f64.lt (local.get $s) (f64.const 0))
+      (then (f64.const 0))
+      (else (select (f64.const 1) (local.get $s) (f64.gt (local.get $s) (f64.const 1))))))
+    (local.set $h (f64.mul (local.get $h) (f64.const 6)))
+    (local.set $k (f64.floor (local.get $h)))
+    (local.set $f (f64.sub (local.get $h) (local.get $k)))
+    (local.set $pp (f64.mul (local.get $v) (f64.sub (f64.const 1) (local.get $s))))
+    (local.set $q (f64.mul (local.get $v) (f64.sub (f64.const 1) (f64.mul (local.get $s) (local.get $f)))))
+    (local.set $t (f64.mul (local.get $v) (f64.sub (f64.const 1) (f64.mul (local.get $s) (f64.sub (f64.const 1) (local.get $f))))))
+    ;; switch (k): a NaN k (infinite dh, NaN sf) takes the default sector, as in JavaScript
+    (block $sw (block $k5 (block $k4 (block $k3 (block $k2 (block $k1 (block $k0
+      (br_table $k0 $k1 $k2 $k3 $k4 $k5
+        (select (i32.trunc_sat_f64_s (local.get $k)) (i32.const 5) (f64.eq (local.get $k) (local.get $k)))))
+      (local.set $rr (local.get $v)) (local.set $gg (local.get $t)) (local.set $bb (local.get $pp)) (br $sw))
+      (local.set $rr (local.get $q)) (local.set $gg (local.get $v)) (local.set $bb (local.get $pp)) (br $sw))
+      (local.set $rr (local.get $pp)) (local.set $gg (local.get $v)) (local.set $bb (local.get $t)) (br $sw))
+      (local.set $rr (local.get $pp)) (local.set $gg (local.get $q)) (local.set $bb (local.get $v)) (br $sw))
+      (local.set $rr (local.get $t)) (local.set $gg (local.get $pp)) (local.set $bb (local.get $v)) (br $sw))
+      (local.set $rr (local.get $v)) (local.set $gg (local.get $pp)) (local.set $bb (local.get $q)))
+    ;; (c·255) | 0: every c is in [0, 1] or NaN, where truncation with NaN → 0 is JavaScript's ToInt32
+    (i32.or (i32.trunc_sat_f64_s (f64.mul (local.get $rr) (f64.const 255)))
+      (i32.or (i32.shl (i32.trunc_sat_f64_s (f64.mul (local.get $gg) (f64.const 255))) (i32.const 8))
+        (i32.shl (i32.trunc_sat_f64_s (f64.mul (local.get $bb) (f64.const 255))) (i32.const 16)))))
+
+  ;; The adjusted colour of P through the cache: ${CACHE_ENTRIES} keys at $cache, their values after them, slot by
+  ;; Fibonacci hashing of P.
+  (func $lookup (param $P i32) (param $dh f64) (param $sf f64) (param $cache i32) (result i32)
+    (local $a i32) (local $out i32)
+    (local.set $a (i32.add (local.get $cache)
+      (i32.shl (i32.shr_u (i32.mul (local.get $P) (i32.const 0x9e3779b1)) (i32.const 16)) (i32.const 2))))
+    (if (i32.eq (i32.load (local.get $a)) (local.get $P)) (then (return (i32.load offset=${4 * CACHE_ENTRIES} (local.get $a)))))
+    (local.set $out (call $hsv (local.get $P) (local.get $dh) (local.get $sf)))
+    (i32.store (local.get $a) (local.get $P))
+    (i32.store offset=${4 * CACHE_ENTRIES} (local.get $a) (local.get $out))
+    (local.get $out))
+
+  ;; In-place HSV adjustment of npx rgb24 pixels at p. The cache (${CACHE_BYTES} bytes) is emptied first when
+  ;; reset ≠ 0, which the caller does whenever dh or sf differ from the call that filled it.
+  (func (export "adjust_hsv") (param $p i32) (param $npx i32) (param $dh f64) (param $sf f64) (param $cache i32) (param $reset i32)
+    (local $end i32) (local $last i32) (local $w i32) (local $P i32) (local $prevIn i32) (local $prevOut i32)
+    (local $try i32) (local $s v128)
+    (local $in0 v128) (local $in1 v128) (local $in2 v128) (local $out0 v128) (local $out1 v128) (local $out2 v128)
+    (if (i32.eqz (local.get $npx)) (then (return)))
+    (if (local.get $reset) (then (memory.fill (local.get $cache) (i32.const 255) (i32.const ${4 * CACHE_ENTRIES}))))
+    (local.set $end (i32.add (local.get $p) (i32.mul (local.get $npx) (i32.const 3))))
+    ;; Pixels before the last one are read as 4-byte words. They are written as 2 + 1 bytes: a 4-byte store would
+    ;; overlap the next pixel's load, which then cannot be forwarded from the store and stalls (3× slower).
+    (local.set $last (i32.sub (local.get $end) (i32.const 3)))
+    (local.set $prevIn (i32.const -1))
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $p) (local.get $last)))
+      (local.set $w (i32.load (local.get $p)))
+      (local.set $P (i32.and (local.get $w) (i32.const 0xffffff)))
+      (if (i32.ne (local.get $P) (local.get $prevIn))
+        (then
+          (local.set $prevIn (local.get $P))
+          (local.set $prevOut (call $lookup (local.get $P) (local.get $dh) (local.get $sf) (local.get $cache)))
+          (local.set $try (i32.const 1)))
+        (else
+          ;; The second pixel of a run: if the 16 pixels from here all have the run's colour (each byte equals the
+          ;; one 3 bytes on), take whole groups while they match. Tried once per run, so short runs cost little.
+          (if (i32.and (local.get $try) (i32.le_u (i32.add (local.get $p) (i32.const 48)) (local.get $end))) (then
+            (local.set $try (i32.const 0))
+            (local.set $in0 (v128.load (local.get $p)))
+            (if (i8x16.all_true (i8x16.eq (local.get $in0) (v128.load offset=3 (local.get $p)))) (then
+              (local.set $in1 (v128.load offset=16 (local.get $p)))
+              (local.set $in2 (v128.load offset=32 (local.get $p)))
+              (if (i32.and
+                    (i8x16.all_true (i8x16.eq (local.get $in1) (v128.load offset=19 (local.get $p))))
+                    (i8x16.all_true (i8x16.eq (v128.load offset=29 (local.get $p)) (local.get $in2))))
+                (then
+                  (local.set $s (i32x4.splat (local.get $prevOut)))
+                  ${outPatterns()}
+                  (loop $group
+                    (v128.store (local.get $p) (local.get $out0))
+                    (v128.store offset=16 (local.get $p) (local.get $out1))
+                    (v128.store offset=32 (local.get $p) (local.get $out2))
+                    (local.set $p (i32.add (local.get $p) (i32.const 48)))
+                    (br_if $group (if (result i32) (i32.le_u (i32.add (local.get $p) (i32.const 48)) (local.get $end))
+                      (then ${groupEqual})
+                      (else (i32.const 0)))))
+                  (br $l)))))))))
+      (i32.store16 (local.get $p) (local.get $prevOut))
+      (i32.store8 offset=2 (local.get $p) (i32.shr_u (local.get $prevOut) (i32.const 16)))
+      (local.set $p (i32.add (local.get $p) (i32.const 3)))
+      (br $l)))
+    ;; the last pixel, unless a group already covered it
+    (if (i32.lt_u (local.get $p) (local.get $end)) (then
+      (local.set $P (i32.or (i32.load16_u (local.get $p)) (i32.shl (i32.load8_u offset=2 (local.get $p)) (i32.const 16))))
+      (local.set $w (call $lookup (local.get $P) (local.get $dh) (local.get $sf) (local.get $cache)))
+      (i32.store16 (local.get $p) (local.get $w))
+      (i32.store8 offset=2 (local.get $p) (i32.shr_u (local.get $w) (i32.const 16))))))
+)
+`;
+}
