@@ -28,8 +28,23 @@ export function createCellLayer(grid: Pick<GridGeometry, 'rows' | 'cols'>): Cell
   return { rows: grid.rows, cols: grid.cols, glyphs: new Uint16Array(n), colors: new Uint8Array(n * 3) };
 }
 
+let zeros = new Uint8Array(0);
+
+/**
+ * Zero-fills bytes. On a SharedArrayBuffer (e.g. WebAssembly frames) V8's fill goes element by element, about 8×
+ * slower than copying from a zero buffer, so shared bytes are cleared by copies of a 64 KiB zero block.
+ */
+export function zeroBytes(data: Uint8Array): void {
+  if (!(typeof SharedArrayBuffer !== 'undefined' && data.buffer instanceof SharedArrayBuffer) || data.length < 4096) {
+    data.fill(0);
+    return;
+  }
+  if (zeros.length === 0) zeros = new Uint8Array(65536);
+  for (let i = 0; i < data.length; i += zeros.length) data.set(i + zeros.length <= data.length ? zeros : zeros.subarray(0, data.length - i), i);
+}
+
 export function clearFrame(frame: RgbFrame): void {
-  frame.data.fill(0);
+  zeroBytes(frame.data);
 }
 
 export function clearCellLayer(layer: CellLayer): void {

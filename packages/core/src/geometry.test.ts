@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { clearCellLayer, copyFrame, createCellLayer, createField, createFrame, meanBrightness, ScratchPool } from './buffers.js';
+import { clearCellLayer, clearFrame, copyFrame, createCellLayer, createField, createFrame, meanBrightness, ScratchPool, zeroBytes } from './buffers.js';
 import { createGeometry, sequentialGlyphIds } from './geometry.js';
 
 describe('createGeometry', () => {
@@ -56,6 +56,21 @@ describe('buffers', () => {
     clearCellLayer(layer);
     expect(layer.glyphs.every((x) => x === 0) && layer.colors.every((x) => x === 0)).toBe(true);
     expect(createField({ rows: 2, cols: 3 }).length).toBe(6);
+  });
+
+  it('zeroBytes and clearFrame clear heap and shared bytes of any length, and only them', () => {
+    for (const n of [0, 1, 4095, 4096, 65536, 65537, 200_003]) {
+      const shared = new Uint8Array(new SharedArrayBuffer(n + 2)).fill(7);
+      const view = shared.subarray(1, n + 1);
+      zeroBytes(view);
+      expect([n, view.every((x) => x === 0), shared[0], shared[n + 1]]).toEqual([n, true, 7, 7]);
+      const heap = new Uint8Array(n).fill(3);
+      zeroBytes(heap);
+      expect(heap.every((x) => x === 0)).toBe(true);
+    }
+    const f = { width: 2, height: 2, data: new Uint8Array(new SharedArrayBuffer(12)).fill(1) };
+    clearFrame(f);
+    expect(f.data.every((x) => x === 0)).toBe(true);
   });
 
   it('ScratchPool returns the same buffer for the same key and length', () => {

@@ -1,4 +1,4 @@
-import { GlyphreelError, Rng, type GridGeometry, type RgbFrame } from '@glyphreel/core';
+import { clearFrame, GlyphreelError, Rng, type GridGeometry, type RgbFrame } from '@glyphreel/core';
 import { asGrid, type Grid } from './grid.js';
 
 /** The reference seeds its texture with random.Random(12345). */
@@ -55,6 +55,6 @@ export function renderBackground(grid: GridGeometry, frame: RgbFrame, colorField
     throw new GlyphreelError('E_PARAM', `renderBackground: the colour field has ${colorField.length} bytes, expected rows·cols·3 = ${g.rows * g.cols * 3}`);
   }
   const { glyphs } = bakeBackground(g, palette, seed);
-  frame.data.fill(0);
+  clearFrame(frame);
   return g.render({ rows: g.rows, cols: g.cols, glyphs, colors: colorField }, frame);
 }

@@ -1,5 +1,5 @@
 import {
-  createCellLayer, createFrame, GlyphreelError, type CellLayer, type GridGeometry, type RgbFrame, type SceneRenderer,
+  clearFrame, createCellLayer, createFrame, GlyphreelError, type CellLayer, type GridGeometry, type RgbFrame, type SceneRenderer,
 } from '@glyphreel/core';
 import type { WarningHandler } from './atlas.js';
 import type { FontSpec } from './fonts.js';
@@ -25,7 +25,7 @@ export interface SceneRendererOptions {
    * @glyphreel/shaders' createSimdFrame, so tonemap and the shader chain run in place in WebAssembly memory.
    */
   createFrame?: (width: number, height: number) => RgbFrame;
-  /** Zero-fills a pooled frame when it is handed out again (default: `data.fill(0)`, slow on shared memory). */
+  /** Zero-fills a pooled frame when it is handed out again (default: core's clearFrame). */
   clearFrame?: (frame: RgbFrame) => void;
 }
 
@@ -59,7 +59,7 @@ export function createSceneRenderer(options: SceneRendererOptions): GridSceneRen
   const layerPools = new Map<Grid, Pool<CellLayer>>();
   const framePool: Pool<RgbFrame> = { items: [], used: 0 };
   const allocFrame = options.createFrame ?? createFrame;
-  const clearFrame = options.clearFrame ?? ((f: RgbFrame) => f.data.fill(0));
+  const clear = options.clearFrame ?? clearFrame;
 
   const grid = (key: string): Grid => {
     let g = grids.get(key);
@@ -107,7 +107,7 @@ export function createSceneRenderer(options: SceneRendererOptions): GridSceneRen
     },
     frame(): RgbFrame {
       let f = framePool.items[framePool.used];
-      if (f) clearFrame(f);
+      if (f) clear(f);
       else {
         f = allocFrame(width, height);
         if (f.width !== width || f.height !== height || f.data.length !== width * height * 3) {

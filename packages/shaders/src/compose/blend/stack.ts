@@ -1,4 +1,4 @@
-import { GlyphreelError, type RgbFrame } from '@glyphreel/core';
+import { clearFrame, GlyphreelError, type RgbFrame } from '@glyphreel/core';
 import { blendBytes, blendLut } from './engine.js';
 import type { BlendMode } from './modes.js';
 
@@ -54,7 +54,7 @@ export class PixelBlendStack {
     }
     const first = this.layers[0];
     if (!first) {
-      dst.data.fill(0);
+      clearFrame(dst);
       return dst;
     }
     if (dst.data !== first.frame.data) dst.data.set(first.frame.data);
