@@ -3,8 +3,10 @@
 //
 // The per-colour arithmetic is scalar f64 on purpose: it performs the operations of core's rgbToHsvInto followed by
 // hsvToRgbInto in the same order as the JavaScript it replaced, so the bytes are identical. Speed comes from not
-// doing it per pixel: glyph frames are mostly runs of one colour (background gradients, strokes), which are checked
-// 16 pixels at a time against the run's colour, and other pixels go through a direct-mapped colour cache.
+// doing it per pixel: a 16-pixel group of one colour (most of a glyph frame: background gradients, strokes) costs one
+// cache look-up and three vector stores, and the pixels of other groups go through a direct-mapped colour cache.
+// The per-pixel path has no branch on whether a pixel repeats its neighbour: at colour edges (~160K per glyph frame)
+// that branch mispredicts, and measured it made the pass twice as slow as always looking up the cache.
 
 /** Byte j of a 48-byte (16-pixel) rgb24 group is channel j mod 3 of its pixel: lanes of a splatted 0x00bbggrr word. */
 const rgbPattern = (v) => Array.from({ length: 16 }, (_, j) => (16 * v + j) % 3).join(' ');
@@ -13,19 +15,29 @@ const CACHE_ENTRIES = 1 << 16;
 /** Bytes of the cache: keys (packed input colour, −1 = empty) then values (packed output colour); hsv.ts allocates it. */
 const CACHE_BYTES = 8 * CACHE_ENTRIES;
 
-/** The output colour $prevOut repeated over a 16-pixel group, as three vectors. */
+/** The output colour $o repeated over a 16-pixel group, as three vectors. */
 function outPatterns() {
   const out = [];
   for (let v = 0; v < 3; v++) out.push(`(local.set $out${v} (i8x16.shuffle ${rgbPattern(v)} (local.get $s) (local.get $s)))`);
   return out.join('\n                ');
 }
 
-/** 16-pixel group at $p still equal to the run's input group ($in0..2, loaded from the group where the run began). */
-const groupEqual = `(i32.and
-                    (i8x16.all_true (i8x16.eq (v128.load (local.get $p)) (local.get $in0)))
-                    (i32.and
-                      (i8x16.all_true (i8x16.eq (v128.load offset=16 (local.get $p)) (local.get $in1)))
-                      (i8x16.all_true (i8x16.eq (v128.load offset=32 (local.get $p)) (local.get $in2)))))`;
+/** The output for the packed colour in $P, into $o, from its cache slot ($a); a miss converts it and fills the slot. */
+const cached = `(local.set $a (i32.add (local.get $cache)
+        (i32.shl (i32.shr_u (i32.mul (local.get $P) (i32.const 0x9e3779b1)) (i32.const 16)) (i32.const 2))))
+      (local.set $o (if (result i32) (i32.eq (i32.load (local.get $a)) (local.get $P))
+        (then (i32.load offset=${4 * CACHE_ENTRIES} (local.get $a)))
+        (else (call $fill (local.get $P) (local.get $a) (local.get $dh) (local.get $sf)))))`;
+
+/**
+ * One pixel at byte offset k from $p: read as a word (the caller makes sure a byte follows it), written as 2 + 1
+ * bytes, since a 4-byte store would overlap the next pixel's load, which then cannot be forwarded from the store and
+ * stalls (measured 3× slower).
+ */
+const pixel = (k) => `(local.set $P (i32.and (i32.load offset=${k} (local.get $p)) (i32.const 0xffffff)))
+      ${cached}
+      (i32.store16 offset=${k} (local.get $p) (local.get $o))
+      (i32.store8 offset=${k + 2} (local.get $p) (i32.shr_u (local.get $o) (i32.const 16)))`;
 
 export function wat() {
   return `(module
@@ -90,74 +102,59 @@ export function wat() {
       (i32.or (i32.shl (i32.trunc_sat_f64_s (f64.mul (local.get $gg) (f64.const 255))) (i32.const 8))
         (i32.shl (i32.trunc_sat_f64_s (f64.mul (local.get $bb) (f64.const 255))) (i32.const 16)))))
 
-  ;; The adjusted colour of P through the cache: ${CACHE_ENTRIES} keys at $cache, their values after them, slot by
-  ;; Fibonacci hashing of P.
-  (func $lookup (param $P i32) (param $dh f64) (param $sf f64) (param $cache i32) (result i32)
-    (local $a i32) (local $out i32)
-    (local.set $a (i32.add (local.get $cache)
-      (i32.shl (i32.shr_u (i32.mul (local.get $P) (i32.const 0x9e3779b1)) (i32.const 16)) (i32.const 2))))
-    (if (i32.eq (i32.load (local.get $a)) (local.get $P)) (then (return (i32.load offset=${4 * CACHE_ENTRIES} (local.get $a)))))
+  ;; Converts P and stores it in the cache slot at $a (key there, value ${4 * CACHE_ENTRIES} bytes on).
+  (func $fill (param $P i32) (param $a i32) (param $dh f64) (param $sf f64) (result i32)
+    (local $out i32)
     (local.set $out (call $hsv (local.get $P) (local.get $dh) (local.get $sf)))
     (i32.store (local.get $a) (local.get $P))
     (i32.store offset=${4 * CACHE_ENTRIES} (local.get $a) (local.get $out))
     (local.get $out))
 
-  ;; In-place HSV adjustment of npx rgb24 pixels at p. The cache (${CACHE_BYTES} bytes) is emptied first when
-  ;; reset ≠ 0, which the caller does whenever dh or sf differ from the call that filled it.
+  ;; In-place HSV adjustment of npx rgb24 pixels at p. The cache (${CACHE_BYTES} bytes: ${CACHE_ENTRIES} keys, then their
+  ;; values; slot by Fibonacci hashing of the packed colour) is emptied first when reset ≠ 0, which the caller does
+  ;; whenever dh or sf differ from the call that filled it.
   (func (export "adjust_hsv") (param $p i32) (param $npx i32) (param $dh f64) (param $sf f64) (param $cache i32) (param $reset i32)
-    (local $end i32) (local $last i32) (local $w i32) (local $P i32) (local $prevIn i32) (local $prevOut i32)
-    (local $try i32) (local $s v128)
+    (local $end i32) (local $last i32) (local $P i32) (local $a i32) (local $o i32) (local $groupIn i32) (local $s v128)
     (local $in0 v128) (local $in1 v128) (local $in2 v128) (local $out0 v128) (local $out1 v128) (local $out2 v128)
     (if (i32.eqz (local.get $npx)) (then (return)))
     (if (local.get $reset) (then (memory.fill (local.get $cache) (i32.const 255) (i32.const ${4 * CACHE_ENTRIES}))))
     (local.set $end (i32.add (local.get $p) (i32.mul (local.get $npx) (i32.const 3))))
-    ;; Pixels before the last one are read as 4-byte words. They are written as 2 + 1 bytes: a 4-byte store would
-    ;; overlap the next pixel's load, which then cannot be forwarded from the store and stalls (3× slower).
     (local.set $last (i32.sub (local.get $end) (i32.const 3)))
-    (local.set $prevIn (i32.const -1))
+    (local.set $groupIn (i32.const -1))
+    ;; 16-pixel groups while a byte follows the group (its pixels may be read as 4-byte words). A group is of one
+    ;; colour when each byte equals the one 3 bytes on; the output vectors are rebuilt only when that colour changes.
     (block $done (loop $l
-      (br_if $done (i32.ge_u (local.get $p) (local.get $last)))
-      (local.set $w (i32.load (local.get $p)))
-      (local.set $P (i32.and (local.get $w) (i32.const 0xffffff)))
-      (if (i32.ne (local.get $P) (local.get $prevIn))
+      (br_if $done (i32.gt_u (i32.add (local.get $p) (i32.const 48)) (local.get $last)))
+      (local.set $in0 (v128.load (local.get $p)))
+      (local.set $in1 (v128.load offset=16 (local.get $p)))
+      (local.set $in2 (v128.load offset=32 (local.get $p)))
+      (if (i8x16.all_true (v128.and
+            (v128.and (i8x16.eq (local.get $in0) (v128.load offset=3 (local.get $p))) (i8x16.eq (local.get $in1) (v128.load offset=19 (local.get $p))))
+            (i8x16.eq (v128.load offset=29 (local.get $p)) (local.get $in2))))
         (then
-          (local.set $prevIn (local.get $P))
-          (local.set $prevOut (call $lookup (local.get $P) (local.get $dh) (local.get $sf) (local.get $cache)))
-          (local.set $try (i32.const 1)))
+          (local.set $P (i32.and (i32x4.extract_lane 0 (local.get $in0)) (i32.const 0xffffff)))
+          (if (i32.ne (local.get $P) (local.get $groupIn)) (then
+            (local.set $groupIn (local.get $P))
+            ${cached}
+            (local.set $s (i32x4.splat (local.get $o)))
+            ${outPatterns()}))
+          (v128.store (local.get $p) (local.get $out0))
+          (v128.store offset=16 (local.get $p) (local.get $out1))
+          (v128.store offset=32 (local.get $p) (local.get $out2)))
         (else
-          ;; The second pixel of a run: if the 16 pixels from here all have the run's colour (each byte equals the
-          ;; one 3 bytes on), take whole groups while they match. Tried once per run, so short runs cost little.
-          (if (i32.and (local.get $try) (i32.le_u (i32.add (local.get $p) (i32.const 48)) (local.get $end))) (then
-            (local.set $try (i32.const 0))
-            (local.set $in0 (v128.load (local.get $p)))
-            (if (i8x16.all_true (i8x16.eq (local.get $in0) (v128.load offset=3 (local.get $p)))) (then
-              (local.set $in1 (v128.load offset=16 (local.get $p)))
-              (local.set $in2 (v128.load offset=32 (local.get $p)))
-              (if (i32.and
-                    (i8x16.all_true (i8x16.eq (local.get $in1) (v128.load offset=19 (local.get $p))))
-                    (i8x16.all_true (i8x16.eq (v128.load offset=29 (local.get $p)) (local.get $in2))))
-                (then
-                  (local.set $s (i32x4.splat (local.get $prevOut)))
-                  ${outPatterns()}
-                  (loop $group
-                    (v128.store (local.get $p) (local.get $out0))
-                    (v128.store offset=16 (local.get $p) (local.get $out1))
-                    (v128.store offset=32 (local.get $p) (local.get $out2))
-                    (local.set $p (i32.add (local.get $p) (i32.const 48)))
-                    (br_if $group (if (result i32) (i32.le_u (i32.add (local.get $p) (i32.const 48)) (local.get $end))
-                      (then ${groupEqual})
-                      (else (i32.const 0)))))
-                  (br $l)))))))))
-      (i32.store16 (local.get $p) (local.get $prevOut))
-      (i32.store8 offset=2 (local.get $p) (i32.shr_u (local.get $prevOut) (i32.const 16)))
-      (local.set $p (i32.add (local.get $p) (i32.const 3)))
+          ${Array.from({ length: 16 }, (_, i) => pixel(3 * i)).join('\n      ')}))
+      (local.set $p (i32.add (local.get $p) (i32.const 48)))
       (br $l)))
-    ;; the last pixel, unless a group already covered it
-    (if (i32.lt_u (local.get $p) (local.get $end)) (then
-      (local.set $P (i32.or (i32.load16_u (local.get $p)) (i32.shl (i32.load8_u offset=2 (local.get $p)) (i32.const 16))))
-      (local.set $w (call $lookup (local.get $P) (local.get $dh) (local.get $sf) (local.get $cache)))
-      (i32.store16 (local.get $p) (local.get $w))
-      (i32.store8 offset=2 (local.get $p) (i32.shr_u (local.get $w) (i32.const 16))))))
+    (block $done2 (loop $l2
+      (br_if $done2 (i32.ge_u (local.get $p) (local.get $last)))
+      ${pixel(0)}
+      (local.set $p (i32.add (local.get $p) (i32.const 3)))
+      (br $l2)))
+    ;; the last pixel, read bytewise
+    (local.set $P (i32.or (i32.load16_u (local.get $p)) (i32.shl (i32.load8_u offset=2 (local.get $p)) (i32.const 16))))
+    ${cached}
+    (i32.store16 (local.get $p) (local.get $o))
+    (i32.store8 offset=2 (local.get $p) (i32.shr_u (local.get $o) (i32.const 16))))
 )
 `;
 }
