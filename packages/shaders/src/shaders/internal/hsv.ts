@@ -17,7 +17,7 @@ let cachedAt = -1;
 /**
  * In-place HSV adjustment of rgb24 bytes: hue += dh (mod 1), saturation ×= sf (clamped). The arithmetic is exactly
  * core's rgbToHsvInto followed by hsvToRgbInto (same operations in the same order, in doubles), done by a
- * WebAssembly kernel over the whole frame: runs of one colour are taken 16 pixels at a time and other pixels go
+ * WebAssembly kernel over the whole frame: 16-pixel groups of one colour are written as vectors and other pixels go
  * through a colour cache, so only the frame's distinct colours are converted. Frames outside the SIMD memory are
  * copied in and back.
  */
