@@ -1,7 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { execa } from 'execa';
+import { loadExeca } from './lazy-execa.js';
 import { GlyphreelError } from '@glyphreel/core';
 
 /** Where the ffmpeg binary came from, in the order they are tried (design.md, "Tooling decisions"). */
@@ -62,6 +62,7 @@ async function probeBinary(bin: string): Promise<Omit<FfmpegInfo, 'source'>> {
   let hit = cache.get(bin);
   if (!hit) {
     hit = (async () => {
+      const execa = await loadExeca();
       const v = await execa(bin, ['-hide_banner', '-version'], { reject: false, stdin: 'ignore', timeout: 15000 });
       const version = parseVersion(`${v.stdout}\n${v.stderr}`);
       if (v.failed || version === undefined) {

@@ -3,7 +3,7 @@ import { closeSync, openSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { execa } from 'execa';
+import { loadExeca } from './lazy-execa.js';
 import { GlyphreelError, type RgbFrame } from '@glyphreel/core';
 import { atomicOutput, outputBytes, type AtomicOutput } from './atomic.js';
 import { audioOutputArgs } from './audio-args.js';
@@ -189,6 +189,7 @@ interface Slot {
  * log file, never to a pipe nobody reads (seed, "ffmpeg Pipe Safety").
  */
 export async function openEncoder(options: EncoderOptions): Promise<Encoder> {
+  const execa = await loadExeca();
   const plan = planEncode(options);
   if (options.signal?.aborted) throw new GlyphreelError('E_CANCELLED', `encoding ${options.output} was cancelled`);
   const { format } = plan;

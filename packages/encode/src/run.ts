@@ -1,4 +1,4 @@
-import { execa } from 'execa';
+import { loadExeca } from './lazy-execa.js';
 import { GlyphreelError } from '@glyphreel/core';
 import { ffmpegFailure, readLogTail, tailLines } from './errors.js';
 
@@ -16,6 +16,7 @@ export interface RunOptions {
  * stderr lines on a non-zero exit, E_CANCELLED when `signal` aborted it.
  */
 export async function runFfmpeg(bin: string, args: readonly string[], o: RunOptions): Promise<{ stdout: string; stderr: string }> {
+  const execa = await loadExeca();
   const r = await execa(bin, ['-hide_banner', '-nostdin', ...args], {
     reject: false,
     stdin: 'ignore',
@@ -42,6 +43,7 @@ export async function runFfmpeg(bin: string, args: readonly string[], o: RunOpti
 
 /** Like runFfmpeg but returns stdout as bytes (raw frames). stderr is captured at `-loglevel error`. */
 export async function runFfmpegBytes(bin: string, args: readonly string[], o: RunOptions): Promise<Uint8Array> {
+  const execa = await loadExeca();
   const r = await execa(bin, ['-hide_banner', '-nostdin', '-loglevel', 'error', ...args], {
     reject: false,
     stdin: 'ignore',
