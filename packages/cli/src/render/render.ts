@@ -142,14 +142,18 @@ export async function planRender(o: RenderOptions): Promise<{ prepared: Prepared
 export async function renderVideo(o: RenderOptions): Promise<RenderResult> {
   // Temporary files made along the way (the narration mix) go on every path, success, failure or Ctrl-C.
   const temps: string[] = [];
+  // The worker pool starts before the audio analysis so that the workers' start-up overlaps it; it is destroyed
+  // on every path too (the render stage destroys it as soon as the units are done).
+  const held: { pool: Tinypool | null } = { pool: null };
   try {
-    return await renderVideoInner(o, temps);
+    return await renderVideoInner(o, temps, held);
   } finally {
+    await held.pool?.destroy();
     await Promise.all(temps.map((f) => rm(f, { force: true })));
   }
 }
 
-async function renderVideoInner(o: RenderOptions, temps: string[]): Promise<RenderResult> {
+async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool: Tinypool | null }): Promise<RenderResult> {
   const started = performance.now();
   const log = o.onLog ?? (() => undefined);
   const progress = o.onProgress ?? (() => undefined);
@@ -186,6 +190,9 @@ async function renderVideoInner(o: RenderOptions, temps: string[]): Promise<Rend
   if (partial && (clipSet || o.skipRender)) throw new GlyphreelError('E_USAGE', '--frames cannot be combined with --clip or --skip-render');
   const toDraw = o.skipRender ? [] : clipSet ? units.filter((u) => clipSet.has(u.sceneId) || clipSet.has(project.scenes[u.sceneIndex]!.name)) : units;
   const framesToDraw = planFrames(toDraw);
+  const workers = Math.max(1, Math.min(profile.workers, toDraw.length || 1));
+  const pool = toDraw.length ? new Tinypool({ filename: WORKER, minThreads: workers, maxThreads: workers, isolateWorkers: false }) : null;
+  held.pool = pool;
 
   // Features for every frame of the timeline, shared with the workers: the soundtrack's (cached by content) or,
   // with no audio, the synthetic ones of generative mode.
@@ -233,7 +240,6 @@ async function renderVideoInner(o: RenderOptions, temps: string[]): Promise<Rend
   if (pngOut) await mkdir(pngOut.tempPath, { recursive: true });
   const segPath = (u: WorkUnit) => (pngOut ? pngOut.tempPath : path.join(segDir, `${u.id}.${ext}`));
 
-  const workers = Math.max(1, Math.min(profile.workers, toDraw.length || 1));
   const cores = os.availableParallelism?.() ?? hw.logicalCores;
   const control = controlSize(units.length);
   const ctl = new Int32Array(control);
@@ -262,7 +268,6 @@ async function renderVideoInner(o: RenderOptions, temps: string[]): Promise<Rend
   log(renderLine({ ...profile, workers }));
   log(`Plan: ${units.length} units, ${framesToDraw} of ${total} frames to draw, x264 ${profile.x264Preset} with ${job.encode.threads} threads per encoder`);
 
-  const pool = toDraw.length ? new Tinypool({ filename: WORKER, minThreads: workers, maxThreads: workers, isolateWorkers: false }) : null;
   const abort = () => Atomics.store(ctl, CANCEL_SLOT, 1);
   o.signal?.addEventListener('abort', abort, { once: true });
   const unitResults: UnitResult[] = [];
@@ -299,6 +304,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[]): Promise<Rend
   } finally {
     clearInterval(ticker);
     o.signal?.removeEventListener('abort', abort);
+    held.pool = null;
     await pool?.destroy();
   }
   if (o.signal?.aborted && !failure) failure = new GlyphreelError('E_CANCELLED', 'Render cancelled');
