@@ -1,21 +1,34 @@
 import { defineShader } from '@glyphreel/core';
 import { BoundedCache, roundTo } from '../internal/cache.js';
-import { frameWords, PACKED_COPY_KEY, unpackPixels } from '../internal/packed.js';
-import { groupWords } from '../internal/words.js';
+import { arena } from '../internal/simd/arena.js';
+import { WASM_BASE64 } from '../internal/simd/remap-wasm.js';
+
+/** The export of wasm/remap.wat.mjs this shader uses (pointers into the arena). */
+interface SplitKernel {
+  gather_rb(p: number, npx: number, red: number, blue: number, src: number): void;
+}
 
 interface SplitMaps {
   red: Int32Array;
   blue: Int32Array;
 }
-const maps = new BoundedCache<SplitMaps>();
+
+/** Both maps of a size and strength in one arena region (red, then blue; byte offsets, i32), released on eviction. */
+const maps = new BoundedCache<number>(8, (ptr) => arena().release(ptr));
 
 /**
  * Offset = trunc(unit radial vector · strength·dist/maxdist) about (W//2, H//2) (the unit vector uses dist + 1, as the
- * reference); red samples outward (+offset), blue inward (−offset), both clamped.
+ * reference); red samples outward (+offset), blue inward (−offset), both clamped. Source pixel indices times `scale`
+ * (3 gives byte offsets).
  */
-export function rgbSplitMaps(width: number, height: number, strength: number): SplitMaps {
-  const red = new Int32Array(width * height);
-  const blue = new Int32Array(width * height);
+export function rgbSplitMaps(
+  width: number,
+  height: number,
+  strength: number,
+  out: SplitMaps = { red: new Int32Array(width * height), blue: new Int32Array(width * height) },
+  scale = 1,
+): SplitMaps {
+  const { red, blue } = out;
   const cx = width >> 1;
   const cy = height >> 1;
   const maxDist = Math.sqrt(cx * cx + cy * cy) || 1;
@@ -30,11 +43,11 @@ export function rgbSplitMaps(width: number, height: number, strength: number): S
       const dy = Math.trunc((ry / (dist + 1)) * factor);
       const dx = Math.trunc((rx / (dist + 1)) * factor);
       const i = y * width + x;
-      red[i] = clampY(y + dy) * width + clampX(x + dx);
-      blue[i] = clampY(y - dy) * width + clampX(x - dx);
+      red[i] = (clampY(y + dy) * width + clampX(x + dx)) * scale;
+      blue[i] = (clampY(y - dy) * width + clampX(x - dx)) * scale;
     }
   }
-  return { red, blue };
+  return out;
 }
 
 export const rgbSplitRadial = defineShader({
@@ -43,33 +56,20 @@ export const rgbSplitRadial = defineShader({
   params: {
     strength: { type: 'number', default: 5, min: 0, max: 512, description: 'offset in pixels at the corners' },
   },
-  apply(frame, p, ctx) {
+  apply(frame, p) {
     const s = roundTo(p.strength, 2);
     if (s === 0) return;
-    const { width, height } = frame;
-    const m = maps.lookup(width, height, s, 0, 0, rgbSplitMaps);
+    const { width, height, data } = frame;
     const npx = width * height;
-    const src = ctx.scratch.i32(PACKED_COPY_KEY, npx);
-    unpackPixels(frame.data, src);
-    const red = m.red;
-    const blue = m.blue;
-    const data = frame.data;
-    const words = frameWords(data);
-    let i = 0;
-    if (words) {
-      for (let k = 0, nw = groupWords(data); k < nw; k += 3, i += 4) {
-        const p1 = (src[red[i + 1]!]! & 0xff) | (src[i + 1]! & 0xff00) | (src[blue[i + 1]!]! & 0xff0000);
-        const p2 = (src[red[i + 2]!]! & 0xff) | (src[i + 2]! & 0xff00) | (src[blue[i + 2]!]! & 0xff0000);
-        const p0 = (src[red[i]!]! & 0xff) | (src[i]! & 0xff00) | (src[blue[i]!]! & 0xff0000);
-        const p3 = (src[red[i + 3]!]! & 0xff) | (src[i + 3]! & 0xff00) | (src[blue[i + 3]!]! & 0xff0000);
-        words[k] = p0 | (p1 << 24);
-        words[k + 1] = (p1 >>> 8) | (p2 << 16);
-        words[k + 2] = (p2 >>> 16) | (p3 << 8);
-      }
-    }
-    for (let o = i * 3; i < npx; i++, o += 3) {
-      data[o] = src[red[i]!]!;
-      data[o + 2] = src[blue[i]!]! >>> 16;
-    }
+    if (npx === 0) return;
+    const a = arena();
+    const red = maps.lookup(width, height, s, 0, 0, () => {
+      const ptr = a.alloc(npx * 8);
+      rgbSplitMaps(width, height, s, { red: a.i32(ptr, npx), blue: a.i32(ptr + npx * 4, npx) }, 3);
+      return ptr;
+    });
+    const src = a.scratch('remap:source', 3 * npx + 4);
+    const kernel = a.load<SplitKernel>(WASM_BASE64);
+    a.withBytes(data, (ptr) => kernel.gather_rb(ptr, npx, red, red + npx * 4, src));
   },
 });

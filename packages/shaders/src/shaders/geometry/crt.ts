@@ -1,15 +1,21 @@
 import { defineShader } from '@glyphreel/core';
 import { BoundedCache, roundTo } from '../internal/cache.js';
-import { gatherPacked, PACKED_COPY_KEY, unpackPixels } from '../internal/packed.js';
+import { arena } from '../internal/simd/arena.js';
+import { WASM_BASE64 } from '../internal/simd/remap-wasm.js';
 
-const maps = new BoundedCache<Int32Array>();
+/** The export of wasm/remap.wat.mjs this shader uses (pointers into the arena). */
+interface GatherKernel {
+  gather_px(p: number, npx: number, map: number, src: number): void;
+}
+
+/** Maps live in the SIMD arena (byte offsets, i32); an evicted map's region goes back to it. */
+const maps = new BoundedCache<number>(8, (ptr) => arena().release(ptr));
 
 /**
- * Source pixel index per output pixel for barrel distortion k. Written as x + (x − cx)·k·r² rather than the
- * reference's nx·factor·cx + cx so that k = 0 maps every pixel exactly onto itself.
+ * Source pixel index per output pixel for barrel distortion k, times `scale` (3 gives byte offsets). Written as
+ * x + (x − cx)·k·r² rather than the reference's nx·factor·cx + cx so that k = 0 maps every pixel exactly onto itself.
  */
-export function crtMap(width: number, height: number, k: number): Int32Array {
-  const map = new Int32Array(width * height);
+export function crtMap(width: number, height: number, k: number, out: Int32Array = new Int32Array(width * height), scale = 1): Int32Array {
   const cx = width / 2;
   const cy = height / 2;
   for (let y = 0; y < height; y++) {
@@ -21,10 +27,10 @@ export function crtMap(width: number, height: number, k: number): Int32Array {
       let sy = Math.floor(y + (y - cy) * f);
       sx = sx < 0 ? 0 : sx >= width ? width - 1 : sx;
       sy = sy < 0 ? 0 : sy >= height ? height - 1 : sy;
-      map[y * width + x] = sy * width + sx;
+      out[y * width + x] = (sy * width + sx) * scale;
     }
   }
-  return map;
+  return out;
 }
 
 export const crt = defineShader({
@@ -33,13 +39,21 @@ export const crt = defineShader({
   params: {
     strength: { type: 'number', default: 0.05, min: -1, max: 1, description: 'barrel factor k: sample at n·(1 + k·r²)' },
   },
-  apply(frame, p, ctx) {
+  apply(frame, p) {
     const k = roundTo(p.strength, 3);
     if (k === 0) return;
-    const { width, height } = frame;
-    const map = maps.lookup(width, height, k, 0, 0, crtMap);
-    const src = ctx.scratch.i32(PACKED_COPY_KEY, width * height);
-    unpackPixels(frame.data, src);
-    gatherPacked(src, map, frame.data);
+    const { width, height, data } = frame;
+    const npx = width * height;
+    if (npx === 0) return;
+    const a = arena();
+    const map = maps.lookup(width, height, k, 0, 0, () => {
+      const ptr = a.alloc(npx * 4);
+      crtMap(width, height, k, a.i32(ptr, npx), 3);
+      return ptr;
+    });
+    // The kernel moves 4 bytes per pixel, so the copy it reads from has one byte to spare.
+    const src = a.scratch('remap:source', 3 * npx + 4);
+    const kernel = a.load<GatherKernel>(WASM_BASE64);
+    a.withBytes(data, (ptr) => kernel.gather_px(ptr, npx, map, src));
   },
 });

@@ -1,9 +1,18 @@
 import { defineShader } from '@glyphreel/core';
+import { arena } from '../internal/simd/arena.js';
+import { WASM_BASE64 } from '../internal/simd/remap-wasm.js';
+
+/** The export of wasm/remap.wat.mjs this shader uses (a pointer into the arena). */
+interface MirrorDiagKernel {
+  mirror_diag(p: number, w: number, h: number): void;
+}
 
 /**
  * Per row y, cut at x = trunc(W·y/H); the part right of the cut becomes the part left of it reversed, starting with
  * the cut pixel itself (out[cut + j] = in[cut − j]). Where the right part is longer than the left one the reference
- * fails (a numpy shape mismatch); here the reflection continues back and forth across the left part.
+ * fails (a numpy shape mismatch); here the reflection continues back and forth across the left part. The kernel
+ * computes the cut as the integer ⌊W·y/H⌋, which equals the float quotient's trunc (a non-integer quotient of
+ * integers below 2^31 is never rounded onto an integer).
  */
 export const mirrorDiag = defineShader({
   name: 'mirror_diag',
@@ -11,22 +20,9 @@ export const mirrorDiag = defineShader({
   params: {},
   apply(frame) {
     const { width, height, data } = frame;
-    const stride = width * 3;
-    for (let y = 0; y < height; y++) {
-      const cut = Math.trunc((width * y) / height);
-      if (cut <= 0 || cut >= width) continue;
-      const row = y * stride;
-      const period = 2 * (cut + 1);
-      let m = 1; // j = 1 first: out[cut] = in[cut] already
-      for (let x = cut + 1; x < width; x++) {
-        const sx = m <= cut ? cut - m : m - (cut + 1);
-        const o = row + x * 3;
-        const s = row + sx * 3;
-        data[o] = data[s]!;
-        data[o + 1] = data[s + 1]!;
-        data[o + 2] = data[s + 2]!;
-        if (++m === period) m = 0;
-      }
-    }
+    if (width < 2 || height === 0) return;
+    const a = arena();
+    const kernel = a.load<MirrorDiagKernel>(WASM_BASE64);
+    a.withBytes(data, (ptr) => kernel.mirror_diag(ptr, width, height));
   },
 });
