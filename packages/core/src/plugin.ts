@@ -18,6 +18,12 @@ interface EntryBase<S extends ParamSchema> {
 export interface ValueEffectDef<S extends ParamSchema = ParamSchema> extends EntryBase<S> {
   kind: 'value';
   fill(out: Field, grid: GridGeometry, ctx: FrameContext, params: P<S>): void;
+  /**
+   * True when the field depends only on the grid, this frame's ctx (t, features, rng) and the params, never on
+   * earlier frames (ctx.state used as a scratch cache at most). A render unit that starts mid-scene then skips it
+   * while replaying the frames before its start. Leave it unset for simulations and anything that accumulates.
+   */
+  pure?: boolean;
 }
 
 /** Draws glyphs and colours into a cell layer (particles, rain, text …), or post-processes one (glitch, shake). */

@@ -78,4 +78,26 @@ describe('SceneRuntime', () => {
     for (let i = 0; i < 10; i++) otherSeed.advance(i, i % 4 ? quiet : loud);
     expect(copy(otherSeed.render(10, loud))).not.toEqual(a);
   });
+
+  it('skips pure value fields while replaying, and only those (simulations still advance)', () => {
+    const plasma = registry.resolve('effects', 'plasma').entry.def as { fill: (...a: unknown[]) => void };
+    const life = registry.resolve('effects', 'game_of_life').entry.def as { fill: (...a: unknown[]) => void };
+    const calls = { plasma: 0, life: 0 };
+    const [pf, lf] = [plasma.fill, life.fill];
+    plasma.fill = (...a) => (calls.plasma++, pf(...a));
+    life.fill = (...a) => (calls.life++, lf(...a));
+    try {
+      const scene = { layers: [{ effect: 'plasma' }, { effect: 'game_of_life', blend: 'screen' }] };
+      const replayed = runtime(scene);
+      for (let i = 0; i < 6; i++) replayed.advance(i, quiet);
+      expect(calls).toEqual({ plasma: 0, life: 6 });
+      const a = copy(replayed.render(6, loud));
+      const drawn = runtime(scene);
+      for (let i = 0; i < 6; i++) drawn.render(i, quiet);
+      expect(copy(drawn.render(6, loud))).toEqual(a);
+    } finally {
+      plasma.fill = pf;
+      life.fill = lf;
+    }
+  });
 });

@@ -219,7 +219,9 @@ export class SceneRuntime {
         // A transformed layer samples its field through new coordinates (a reused grid-like object, no allocation).
         const t = L.transform;
         const g = t ? (t.grid = applyTransform(t.def, L.grid, L.ctx, t.params as never, t.grid)) : L.grid;
-        L.value.def.fill(L.value.field, g, L.ctx, L.spec.effect.params as never);
+        // A pure field carries nothing to the next frame: replaying it would be wasted work.
+        const skip = replaying && L.value.def.pure === true && L.posts.length === 0;
+        if (!skip) L.value.def.fill(L.value.field, g, L.ctx, L.spec.effect.params as never);
         if (!replaying || L.posts.length) cells = this.colourValueLayer(L);
       } else {
         cells = renderer.layer(L.grid);

@@ -9,6 +9,7 @@ import { stateF32 } from '../util.js';
  */
 export const aurora = defineValueEffect({
   name: 'aurora',
+  pure: true,
   description: 'Horizontal aurora bands (tops out at 0.7)',
   params: {
     n_bands: int(3, 1, 16, 'number of bands'),

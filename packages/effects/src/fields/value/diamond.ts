@@ -6,6 +6,7 @@ import { stateF32 } from '../util.js';
 /** Checker/diamond: |sin(cc·f + 0.5t)|·|sin(1.2·rr·f − 0.3t)|·(0.6 + 0.8·rms); separable on plain grids. */
 export const diamond = defineValueEffect({
   name: 'diamond',
+  pure: true,
   description: 'Diamond/checkerboard pattern',
   params: {
     freq: num(0.15, 0, 10, 'spatial frequency'),

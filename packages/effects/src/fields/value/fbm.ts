@@ -9,6 +9,7 @@ import { int, num } from '../schema.js';
  */
 export const fbm = defineValueEffect({
   name: 'fbm',
+  pure: true,
   description: 'Fractal Brownian motion: octaved value noise for clouds, smoke, terrain',
   params: {
     octaves: int(5, 1, 10, 'noise layers'),

@@ -4,6 +4,7 @@ import { num } from '../schema.js';
 /** Legacy `eff_glow`: intensity·e^(−spread·distN)·(0.5 + 2·rms + 0.2·sin 1.2t), clipped to [0, 0.9]. */
 export const glow = defineValueEffect({
   name: 'glow',
+  pure: true,
   description: 'Pulsing centre glow (legacy eff_glow), capped at 0.9',
   params: {
     intensity: num(0.6, 0, 4, 'peak brightness'),

@@ -12,6 +12,7 @@ const DRIVERS = ['mid_r', 'himid_r', 'bass_r', 'lomid_r', 'hi_r', 'sub_r'] as co
  */
 export const interference = defineValueEffect({
   name: 'interference',
+  pure: true,
   description: 'Overlapping band-driven plane waves: moiré patterns (floor 0.1)',
   params: {
     n_waves: int(6, 1, 12, 'angular spread divisor; at most 6 waves are drawn'),

@@ -8,6 +8,7 @@ import { num } from '../schema.js';
  */
 export const noiseStatic = defineValueEffect({
   name: 'noise_static',
+  pure: true,
   description: 'White noise, new every frame (seeded from the layer RNG)',
   params: {
     density: num(0.4, 0, 1, 'peak value before the rms gain'),

@@ -6,6 +6,7 @@ import { num } from '../schema.js';
 /** Value noise at (cc·freq + speed·t, 0.8·rr·freq − 0.4·speed·t), ×bri. */
 export const noise = defineValueEffect({
   name: 'noise',
+  pure: true,
   description: 'Smooth value noise (lattice hash, smootherstep interpolation)',
   params: {
     freq: num(0.08, 0, 10, 'spatial frequency'),

@@ -8,6 +8,7 @@ import { stateF32 } from '../util.js';
  */
 export const plasma = defineValueEffect({
   name: 'plasma',
+  pure: true,
   description: 'Classic plasma: sum of sines at different orientations and speeds',
   params: {},
   fill(out, grid, ctx) {

@@ -4,6 +4,7 @@ import { num } from '../schema.js';
 /** Legacy `eff_rays`: cos(n·θ + 3t)·0.6·bdecay·(1 − distN), clipped to [0, 0.7]; n = n_base + 25·hi_r. Dark without beats. */
 export const rays = defineValueEffect({
   name: 'rays',
+  pure: true,
   description: 'Radial rays flashing with the beat decay (legacy eff_rays)',
   params: {
     n_base: num(8, 0, 200, 'ray count before audio (+25·hi_r)'),

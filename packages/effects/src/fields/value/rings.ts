@@ -7,6 +7,7 @@ import { num } from '../schema.js';
  */
 export const rings = defineValueEffect({
   name: 'rings',
+  pure: true,
   description: 'Concentric rings; count, spacing, radius, wobble and thickness driven by sub/bass/mid',
   params: {
     n_base: num(6, 0, 200, 'ring count before audio (+25·sub_r + 10·bass)'),

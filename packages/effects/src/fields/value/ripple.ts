@@ -13,6 +13,7 @@ const sources: ArrayParam = {
 /** Damped circular waves from point sources; distance in raw cells (no aspect correction, as the reference). */
 export const ripple = defineValueEffect({
   name: 'ripple',
+  pure: true,
   description: 'Concentric damped ripples from point sources',
   params: {
     sources,

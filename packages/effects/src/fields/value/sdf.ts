@@ -61,6 +61,7 @@ function evalShape(o: Float32Array, g: SdfGrid): Float32Array {
  */
 export const sdf = defineValueEffect({
   name: 'sdf',
+  pure: true,
   description: 'Signed-distance shape (circle, box, ring, line, triangle, star, heart) as a value field',
   params,
   fill(out, grid, ctx, p) {

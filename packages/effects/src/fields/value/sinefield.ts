@@ -10,6 +10,7 @@ import { stateF32 } from '../util.js';
  */
 export const sinefield = defineValueEffect({
   name: 'sinefield',
+  pure: true,
   description: 'Layered sine field: axis product, diagonal and radial sines; general-purpose texture',
   params: {
     bri: num(0.5, 0, 2, 'brightness'),

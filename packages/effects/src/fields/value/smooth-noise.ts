@@ -9,6 +9,7 @@ import { stateF32 } from '../util.js';
  */
 export const smoothNoise = defineValueEffect({
   name: 'smooth_noise',
+  pure: true,
   description: 'Multi-octave sine approximation of Perlin noise',
   params: {
     octaves: int(3, 1, 8, 'number of sine octaves'),

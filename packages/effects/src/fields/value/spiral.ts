@@ -7,6 +7,7 @@ import { int, num } from '../schema.js';
  */
 export const spiral = defineValueEffect({
   name: 'spiral',
+  pure: true,
   description: 'Logarithmic spiral arms with a radial falloff',
   params: {
     n_arms: int(3, 1, 32, 'number of arms'),

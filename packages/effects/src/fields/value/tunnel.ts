@@ -4,6 +4,7 @@ import { int, num } from '../schema.js';
 /** Depth illusion from 1/(distN+0.1): a sine travelling along depth averaged with an angular×depth sine. */
 export const tunnel = defineValueEffect({
   name: 'tunnel',
+  pure: true,
   description: 'Infinite-zoom tunnel from inverse distance',
   params: {
     speed: num(3, -50, 50, 'travel speed along depth'),

@@ -35,6 +35,24 @@ const light = (name: string): Record<string, unknown> => (name === 'strange_attr
 
 const RANGE: Record<string, [number, number]> = { aurora: [0, 0.7], interference: [0.1, 1], rays: [0, 0.7], glow: [0, 0.9] };
 
+describe('pure value fields', () => {
+  it('are marked on the history-free fields only, and a marked field gives the same values with or without earlier frames', () => {
+    const pure = defs.filter((d) => d.pure).map((d) => d.name).sort();
+    expect(pure).toEqual(['aurora', 'diamond', 'fbm', 'glow', 'interference', 'noise', 'noise_static', 'plasma', 'rays', 'rings', 'ripple', 'sdf', 'sinefield', 'smooth_noise', 'spiral', 'tunnel', 'vortex']);
+    for (const name of pure) {
+      const warmState: Record<string, unknown> = {};
+      for (let f = 0; f < 6; f++) fill(name, LANDSCAPE, ctx(f % 2 ? LOUD : SILENCE, f / 24, 10 + f, warmState));
+      const warm = fill(name, LANDSCAPE, ctx(LOUD, 0.5, 3, warmState));
+      const fresh = fill(name, LANDSCAPE, ctx(LOUD, 0.5, 3, {}));
+      expect([name, Array.from(warm)]).toEqual([name, Array.from(fresh)]);
+    }
+    // A simulation depends on its history, so it must not be marked.
+    const simState: Record<string, unknown> = {};
+    for (let f = 0; f < 6; f++) fill('game_of_life', LANDSCAPE, ctx(LOUD, f / 24, 1, simState));
+    expect(Array.from(fill('game_of_life', LANDSCAPE, ctx(LOUD, 0.25, 1, simState)))).not.toEqual(Array.from(fill('game_of_life', LANDSCAPE, ctx(LOUD, 0.25, 1, {}))));
+  });
+});
+
 describe('every value field', () => {
   it('registers the 21 generators, morph, sequence, the 4 legacy producers and the 2 example wrappers', () => {
     expect(defs.map((d) => d.name).sort()).toEqual([

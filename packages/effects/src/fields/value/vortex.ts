@@ -4,6 +4,7 @@ import { num } from '../schema.js';
 /** Angle twisted by distN·twist·sin(0.5t), then sin(4·twisted − 2t) remapped and scaled by bass. */
 export const vortex = defineValueEffect({
   name: 'vortex',
+  pure: true,
   description: 'Twisting radial pattern: distance modulates angle',
   params: {
     twist: num(3, -50, 50, 'twist amount'),
