@@ -1,6 +1,11 @@
 import { defineShader } from '@glyphreel/core';
-import { frameWords } from '../internal/packed.js';
-import { groupWords } from '../internal/words.js';
+import { arena } from '../internal/simd/arena.js';
+import { WASM_BASE64 } from '../internal/simd/pixel-wasm.js';
+
+/** The export of wasm/pixel.wat.mjs this shader uses. */
+interface ColorRampKernel {
+  color_ramp(p: number, npx: number, lut: number): void;
+}
 
 export const colorRamp = defineShader({
   name: 'color_ramp',
@@ -21,8 +26,14 @@ export const colorRamp = defineShader({
   apply(frame, p, ctx) {
     const ramp = p.ramp as unknown as ReadonlyArray<readonly [number, number, number]>;
     const n = ramp.length;
-    // The output depends only on r + g + b (0..765): tabulate it once per frame.
-    const lut = ctx.scratch.i32('color_ramp:lut', 766);
+    const d = frame.data;
+    const npx = Math.floor(d.length / 3);
+    if (npx === 0) return;
+    // The output depends only on r + g + b (0..765): tabulate it once per frame, packed 0x00bbggrr, in the SIMD
+    // memory where the kernel gathers from it.
+    const a = arena();
+    const lutPtr = a.scratch('color_ramp:lut', 4 * 766);
+    const lut = a.i32(lutPtr, 766);
     const rgb = ctx.scratch.u8('color_ramp:rgb', 3);
     for (let sum = 0; sum < 766; sum++) {
       const gray = sum / 3 / 255;
@@ -31,34 +42,12 @@ export const colorRamp = defineShader({
       const lo = Math.floor(idx);
       const hi = Math.min(lo + 1, n - 1);
       const f = idx - lo;
-      const a = ramp[lo]!;
-      const b = ramp[hi]!;
-      for (let ch = 0; ch < 3; ch++) rgb[ch] = a[ch]! * (1 - f) + b[ch]! * f; // the byte store truncates
+      const ca = ramp[lo]!;
+      const cb = ramp[hi]!;
+      for (let ch = 0; ch < 3; ch++) rgb[ch] = ca[ch]! * (1 - f) + cb[ch]! * f; // the byte store truncates
       lut[sum] = rgb[0]! | (rgb[1]! << 8) | (rgb[2]! << 16);
     }
-    // Four pixels per three words: four channel sums, four packed lookups.
-    const d = frame.data;
-    const words = frameWords(d);
-    let o = 0;
-    if (words) {
-      for (let k = 0, nw = groupWords(d); k < nw; k += 3, o += 12) {
-        const w0 = words[k]!;
-        const w1 = words[k + 1]!;
-        const w2 = words[k + 2]!;
-        const p0 = lut[(w0 & 255) + ((w0 >>> 8) & 255) + ((w0 >>> 16) & 255)]!;
-        const p1 = lut[(w0 >>> 24) + (w1 & 255) + ((w1 >>> 8) & 255)]!;
-        const p2 = lut[((w1 >>> 16) & 255) + (w1 >>> 24) + (w2 & 255)]!;
-        const p3 = lut[((w2 >>> 8) & 255) + ((w2 >>> 16) & 255) + (w2 >>> 24)]!;
-        words[k] = p0 | (p1 << 24);
-        words[k + 1] = (p1 >>> 8) | (p2 << 16);
-        words[k + 2] = (p2 >>> 16) | (p3 << 8);
-      }
-    }
-    for (const len = d.length; o < len; o += 3) {
-      const p = lut[d[o]! + d[o + 1]! + d[o + 2]!]!;
-      d[o] = p;
-      d[o + 1] = p >>> 8;
-      d[o + 2] = p >>> 16;
-    }
+    const k = a.load<ColorRampKernel>(WASM_BASE64);
+    a.withBytes(d.subarray(0, npx * 3), (ptr) => k.color_ramp(ptr, npx, lutPtr));
   },
 });

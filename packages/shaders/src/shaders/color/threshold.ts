@@ -1,4 +1,11 @@
 import { defineShader } from '@glyphreel/core';
+import { arena } from '../internal/simd/arena.js';
+import { WASM_BASE64 } from '../internal/simd/pixel-wasm.js';
+
+/** The export of wasm/pixel.wat.mjs this shader uses. */
+interface ThresholdKernel {
+  threshold(p: number, npx: number, lim: number): void;
+}
 
 export const threshold = defineShader({
   name: 'threshold',
@@ -8,14 +15,14 @@ export const threshold = defineShader({
   },
   apply(frame, p) {
     const d = frame.data;
-    const n = d.length;
-    // mean > thr  ⇔  sum > 3·thr, with no division per pixel.
-    const limit = 3 * p.thr;
-    for (let i = 0; i < n; i += 3) {
-      const v = d[i]! + d[i + 1]! + d[i + 2]! > limit ? 255 : 0;
-      d[i] = v;
-      d[i + 1] = v;
-      d[i + 2] = v;
-    }
+    const npx = Math.floor(d.length / 3);
+    if (npx === 0) return;
+    // mean > thr ⇔ sum > 3·thr ⇔ sum > ⌊3·thr⌋ for the integer sum, so the kernel compares integers (16-bit lanes:
+    // −1 keeps every pixel white, 765 none; a NaN thr compares false everywhere, as before).
+    const limit = Math.floor(3 * p.thr);
+    const lim = Number.isNaN(limit) ? 765 : Math.max(-1, Math.min(765, limit));
+    const a = arena();
+    const k = a.load<ThresholdKernel>(WASM_BASE64);
+    a.withBytes(d.subarray(0, npx * 3), (ptr) => k.threshold(ptr, npx, lim));
   },
 });

@@ -1,9 +1,18 @@
 import { defineShader } from '@glyphreel/core';
-import { GOLDEN, hash32 } from '../internal/noise.js';
+import { GOLDEN } from '../internal/noise.js';
+import { arena } from '../internal/simd/arena.js';
+import { WASM_BASE64 } from '../internal/simd/pixel-wasm.js';
+
+/** The export of wasm/pixel.wat.mjs this shader uses. */
+interface StaticKernel {
+  static_cells(p: number, w: number, h: number, counter: number, golden: number, limit: number, all: number, color: number): void;
+}
 
 /**
  * TV static: a half-resolution mask at the given density (each cell covers 2×2 pixels) whose pixels are replaced by
- * random RGB, or random grey when color is false. The random bytes are per pixel, as the reference draws them.
+ * random RGB, or random grey when color is false. The random bytes are per pixel, as the reference draws them: one
+ * counter steps by GOLDEN through internal/noise.ts's hash32 for each cell's draw and each replaced pixel, in the
+ * WebAssembly kernel (wasm/pixel.wat.mjs).
  */
 export const staticNoise = defineShader({
   name: 'static',
@@ -15,34 +24,14 @@ export const staticNoise = defineShader({
   apply(frame, p, ctx) {
     if (p.density <= 0) return;
     const { width, height, data } = frame;
-    // u < density·2³² ⇔ uniform < density, compared on the raw integer.
-    const limit = p.density >= 1 ? 4294967296 : p.density * 4294967296;
-    const color = p.color;
-    const stride = width * 3;
-    let counter = ctx.rng.nextU32() | 0;
-    for (let y = 0; y < height; y += 2) {
-      for (let x = 0; x < width; x += 2) {
-        counter = (counter + GOLDEN) | 0;
-        if (hash32(counter) >= limit) continue;
-        const y1 = Math.min(y + 2, height);
-        const x1 = Math.min(x + 2, width);
-        for (let yy = y; yy < y1; yy++) {
-          for (let xx = x; xx < x1; xx++) {
-            counter = (counter + GOLDEN) | 0;
-            const z = hash32(counter);
-            const o = yy * stride + xx * 3;
-            if (color) {
-              data[o] = z;
-              data[o + 1] = z >>> 8;
-              data[o + 2] = z >>> 16;
-            } else {
-              data[o] = z;
-              data[o + 1] = z;
-              data[o + 2] = z;
-            }
-          }
-        }
-      }
-    }
+    // u < density·2³² ⇔ uniform < density; for the integer u that is u < ⌈density·2³²⌉. A NaN density compared
+    // false and so replaced every cell, like density ≥ 1.
+    const limit = Math.ceil(p.density * 4294967296);
+    const all = !(limit < 4294967296);
+    const counter = ctx.rng.nextU32() | 0;
+    if (width <= 0 || height <= 0) return;
+    const a = arena();
+    const k = a.load<StaticKernel>(WASM_BASE64);
+    a.withBytes(data, (ptr) => k.static_cells(ptr, width, height, counter, GOLDEN | 0, all ? 0 : limit | 0, all ? 1 : 0, p.color ? 1 : 0));
   },
 });
