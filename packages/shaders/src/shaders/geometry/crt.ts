@@ -13,9 +13,16 @@ const maps = new BoundedCache<number>(8, (ptr) => arena().release(ptr));
 
 /**
  * Source pixel index per output pixel for barrel distortion k, times `scale` (3 gives byte offsets). Written as
- * x + (x − cx)·k·r² rather than the reference's nx·factor·cx + cx so that k = 0 maps every pixel exactly onto itself.
+ * x + (x − cx)·k·r² rather than the reference's nx·factor·cx + cx so that k = 0 maps every pixel exactly onto
+ * itself.
  */
-export function crtMap(width: number, height: number, k: number, out: Int32Array = new Int32Array(width * height), scale = 1): Int32Array {
+export function crtMap(
+  width: number,
+  height: number,
+  k: number,
+  out: Int32Array = new Int32Array(width * height),
+  scale = 1,
+): Int32Array {
   const cx = width / 2;
   const cy = height / 2;
   for (let y = 0; y < height; y++) {

@@ -15,7 +15,13 @@ const maps = new BoundedCache<number>(8, (ptr) => arena().release(ptr));
  * Polar fold about (W//2, H//2): folded angle |(θ mod 2π/folds) − π/folds|, sampled nearest and clamped. Source pixel
  * index per output pixel, times `scale` (3 gives byte offsets).
  */
-export function kaleidoscopeMap(width: number, height: number, folds: number, out: Int32Array = new Int32Array(width * height), scale = 1): Int32Array {
+export function kaleidoscopeMap(
+  width: number,
+  height: number,
+  folds: number,
+  out: Int32Array = new Int32Array(width * height),
+  scale = 1,
+): Int32Array {
   const cx = width >> 1;
   const cy = height >> 1;
   const wedge = (2 * Math.PI) / folds;
