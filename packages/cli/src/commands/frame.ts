@@ -10,6 +10,7 @@ import { usageError, type Io } from '../cli-errors.js';
 import { planRender } from '../render/render.js';
 import { writePng } from '../runtime/png.js';
 import { projectChars, SceneRuntime } from '../runtime/scene-runtime.js';
+import { IncomingTransition, transitionWindow } from '../render/transition.js';
 import { addProjectFlags, parseSettings, projectSource, type ProjectFlags } from './shared.js';
 
 interface FrameFlags extends ProjectFlags {
@@ -59,8 +60,10 @@ export async function renderTestFrame(flags: FrameFlags): Promise<FrameResult> {
   } else {
     features = syntheticFeatureTable(total, fps, project.bpm);
   }
-  const runtime = new SceneRuntime({ registry, renderer, scene, fps, seed: settings.seed ?? project.seed, budget: { particlesMax: profile.particlesMax, shaders: profile.shaders, gridScale: profile.gridScale }, sceneFrameStart: unit.sceneFrameStart });
+  const budget = { particlesMax: profile.particlesMax, shaders: profile.shaders, gridScale: profile.gridScale };
+  const runtime = new SceneRuntime({ registry, renderer, scene, fps, seed: settings.seed ?? project.seed, budget, sceneFrameStart: unit.sceneFrameStart });
   let frame;
+  let incoming: IncomingTransition | null = null;
   try {
     for (let k = unit.sceneFrameStart; k < i; k++) {
       if (scene.feedback) {
@@ -68,10 +71,21 @@ export async function renderTestFrame(flags: FrameFlags): Promise<FrameResult> {
         runtime.render(k, features.frame(k));
       } else runtime.advance(k, features.frame(k));
     }
+    const window = transitionWindow(project, unit.sceneIndex, fps);
+    if (window && i < window.start + window.frames) {
+      // Without --feedback the outgoing scene is also drawn without trails (it would otherwise replay by drawing).
+      const view = flags.feedback ? project : { ...project, scenes: project.scenes.map((s) => ({ ...s, feedback: null })) };
+      incoming = new IncomingTransition({ registry, renderer, project: view, sceneIndex: unit.sceneIndex, fps, seed: settings.seed ?? project.seed, budget, window });
+      await incoming.drawOutgoing(i, (k) => features.frame(k));
+    }
     await runtime.prepare(i, features.frame(i));
     frame = runtime.render(i, features.frame(i));
+    if (incoming) frame = incoming.compose(i, features.frame(i), frame);
+    // The composed frame lives in the transition's buffer, released below.
+    frame = { width: frame.width, height: frame.height, data: Uint8Array.from(frame.data) };
   } finally {
     await runtime.dispose();
+    await incoming?.dispose();
   }
   const out = await atomicOutput(path.resolve(flags.output));
   try {

@@ -24,7 +24,7 @@ const refOf = (names: string[], defs: Record<string, string>) => ({
  */
 export function projectJsonSchema(registry: Registry): Json {
   const $defs: Json = {};
-  const defsFor = (kind: 'effects' | 'hues' | 'transforms' | 'shaders' | 'masks' | 'scenes') => {
+  const defsFor = (kind: 'effects' | 'hues' | 'transforms' | 'shaders' | 'masks' | 'scenes' | 'transitions') => {
     const map: Record<string, string> = {};
     for (const e of registry.list(kind)) {
       const name = e.builtin ? e.name : e.qualifiedName;
@@ -40,6 +40,7 @@ export function projectJsonSchema(registry: Registry): Json {
   const shaders = defsFor('shaders');
   const masks = defsFor('masks');
   const scenes = defsFor('scenes');
+  const transitions = defsFor('transitions');
   const blends = registry.names('blends');
   const palettes = registry.names('palettes');
   const condition = {
@@ -102,6 +103,20 @@ export function projectJsonSchema(registry: Registry): Json {
         ],
       },
       extras: { type: 'array', items: { type: 'object', required: ['when'], additionalProperties: false, properties: { when: condition, shaders: shaderList } } },
+      transition: {
+        description: 'how the scene comes in: from the previous scene (black for the first) over its first `duration` seconds',
+        oneOf: [
+          { type: 'null' },
+          { enum: Object.keys(transitions) },
+          {
+            type: 'object',
+            required: ['name'],
+            additionalProperties: false,
+            properties: { name: { enum: Object.keys(transitions) }, params: { type: 'object' }, duration: { type: 'number', exclusiveMinimum: 0 } },
+            allOf: Object.entries(transitions).map(([name, def]) => ({ if: { properties: { name: { const: name } } }, then: { properties: { params: { $ref: `#/$defs/${def}` } } } })),
+          },
+        ],
+      },
     },
   };
   return {

@@ -69,6 +69,15 @@ export interface SceneSpec {
   shaders: Ref[];
   feedback: FeedbackSpec | null;
   extras: ExtraSpec[];
+  /**
+   * How this scene comes in: over its first `durationS` seconds a registered transition goes from the previous
+   * scene (which keeps running past its end) to this one; from black for the first scene. null: a hard cut.
+   */
+  transition: TransitionSpec | null;
+}
+
+export interface TransitionSpec extends Ref {
+  durationS: number;
 }
 
 export interface ProjectSpec {

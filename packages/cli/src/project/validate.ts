@@ -1,8 +1,10 @@
 import { GlyphreelError, isGridSizeKey, type Registry } from '@glyphreel/core';
-import type { Condition, ExtraSpec, FeedbackSpec, LayerSpec, ProjectSpec, Ref, SceneSpec } from './types.js';
+import type { Condition, ExtraSpec, FeedbackSpec, LayerSpec, ProjectSpec, Ref, SceneSpec, TransitionSpec } from './types.js';
 
 const FEEDBACK_TRANSFORMS = ['zoom', 'shrink', 'rotate_cw', 'rotate_ccw', 'shift_up', 'shift_down', 'mirror_h'] as const;
-const SCENE_KEYS = ['name', 'start', 'end', 'grid', 'gamma', 'layers', 'scene', 'params', 'shaders', 'feedback', 'extras'];
+const SCENE_KEYS = ['name', 'start', 'end', 'grid', 'gamma', 'layers', 'scene', 'params', 'shaders', 'feedback', 'extras', 'transition'];
+/** Seconds a transition lasts when the scene file gives only its name. */
+export const DEFAULT_TRANSITION_S = 0.5;
 const LAYER_KEYS = ['effect', 'params', 'grid', 'palette', 'hue', 'saturation', 'threshold', 'blend', 'opacity', 'mask', 'transform', 'post', 'when'];
 const TOP_KEYS = ['$schema', 'version', 'seed', 'bpm', 'plugins', 'audio', 'narration', 'scenes'];
 
@@ -58,7 +60,7 @@ function located<T>(where: Where, fn: () => T): T {
   }
 }
 
-type RefKind = 'effects' | 'hues' | 'shaders' | 'masks' | 'scenes' | 'transforms';
+type RefKind = 'effects' | 'hues' | 'shaders' | 'masks' | 'scenes' | 'transforms' | 'transitions';
 
 /** `"bloom"`, `{ "name": "bloom", "params": {…} }` or `["bloom", {…}]` → a validated Ref. */
 function ref(raw: unknown, kind: RefKind, reg: Registry, where: Where): Ref {
@@ -166,6 +168,25 @@ function feedback(raw: unknown, reg: Registry, where: Where): FeedbackSpec | nul
   };
 }
 
+/** `"crossfade"`, or `{ "name": "wipe", "params": { "direction": "left" }, "duration": 1 }` (seconds, default 0.5). */
+function transition(raw: unknown, reg: Registry, where: Where, sceneS: number): TransitionSpec | null {
+  if (raw === undefined || raw === null) return null;
+  let durationS = DEFAULT_TRANSITION_S;
+  let refRaw = raw;
+  if (isObj(raw)) {
+    onlyKeys(raw, ['name', 'params', 'duration'], where);
+    durationS = num(raw.duration, where.at('duration'), DEFAULT_TRANSITION_S, 0);
+    if (!(durationS > 0)) throw where.at('duration').err('expected a duration in seconds greater than 0');
+    refRaw = raw.params === undefined ? { name: raw.name } : { name: raw.name, params: raw.params };
+  } else if (typeof raw !== 'string') {
+    throw where.err(`expected a transition name or { "name", "params", "duration" }, got ${JSON.stringify(raw)}`);
+  }
+  if (durationS > sceneS + 1e-9) {
+    throw where.at('duration').err(`the transition (${durationS}s) is longer than the scene (${sceneS}s)`, 'shorten the transition or lengthen the scene');
+  }
+  return { ...ref(refRaw, 'transitions', reg, where), durationS };
+}
+
 function shaderList(raw: unknown, reg: Registry, where: Where): Ref[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) throw where.err('expected a list of shaders: [["bloom", { "thr": 130 }], "vignette"]');
@@ -215,6 +236,7 @@ function scene(raw: unknown, i: number, reg: Registry, file: string, prevEnd: nu
     shaders: shaderList(raw.shaders, reg, where.at('shaders')),
     feedback: feedback(raw.feedback, reg, where.at('feedback')),
     extras,
+    transition: transition(raw.transition, reg, where.at('transition'), end - start),
   };
 }
 

@@ -10,6 +10,7 @@ import { validateProject } from '../project/validate.js';
 import { buildRegistry } from '../runtime/plugins.js';
 import { projectChars, SceneRuntime } from '../runtime/scene-runtime.js';
 import { CANCEL_SLOT, type ProjectSource, type RenderJob, type UnitResult, type UnitTask } from './job.js';
+import { IncomingTransition, transitionWindow } from './transition.js';
 
 export interface Prepared {
   registry: Registry;
@@ -82,6 +83,8 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
   const where = () => `scene "${scene.name}" (${scene.id}), frame ${frameIndex}`;
   const cancelled = () => Atomics.load(control, CANCEL_SLOT) !== 0;
   let runtime: SceneRuntime | null = null;
+  let incoming: IncomingTransition | null = null;
+  const featureAt = (i: number) => features.frame(i);
   try {
     runtime = new SceneRuntime({ registry, renderer, scene, fps: job.fps, seed: job.seed, budget: job.budget, sceneFrameStart: unit.sceneFrameStart });
     if (job.encode.format !== 'none') {
@@ -104,6 +107,11 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
       });
     }
     const t0 = performance.now();
+    const window = transitionWindow(project, unit.sceneIndex, job.fps);
+    if (window && unit.frameStart < window.start + window.frames) {
+      incoming = new IncomingTransition({ registry, renderer, project, sceneIndex: unit.sceneIndex, fps: job.fps, seed: job.seed, budget: job.budget, window });
+      incoming.replayTo(unit.frameStart, featureAt, cancelled);
+    }
     for (; frameIndex < unit.frameStart; frameIndex++) {
       if (cancelled()) throw new GlyphreelError('E_CANCELLED', 'Render cancelled');
       runtime.advance(frameIndex, features.frame(frameIndex));
@@ -113,8 +121,11 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
       if (cancelled()) throw new GlyphreelError('E_CANCELLED', 'Render cancelled');
       const a = performance.now();
       const f = features.frame(frameIndex);
+      const blending = incoming?.covers(frameIndex) === true;
+      if (blending) await incoming!.drawOutgoing(frameIndex, featureAt);
       await runtime.prepare(frameIndex, f);
-      const frame = runtime.render(frameIndex, f);
+      let frame = runtime.render(frameIndex, f);
+      if (blending) frame = incoming!.compose(frameIndex, f, frame);
       const b = performance.now();
       renderMs += b - a;
       if (encoder) {
@@ -130,6 +141,8 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
     }
     encoder = null;
     await runtime.dispose();
+    await incoming?.dispose();
+    incoming = null;
     return {
       unitId: unit.id,
       frames: unit.frameEnd - unit.frameStart,
@@ -142,6 +155,7 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
   } catch (e) {
     if (encoder) await encoder.abort().catch(() => undefined);
     await runtime?.dispose().catch(() => undefined);
+    await incoming?.dispose().catch(() => undefined);
     if (isGlyphreelError(e) && (e.code === 'E_CANCELLED' || e.code === 'E_INPUT' || e.code === 'E_UNKNOWN' || e.code === 'E_PARAM' || e.code === 'E_PLUGIN')) throw e;
     const msg = e instanceof Error ? e.message : String(e);
     throw new GlyphreelError(isGlyphreelError(e) ? e.code : 'E_RENDER', `${where()}: ${msg}`, { hint: isGlyphreelError(e) ? e.hint : undefined, cause: e });
