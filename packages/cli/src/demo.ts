@@ -27,6 +27,7 @@ export function demoProject(durationS = 12): Record<string, unknown> {
       {
         name: 'rings_spectrum',
         end: cut(2),
+        transition: { name: 'crossfade', duration: beat },
         grid: 'md',
         gamma: 0.7,
         layers: [
@@ -39,6 +40,7 @@ export function demoProject(durationS = 12): Record<string, unknown> {
       {
         name: 'fire_embers',
         end: cut(3),
+        transition: { name: 'wipe', params: { direction: 'up' }, duration: beat },
         grid: 'md',
         gamma: 0.65,
         layers: [
