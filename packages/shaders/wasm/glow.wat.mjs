@@ -5,16 +5,8 @@
 //
 // Shuffle patterns are computed here, and every pattern checks that the bytes it needs lie in its two sources.
 
-/** i8x16.shuffle lanes: `src(t)` gives the byte index in the 32-byte concatenation of the two sources, or throws. */
-function lanes(what, src) {
-  const out = [];
-  for (let t = 0; t < 16; t++) {
-    const b = src(t);
-    if (!(b >= 0 && b < 32)) throw new Error(`glow.wat: ${what} lane ${t} needs byte ${b}, outside its two sources`);
-    out.push(b);
-  }
-  return out.join(' ');
-}
+import { shuffleLanes } from './lanes.mjs';
+const lanes = (what, src) => shuffleLanes('glow.wat', what, src);
 
 /** The first of two consecutive vectors (of `count`) holding bytes [lo, hi] of their concatenation, or throws. */
 function pairOf(what, lo, hi, count) {

@@ -6,16 +6,8 @@
 //
 // Shuffle patterns are computed here; every pattern checks that the bytes it needs lie in its two sources.
 
-/** i8x16.shuffle lanes: `src(t)` gives the byte index in the 32-byte concatenation of the two sources, or throws. */
-function lanes(what, src) {
-  const out = [];
-  for (let t = 0; t < 16; t++) {
-    const b = src(t);
-    if (!(b >= 0 && b < 32)) throw new Error(`pixel.wat: ${what} lane ${t} needs byte ${b}, outside its two sources`);
-    out.push(b);
-  }
-  return out.join(' ');
-}
+import { shuffleLanes } from './lanes.mjs';
+const lanes = (what, src) => shuffleLanes('pixel.wat', what, src);
 
 /**
  * Channel c of the 16 pixels in $v0 $v1 $v2 (48 rgb24 bytes) as one vector: lanes from $v0/$v1 first, then the

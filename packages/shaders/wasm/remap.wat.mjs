@@ -5,16 +5,8 @@
 //
 // Shuffle patterns are computed here, and every pattern checks that the bytes it needs lie in its sources.
 
-/** i8x16.shuffle lanes: `src(t)` gives the byte index in the 32-byte concatenation of the two sources, or throws. */
-function lanes(what, src) {
-  const out = [];
-  for (let t = 0; t < 16; t++) {
-    const b = src(t);
-    if (!(b >= 0 && b < 32)) throw new Error(`remap.wat: ${what} lane ${t} needs byte ${b}, outside its two sources`);
-    out.push(b);
-  }
-  return out.join(' ');
-}
+import { shuffleLanes } from './lanes.mjs';
+const lanes = (what, src) => shuffleLanes('remap.wat', what, src);
 
 /** A v128.const of 16 bytes, 0xff where `on(j)` for byte j = 16v + t of a 48-byte group. */
 function byteMask(v, on) {

@@ -6,6 +6,7 @@ import { createShaderContext } from './context.js';
 import { adjustHsv } from './internal/hsv.js';
 import { arena } from './internal/simd/arena.js';
 import { createSimdFrame, releaseSimdFrame } from './internal/simd/frame.js';
+import { firstDiff } from '../test-utils/bytes.js';
 
 /** The shaders' definition: core's rgbToHsv, hue + dh and saturation × sf, core's hsvToRgbInto (wraps and clamps). */
 function reference(data: Uint8Array, dh: number, sf: number): Uint8Array {
@@ -19,17 +20,6 @@ function reference(data: Uint8Array, dh: number, sf: number): Uint8Array {
   return out;
 }
 
-/** The first pixel where two byte arrays differ (with both values), or null; jest's deep equality is slow on big arrays. */
-function firstDiff(got: Uint8Array, want: Uint8Array): { pixel: number; got: number[]; want: number[] } | null {
-  if (got.length !== want.length) return { pixel: -1, got: [got.length], want: [want.length] };
-  for (let i = 0; i < got.length; i++) {
-    if (got[i] !== want[i]) {
-      const o = i - (i % 3);
-      return { pixel: o / 3, got: [...got.subarray(o, o + 3)], want: [...want.subarray(o, o + 3)] };
-    }
-  }
-  return null;
-}
 
 const rng = new Rng(5);
 

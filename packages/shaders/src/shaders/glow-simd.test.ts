@@ -6,6 +6,7 @@ import { radialBlur } from './glow/radial-blur.js';
 import { softFocus } from './glow/soft-focus.js';
 import { arena } from './internal/simd/arena.js';
 import { createSimdFrame, releaseSimdFrame } from './internal/simd/frame.js';
+import { firstDiff, randomBytes as randomBytesOf } from '../test-utils/bytes.js';
 
 // Scalar references written from each shader's definition, one pixel and one channel at a time, compared byte for
 // byte with the SIMD kernels on frames whose widths leave every tail length of the 16-pixel groups.
@@ -71,25 +72,10 @@ function radialBlurReference(src: Uint8Array, w: number, h: number, s: number, c
   return out;
 }
 
-/** The first pixel where two byte arrays differ (jest's deep equality is slow on big arrays), or null. */
-function firstDiff(got: Uint8Array, want: Uint8Array, w: number): { x: number; y: number; got: number[]; want: number[] } | null {
-  for (let i = 0; i < got.length; i++) {
-    if (got[i] !== want[i]) {
-      const o = i - (i % 3);
-      return { x: (o / 3) % w, y: Math.floor(o / 3 / w), got: [...got.subarray(o, o + 3)], want: [...want.subarray(o, o + 3)] };
-    }
-  }
-  return null;
-}
 
 const rng = new Rng(17);
 
-/** Uniform random bytes: every pixel is an edge. */
-function randomBytes(n: number): Uint8Array {
-  const d = new Uint8Array(n);
-  for (let i = 0; i < n; i++) d[i] = rng.int(0, 255);
-  return d;
-}
+const randomBytes = (n: number): Uint8Array => randomBytesOf(rng, n);
 
 /** A dim gradient with sparse bright strokes, as in glyph frames: most 16-pixel groups have no visible edge. */
 function glyphBytes(w: number, h: number): Uint8Array {

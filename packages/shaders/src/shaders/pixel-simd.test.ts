@@ -9,6 +9,7 @@ import { arena } from './internal/simd/arena.js';
 import { createSimdFrame, releaseSimdFrame } from './internal/simd/frame.js';
 import { halftone } from './lines/halftone.js';
 import { staticNoise } from './noise/static.js';
+import { firstDiff } from '../test-utils/bytes.js';
 
 // Scalar references written from each shader's definition, one pixel at a time, compared byte for byte with the
 // SIMD kernels of wasm/pixel.wat.mjs on heap frames, frames not starting on a word boundary and frames in the arena,
@@ -38,17 +39,6 @@ function frameBytes(npx: number, kind: 'noise' | 'runs' | 'bright'): Uint8Array 
   return d;
 }
 
-/** The first pixel where two byte arrays differ (with both values), or null; jest's deep equality is slow on big arrays. */
-function firstDiff(got: Uint8Array, want: Uint8Array): { pixel: number; got: number[]; want: number[] } | null {
-  if (got.length !== want.length) return { pixel: -1, got: [got.length], want: [want.length] };
-  for (let i = 0; i < got.length; i++) {
-    if (got[i] !== want[i]) {
-      const o = i - (i % 3);
-      return { pixel: o / 3, got: [...got.subarray(o, o + 3)], want: [...want.subarray(o, o + 3)] };
-    }
-  }
-  return null;
-}
 
 /** The three places a frame can live: the JS heap, the heap at an odd byte offset, the SIMD arena. */
 function frames(bytes: Uint8Array, w: number, h: number): Array<[string, RgbFrame, () => void]> {

@@ -9,6 +9,7 @@ import { kaleidoscope, kaleidoscopeMap } from './geometry/kaleidoscope.js';
 import { mirrorDiag } from './geometry/mirror-diag.js';
 import { arena } from './internal/simd/arena.js';
 import { createSimdFrame, releaseSimdFrame } from './internal/simd/frame.js';
+import { firstDiff, randomBytes as randomBytesOf } from '../test-utils/bytes.js';
 
 // Scalar references written from each shader's definition, one output pixel at a time reading an untouched copy,
 // compared byte for byte with the kernels of wasm/remap.wat.mjs on frames whose widths leave every tail length of the
@@ -104,24 +105,10 @@ function mirrorDiagReference(src: Uint8Array, w: number, h: number): Uint8Array 
   });
 }
 
-/** The first pixel where two byte arrays differ (jest's deep equality is slow on big arrays), or null. */
-function firstDiff(got: Uint8Array, want: Uint8Array, w: number): { x: number; y: number; got: number[]; want: number[] } | null {
-  for (let i = 0; i < got.length; i++) {
-    if (got[i] !== want[i]) {
-      const o = i - (i % 3);
-      return { x: (o / 3) % w, y: Math.floor(o / 3 / w), got: [...got.subarray(o, o + 3)], want: [...want.subarray(o, o + 3)] };
-    }
-  }
-  return null;
-}
 
 const rng = new Rng(23);
 
-function randomBytes(n: number): Uint8Array {
-  const d = new Uint8Array(n);
-  for (let i = 0; i < n; i++) d[i] = rng.int(0, 255);
-  return d;
-}
+const randomBytes = (n: number): Uint8Array => randomBytesOf(rng, n);
 
 /** Widths around the 16-pixel groups, odd and even heights, and tall and wide frames (mirror_diag's long folds). */
 const SIZES: Array<[number, number]> = [

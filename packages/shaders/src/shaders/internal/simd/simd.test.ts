@@ -9,13 +9,10 @@ import { GOLDEN } from '../noise.js';
 import { Arena, arena } from './arena.js';
 import { clearSimdFrame, createSimdFrame, isSimdFrame, releaseSimdFrame } from './frame.js';
 import { lutBytes, lutRows, mulPixels } from './kernels.js';
+import { randomBytes as randomBytesOf } from '../../../test-utils/bytes.js';
 
 const rng = new Rng(11);
-const randomBytes = (n: number) => {
-  const b = new Uint8Array(n);
-  for (let i = 0; i < n; i++) b[i] = rng.int(0, 255);
-  return b;
-};
+const randomBytes = (n: number) => randomBytesOf(rng, n);
 /** Pixel counts around the 16-pixel vector width, so every kernel's tail path runs. */
 const SIZES = [1, 2, 15, 16, 17, 31, 33, 48, 1001];
 
