@@ -1,7 +1,10 @@
 // Compositing benchmarks: ms per 1920×1080 rgb24 frame for the 20 blend modes (opacity 0.7), tonemap, the
 // FeedbackBuffer with each transform, applyMask and the five transitions. Inputs are glyph-like frames (coloured
-// strokes in 12×24 cells over a dim gradient). Every case's cost is independent of pixel values (table passes and
-// index maps), so in-place cases run on the same frame repeatedly instead of resetting it inside the timed region.
+// strokes in 12×24 cells over a dim gradient). Each case runs on heap frames (createFrame: the kernels copy them in
+// and out) and, as `…@arena`, on frames from createSimdFrame (in place, as the renderer's frames). In-place cases run
+// on the same frame repeatedly instead of resetting it inside the timed region: their cost depends on the pixel
+// values only through the blend kernel's reuse of a 16-pixel group equal to the previous one (flat areas), which the
+// `@arena-noise` line measures without (uniform random bytes, the worst case).
 // Each line carries `ratio`: its median over the median of a plain frame copy measured in the same process, and
 // `cpu_mean_ms`, the mean CPU time per call (the machine is shared; both travel better than wall time).
 import { bench, createFrame, createGeometry, featureFrame, Rng, ScratchPool, validateParams } from '@glyphreel/core';
@@ -11,6 +14,7 @@ import {
   blendFrames,
   blendFramesLinear,
   blendManyLinear,
+  createSimdFrame,
   FEEDBACK_TRANSFORMS,
   FeedbackBuffer,
   maskCircle,
@@ -60,6 +64,16 @@ const out = createFrame(W, H);
 const work = createFrame(W, H);
 work.data.set(base.data);
 
+function simdCopy(f) {
+  const s = createSimdFrame(f.width, f.height);
+  s.data.set(f.data);
+  return s;
+}
+/** The same inputs in the SIMD arena. */
+const arenaFrames = { base: simdCopy(base), top: simdCopy(top), out: createSimdFrame(W, H), work: createSimdFrame(W, H) };
+const heapFrames = { base, top, out, work };
+const KINDS = [['', heapFrames], ['@arena', arenaFrames]];
+
 let baseline = NaN;
 function run(id, fn, extra = {}) {
   if (only && !id.includes(only) && !id.includes('baseline')) return;
@@ -78,35 +92,46 @@ function run(id, fn, extra = {}) {
 baseline = run('shaders/compose/baseline/copy-frame', () => out.data.set(base.data)).median_ms;
 
 for (const mode of BLEND_MODE_NAMES) {
-  run(`shaders/blend/${mode}`, () => blendFrames(base.data, top.data, mode, 0.7, out.data));
+  for (const [kind, f] of KINDS) run(`shaders/blend/${mode}${kind}`, () => blendFrames(f.base.data, f.top.data, mode, 0.7, f.out.data));
+}
+{
+  const rng = new Rng(3);
+  const noise = [createSimdFrame(W, H), createSimdFrame(W, H)];
+  for (const f of noise) for (let i = 0; i < f.data.length; i++) f.data[i] = rng.int(0, 255);
+  run('shaders/blend/screen@arena-noise', () => blendFrames(noise[0].data, noise[1].data, 'screen', 0.7, arenaFrames.out.data));
+  run('shaders/blend/screen@arena-in-place', () => blendFrames(arenaFrames.work.data, arenaFrames.top.data, 'screen', 0.7, arenaFrames.work.data));
 }
 run('shaders/blend-linear/screen', () => blendFramesLinear(base.data, top.data, 'screen', 0.7, out.data));
 run('shaders/blend-many-linear/3-layers', () => blendManyLinear([base, top, base], ['screen', 'add'], [0.7, 0.5], out));
 
 run('shaders/tonemap', () => tonemap(work, { gamma: 0.75 }));
 
-for (const transform of [null, ...FEEDBACK_TRANSFORMS]) {
-  const fb = new FeedbackBuffer();
-  const opts = { decay: 0.85, blend: 'screen', opacity: 0.5, transform, transformAmt: transform === 'rotate_cw' || transform === 'rotate_ccw' ? 0.005 : 0.02 };
-  work.data.set(base.data);
-  fb.apply(work, opts);
-  run(`shaders/feedback/${transform ?? 'none'}`, () => fb.apply(work, opts));
-}
-{
-  const fb = new FeedbackBuffer();
-  const opts = { decay: 0.7, blend: 'screen', opacity: 0.3, transform: 'zoom', transformAmt: 0.01, hueShift: 0.02 };
-  work.data.set(base.data);
-  fb.apply(work, opts);
-  run('shaders/feedback/zoom+hue_shift', () => fb.apply(work, opts));
+for (const [kind, f] of KINDS) {
+  for (const transform of [null, ...FEEDBACK_TRANSFORMS]) {
+    const fb = new FeedbackBuffer();
+    const opts = { decay: 0.85, blend: 'screen', opacity: 0.5, transform, transformAmt: transform === 'rotate_cw' || transform === 'rotate_ccw' ? 0.005 : 0.02 };
+    f.work.data.set(base.data);
+    fb.apply(f.work, opts);
+    run(`shaders/feedback/${transform ?? 'none'}${kind}`, () => fb.apply(f.work, opts));
+  }
+  {
+    const fb = new FeedbackBuffer();
+    const opts = { decay: 0.7, blend: 'screen', opacity: 0.3, transform: 'zoom', transformAmt: 0.01, hueShift: 0.02 };
+    f.work.data.set(base.data);
+    fb.apply(f.work, opts);
+    run(`shaders/feedback/zoom+hue_shift${kind}`, () => fb.apply(f.work, opts));
+  }
 }
 
 {
   const grid = createGeometry({ rows: 45, cols: 160, cellWidthPx: 12, cellHeightPx: 24, frameWidthPx: W, frameHeightPx: H });
   const mask = maskCircle(new Float32Array(grid.rows * grid.cols), grid, 0.5, 0.5, 0.3, 0.1);
-  run('shaders/mask/apply-circle', () => {
-    work.data.set(base.data);
-    applyMask(work, mask, grid, top);
-  }, { includes_copy: true });
+  for (const [kind, f] of KINDS) {
+    run(`shaders/mask/apply-circle${kind}`, () => {
+      f.work.data.set(f.base.data);
+      applyMask(f.work, mask, grid, f.top);
+    }, { includes_copy: true });
+  }
 }
 
 {
@@ -115,7 +140,9 @@ for (const transform of [null, ...FEEDBACK_TRANSFORMS]) {
     const params = validateParams(def.params, def.name === 'wipe' ? { direction: 'radial', feather: 0.05 } : {}, {
       plugin: 'shaders', kind: 'transition', entry: def.name,
     });
-    def.apply(base, top, 0.45, out, ctx, params);
-    run(`shaders/transition/${def.name}`, (i) => def.apply(base, top, 0.3 + (i % 10) * 0.04, out, ctx, params));
+    for (const [kind, f] of KINDS) {
+      def.apply(f.base, f.top, 0.45, f.out, ctx, params);
+      run(`shaders/transition/${def.name}${kind}`, (i) => def.apply(f.base, f.top, 0.3 + (i % 10) * 0.04, f.out, ctx, params));
+    }
   }
 }

@@ -1,7 +1,10 @@
 import { GlyphreelError, type RgbFrame } from '@glyphreel/core';
-import { blendBytes, blendLut, checkOpacity, LutCache, QUANT_GUARD } from '../blend/engine.js';
+import { blendLut, checkOpacity, LutCache, QUANT_GUARD } from '../blend/engine.js';
 import type { BlendMode } from '../blend/modes.js';
-import { applyTransformPlan, buildTransformPlan, FEEDBACK_TRANSFORMS, isFeedbackTransform, type FeedbackTransform, type TransformPlan } from './transforms.js';
+import { arena } from '../../shaders/internal/simd/arena.js';
+import { composeKernels } from '../blend/wasm.js';
+import { ArenaRegions } from './regions.js';
+import { buildTransformPlan, runTransformPlan, FEEDBACK_TRANSFORMS, isFeedbackTransform, type FeedbackTransform, type TransformPlan } from './transforms.js';
 
 export interface FeedbackOptions {
   /** Multiplier applied to the stored buffer each frame. Default 0.85. */
@@ -80,9 +83,14 @@ function check(decay: number, opacity: number, transform: unknown, amt: number, 
  * the decayed (unquantized) values as in the reference. One instance per layer/clip; it is never shared across scenes.
  */
 export class FeedbackBuffer {
-  private buf = new Uint8Array(0);
+  /** The buffer, the transform's output and the blend table live in the SIMD arena (see `regions`). */
+  private readonly mem = new ArenaRegions(this);
+  private buf: Uint8Array = new Uint8Array(0);
+  private work: Uint8Array = new Uint8Array(0);
+  private bufPtr = 0;
+  private workPtr = 0;
+  private lutPtr = 0;
   private seeded = false;
-  private work = new Uint8Array(0);
   private width = 0;
   private height = 0;
   private plan: TransformPlan | null = null;
@@ -90,6 +98,8 @@ export class FeedbackBuffer {
   // The last blend table and what it was built for: steady options cost no cache lookup (and no key string) per frame.
   private lut: Uint8Array | null = null;
   private lutFor: [string, number, number, boolean] = ['', 0, 0, false];
+  /** The table whose bytes are at lutPtr (tables from the caches never change). */
+  private lutLoaded: Uint8Array | null = null;
 
   /** True once a frame has seeded the buffer. */
   get primed(): boolean {
@@ -117,35 +127,54 @@ export class FeedbackBuffer {
     const { width, height, data } = frame;
     // Resolve the blend table before touching state, so an unknown mode fails without seeding the buffer.
     const lut = this.blendTable(blend, opacity, decay, hueShift > 0);
+    const a = arena();
+    const k = composeKernels();
     if (!this.seeded || width !== this.width || height !== this.height) {
-      if (this.buf.length !== data.length) this.buf = new Uint8Array(data.length);
-      this.buf.set(data);
+      if (this.buf.length !== data.length) this.allocate(data.length);
+      const own = a.ptrOf(data);
+      if (own >= 0) k.copy_bytes(this.bufPtr, own, data.length);
+      else this.buf.set(data);
       this.width = width;
       this.height = height;
       this.seeded = true;
       return frame;
     }
-    let top = this.buf;
-    if (transform !== null) {
-      if (this.work.length !== data.length) this.work = new Uint8Array(data.length);
-      const f = this.planFor;
-      if (!this.plan || f[0] !== width || f[1] !== height || f[2] !== transform || f[3] !== amt) {
-        this.plan = buildTransformPlan(width, height, transform, amt);
-        this.planFor = [width, height, transform, amt];
+    if (this.lutLoaded !== lut) {
+      a.u8(this.lutPtr, 65536).set(lut);
+      this.lutLoaded = lut;
+    }
+    a.withBytes(data, (p) => {
+      let top = this.bufPtr;
+      if (transform !== null) {
+        const f = this.planFor;
+        if (!this.plan || f[0] !== width || f[1] !== height || f[2] !== transform || f[3] !== amt) {
+          this.plan = buildTransformPlan(width, height, transform, amt);
+          this.planFor = [width, height, transform, amt];
+        }
+        runTransformPlan(this.plan, this.bufPtr, this.workPtr, width, height);
+        top = this.workPtr;
       }
-      applyTransformPlan(this.plan, this.buf, this.work, width, height);
-      top = this.work;
-    }
-    if (hueShift > 0) {
-      if (this.work.length !== data.length) this.work = new Uint8Array(data.length);
-      // zoom/shrink resize the decayed buffer through u8 in the reference, so the hue shift sees truncated values there.
-      const quantized = transform === 'zoom' || transform === 'shrink';
-      this.hueShiftDecayed(top, this.work, decay, hueShift, quantized);
-      top = this.work;
-    }
-    blendBytes(data, top, lut, data);
-    this.buf.set(data);
+      if (hueShift > 0) {
+        // zoom/shrink resize the decayed buffer through u8 in the reference, so the hue shift sees truncated values there.
+        const quantized = transform === 'zoom' || transform === 'shrink';
+        this.hueShiftDecayed(top === this.bufPtr ? this.buf : this.work, this.work, decay, hueShift, quantized);
+        top = this.workPtr;
+      }
+      // The result goes to the frame and, in the same pass, to the buffer.
+      k.blend_lut(p, top, p, data.length, this.lutPtr, this.bufPtr);
+    });
     return frame;
+  }
+
+  private allocate(bytes: number): void {
+    const a = arena();
+    this.mem.releaseAll();
+    this.bufPtr = this.mem.alloc(bytes);
+    this.workPtr = this.mem.alloc(bytes);
+    this.lutPtr = this.mem.alloc(65536);
+    this.lutLoaded = null;
+    this.buf = a.u8(this.bufPtr, bytes);
+    this.work = a.u8(this.workPtr, bytes);
   }
 
   /** Decay folds into the blend table unless the hue shift needs the decayed values first. */

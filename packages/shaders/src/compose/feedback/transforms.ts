@@ -1,4 +1,7 @@
 import { GlyphreelError } from '@glyphreel/core';
+import { arena } from '../../shaders/internal/simd/arena.js';
+import { composeKernels, stage, wordsIn } from '../blend/wasm.js';
+import { allocOwned } from './regions.js';
 
 /** The FeedbackBuffer's own transforms (catalog 3.4); `mirror_h` here flips the whole buffer, unlike the shader. */
 export const FEEDBACK_TRANSFORMS = ['zoom', 'shrink', 'rotate_cw', 'rotate_ccw', 'shift_up', 'shift_down', 'mirror_h'] as const;
@@ -78,7 +81,9 @@ export function buildTransformPlan(width: number, height: number, transform: Fee
       const sin = Math.sin(angle);
       const cx = width / 2;
       const cy = height / 2;
-      const pixMap = new Int32Array(width * height);
+      // In the SIMD arena so the gather kernel reads it in place (released when the map is collected).
+      const npx = width * height;
+      const pixMap = allocOwned(npx * 4, (ptr) => arena().i32(ptr, npx));
       for (let y = 0, i = 0; y < height; y++) {
         const Y = y - cy;
         for (let x = 0; x < width; x++, i++) {
@@ -110,69 +115,39 @@ export function buildTransformPlan(width: number, height: number, transform: Fee
 
 /** dst = transform(src) for rgb24 buffers of width × height (src and dst must not alias). */
 export function applyTransformPlan(plan: TransformPlan, src: Uint8Array, dst: Uint8Array, width: number, height: number): void {
+  const n = width * height * 3;
+  if (src.length < n || dst.length < n) {
+    throw new GlyphreelError('E_PARAM', `applyTransformPlan: buffers of ${src.length} and ${dst.length} bytes, ${width}×${height} needs ${n}`);
+  }
+  const s = stage([src.subarray(0, n)], dst.subarray(0, n), 'compose');
+  runTransformPlan(plan, s.ptrs[0] as number, s.out, width, height);
+  s.finish();
+}
+
+/** applyTransformPlan on arena addresses (the kernels of wasm/compose.wat.mjs). */
+export function runTransformPlan(plan: TransformPlan, src: number, dst: number, width: number, height: number): void {
+  const k = composeKernels();
   const rowLen = width * 3;
   if (plan.kind === 'rows') {
-    const k = Math.max(-height, Math.min(height, plan.shift));
-    const moved = (height - Math.abs(k)) * rowLen;
-    if (k >= 0) {
-      dst.set(src.subarray(k * rowLen, k * rowLen + moved), 0);
-      dst.fill(0, moved, height * rowLen);
+    const shift = Math.max(-height, Math.min(height, plan.shift));
+    const moved = (height - Math.abs(shift)) * rowLen;
+    if (shift >= 0) {
+      k.copy_bytes(dst, src + shift * rowLen, moved);
+      k.fill_bytes(dst + moved, 0, height * rowLen - moved);
     } else {
-      dst.fill(0, 0, -k * rowLen);
-      dst.set(src.subarray(0, moved), -k * rowLen);
+      k.fill_bytes(dst, 0, -shift * rowLen);
+      k.copy_bytes(dst - shift * rowLen, src, moved);
     }
     return;
   }
   if (plan.kind === 'mirror') {
-    for (let y = 0; y < height; y++) {
-      const d0 = y * rowLen;
-      dst.set(src.subarray(d0, d0 + rowLen), d0);
-      dst.subarray(d0, d0 + rowLen).reverse();
-      for (let p = d0, end = d0 + rowLen; p < end; p += 3) {
-        const t = dst[p] as number;
-        dst[p] = dst[p + 2] as number;
-        dst[p + 2] = t;
-      }
-    }
+    k.mirror_rows(src, dst, width, height);
     return;
   }
   if (plan.kind === 'pixel') {
-    const map = plan.pixMap;
-    const n = width * height;
-    for (let i = 0, d = 0; i < n; i++, d += 3) {
-      const s = (map[i] as number) * 3;
-      dst[d] = src[s] as number;
-      dst[d + 1] = src[s + 1] as number;
-      dst[d + 2] = src[s + 2] as number;
-    }
+    k.gather_px(src, dst, width * height, wordsIn(plan.pixMap, 'compose:map'));
     return;
   }
   const { rowMap, identityCols, colByte, colStart, colEnd } = plan;
-  for (let y = 0; y < height; y++) {
-    const sr = rowMap[y] as number;
-    const d0 = y * rowLen;
-    if (sr < 0) {
-      dst.fill(0, d0, d0 + rowLen);
-      continue;
-    }
-    if (y > 0 && sr === rowMap[y - 1]) {
-      // Upscaling repeats source rows: copy the row just written instead of resampling it again.
-      dst.copyWithin(d0, d0 - rowLen, d0);
-      continue;
-    }
-    const s0 = sr * rowLen;
-    if (identityCols) {
-      dst.set(src.subarray(s0, s0 + rowLen), d0);
-      continue;
-    }
-    if (colStart > 0) dst.fill(0, d0, d0 + colStart * 3);
-    if (colEnd < width) dst.fill(0, d0 + colEnd * 3, d0 + rowLen);
-    // Branch-free inner loop: black columns were handled as whole ranges above.
-    for (let x = colStart, d = d0 + colStart * 3; x < colEnd; x++, d += 3) {
-      const s = s0 + (colByte[x] as number);
-      dst[d] = src[s] as number;
-      dst[d + 1] = src[s + 1] as number;
-      dst[d + 2] = src[s + 2] as number;
-    }
-  }
+  k.gather_rows(src, dst, width, height, wordsIn(rowMap, 'compose:rows'), wordsIn(colByte, 'compose:cols'), colStart, colEnd, identityCols ? 1 : 0);
 }
