@@ -187,3 +187,99 @@ describe('feedback transforms (SIMD)', () => {
     }
   });
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('applyMask (SIMD)', () => {
+  /** Each pixel's cell clamped into the grid; ⌊d·m + g·(1 − m)⌋ (⌊d·m⌋ without bg), kept at m ≥ 1, bg at m ≤ 0. */
+  function maskRef(src: Uint8Array, bg: Uint8Array | null, w: number, h: number, mask: Float32Array, g: ReturnType<typeof createGeometry>): Uint8Array {
+    const out = src.slice();
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const row = Math.min(g.rows - 1, Math.max(0, Math.floor((y - g.offsetYPx) / g.cellHeightPx)));
+        const col = Math.min(g.cols - 1, Math.max(0, Math.floor((x - g.offsetXPx) / g.cellWidthPx)));
+        const m = mask[row * g.cols + col]!;
+        for (let c = 0; c < 3; c++) {
+          const i = (y * w + x) * 3 + c;
+          if (m >= 1) continue;
+          const under = bg ? bg[i]! : 0;
+          if (m <= 0) out[i] = under;
+          else out[i] = Math.trunc(src[i]! * m + under * (1 - m)) || 0;
+        }
+      }
+    }
+    return out;
+  }
+
+  test.each([[37, 23, 4, 3], [50, 31, 6, 5], [211, 40, 12, 24], [17, 5, 3, 2]])('%p×%p with %p×%p cells, bg or black, heap and arena frames', (w, h, cw, ch) => {
+    const g = createGeometry({ rows: Math.floor(h / ch), cols: Math.floor(w / cw), cellWidthPx: cw, cellHeightPx: ch, frameWidthPx: w, frameHeightPx: h });
+    const mask = new Float32Array(g.rows * g.cols).map(() => (rng.chance(0.3) ? 1 : rng.chance(0.3) ? 0 : rng.chance(0.1) ? NaN : rng.next() * 1.4 - 0.2));
+    const src = randomBytes(rng, w * h * 3);
+    const bgBytes = randomBytes(rng, w * h * 3);
+    for (const withBg of [false, true]) {
+      const want = maskRef(src, withBg ? bgBytes : null, w, h, mask, g);
+      for (const onArena of [false, true]) {
+        const frame = onArena ? createSimdFrame(w, h) : createFrame(w, h);
+        frame.data.set(src);
+        const bg = withBg ? (onArena ? createSimdFrame(w, h) : createFrame(w, h)) : undefined;
+        bg?.data.set(bgBytes);
+        applyMask(frame, mask, g, bg);
+        expect([withBg, onArena, firstDiff(frame.data, want, w)]).toEqual([withBg, onArena, null]);
+        if (onArena) [frame, bg].forEach((f) => f && releaseSimdFrame(f));
+      }
+    }
+  });
+});
+
+describe('revealMix (SIMD)', () => {
+  /** The definition, pixel by pixel in f64. */
+  function revealRef(a: Uint8Array, b: Uint8Array, order: Float32Array, progress: number, feather: number): Uint8Array {
+    if (!(progress > 0)) return a.slice();
+    if (progress >= 1) return b.slice();
+    const out = new Uint8Array(a.length);
+    for (let i = 0; i < order.length; i++) {
+      const s = order[i]!;
+      const m = feather > 0 ? Math.min(1, Math.max(0, (progress * (1 + feather) - s) / feather)) : s < progress ? 1 : 0;
+      for (let c = 0; c < 3; c++) {
+        const p = 3 * i + c;
+        out[p] = m === 0 ? a[p]! : m === 1 ? b[p]! : Math.trunc(a[p]! * (1 - m) + b[p]! * m) || 0;
+      }
+    }
+    return out;
+  }
+
+  const orderKinds: Array<[string, (n: number, w: number) => Float32Array]> = [
+    ['random', (n) => new Float32Array(n).map(() => rng.next())],
+    ['ramp', (n, w) => new Float32Array(n).map((_, i) => ((i % w) + 0.5) / w)],
+    // Values right at the thresholds' neighbours, and negative or NaN orders (the formula decides those).
+    ['edges', (n) => new Float32Array(n).map(() => (rng.chance(0.1) ? NaN : rng.chance(0.1) ? -rng.next() : Math.fround(0.3 + (rng.next() - 0.5) * 1e-6)))],
+  ];
+
+  test.each([[0.3, 0], [0.3, 0.05], [0.0001, 0.2], [0.999, 0.01], [0.5, 1], [0, 0.1], [1, 0], [0.3000001, 0]])('progress %p, feather %p: every order kind, heap and arena', (progress, feather) => {
+    for (const [w, h] of [[1, 1], [15, 3], [17, 5], [97, 5], [211, 40]] as Array<[number, number]>) {
+      for (const [kind, make] of orderKinds) {
+        const order = make(w * h, w);
+        const A = randomBytes(rng, w * h * 3);
+        const B = flatBytes(w * h * 3);
+        const want = revealRef(A, B, order, progress, feather);
+        for (let place = 0; place < 4; place++) {
+          const frame = (d: Uint8Array, simd: boolean) => {
+            const f = simd ? createSimdFrame(w, h) : createFrame(w, h);
+            f.data.set(d);
+            return f;
+          };
+          const from = frame(A, (place & 1) === 1);
+          const to = frame(B, (place & 2) === 2);
+          const outs = [frame(new Uint8Array(w * h * 3), place === 3), from, to];
+          for (const out of outs) {
+            from.data.set(A);
+            to.data.set(B);
+            revealMix(from, to, out, order, progress, feather);
+            expect([kind, w, h, place, outs.indexOf(out), firstDiff(out.data, want, w)]).toEqual([kind, w, h, place, outs.indexOf(out), null]);
+          }
+          for (const f of [from, to, outs[0]!]) if (arena().ptrOf(f.data) >= 0) releaseSimdFrame(f);
+        }
+      }
+    }
+  });
+});

@@ -1,10 +1,14 @@
 import { GlyphreelError, type Field, type GridGeometry, type RgbFrame } from '@glyphreel/core';
+import { arena } from '../../shaders/internal/simd/arena.js';
+import { bytesIn, composeKernels, wordsIn } from '../blend/wasm.js';
 import { checkMask } from './common.js';
 
+/** Per pixel row, the row's first mask index (cell row × cols); per run of columns over one cell, x0, x1, cell column. */
 interface CellMap {
-  cellRow: Int32Array;
-  cellCol: Int32Array;
+  rowBase: Int32Array;
+  runs: Int32Array;
 }
+
 const mapCache = new Map<string, CellMap>();
 
 /**
@@ -17,11 +21,15 @@ function cellMap(grid: GridGeometry, width: number, height: number): CellMap {
   const key = `${width}x${height}:${rows}x${cols}:${cw}x${ch}:${ox},${oy}`;
   let m = mapCache.get(key);
   if (!m) {
-    const cellRow = new Int32Array(height);
-    const cellCol = new Int32Array(width);
-    for (let y = 0; y < height; y++) cellRow[y] = Math.min(rows - 1, Math.max(0, Math.floor((y - oy) / ch)));
-    for (let x = 0; x < width; x++) cellCol[x] = Math.min(cols - 1, Math.max(0, Math.floor((x - ox) / cw)));
-    m = { cellRow, cellCol };
+    const rowBase = new Int32Array(height);
+    for (let y = 0; y < height; y++) rowBase[y] = Math.min(rows - 1, Math.max(0, Math.floor((y - oy) / ch))) * cols;
+    const runs: number[] = [];
+    for (let x = 0; x < width; x++) {
+      const col = Math.min(cols - 1, Math.max(0, Math.floor((x - ox) / cw)));
+      if (runs.length > 0 && runs[runs.length - 1] === col) runs[runs.length - 2] = x + 1;
+      else runs.push(x, x + 1, col);
+    }
+    m = { rowBase, runs: Int32Array.from(runs) };
     if (mapCache.size >= 16) mapCache.delete(mapCache.keys().next().value as string);
     mapCache.set(key, m);
   }
@@ -32,7 +40,8 @@ function cellMap(grid: GridGeometry, width: number, height: number): CellMap {
  * apply_mask_canvas, in place: frame = ⌊frame·m + bg·(1 − m)⌋ per channel (black where there is no bg), with the
  * grid mask expanded to pixels along the grid's actual cells. The reference repeated each cell ⌊H/rows⌋ + 1 times
  * from the frame's corner, ignoring the offsets and the exact cell size (catalog 9.3 item 31); that drifts by up to a
- * cell across the frame, so it is fixed here.
+ * cell across the frame, so it is fixed here. Runs in the apply_mask kernel (wasm/compose.wat.mjs): cells with m ≥ 1
+ * are skipped, m ≤ 0 copied, the rest mixed in f64 as before.
  */
 export function applyMask(frame: RgbFrame, mask: Field, grid: GridGeometry, bg?: RgbFrame): RgbFrame {
   checkMask(mask, grid, 'applyMask');
@@ -40,37 +49,13 @@ export function applyMask(frame: RgbFrame, mask: Field, grid: GridGeometry, bg?:
   if (bg && (bg.width !== width || bg.height !== height)) {
     throw new GlyphreelError('E_PARAM', `applyMask: background is ${bg.width}×${bg.height}, frame is ${width}×${height}`);
   }
-  const bgd = bg?.data;
-  const { cellRow, cellCol } = cellMap(grid, width, height);
-  const cols = grid.cols;
-  for (let y = 0, p = 0; y < height; y++) {
-    const rowBase = (cellRow[y] as number) * cols;
-    for (let x = 0; x < width; x++, p += 3) {
-      const m = mask[rowBase + (cellCol[x] as number)] as number;
-      if (m >= 1) continue;
-      if (m <= 0) {
-        if (bgd) {
-          data[p] = bgd[p] as number;
-          data[p + 1] = bgd[p + 1] as number;
-          data[p + 2] = bgd[p + 2] as number;
-        } else {
-          data[p] = 0;
-          data[p + 1] = 0;
-          data[p + 2] = 0;
-        }
-        continue;
-      }
-      const k = 1 - m;
-      if (bgd) {
-        data[p] = (data[p] as number) * m + (bgd[p] as number) * k;
-        data[p + 1] = (data[p + 1] as number) * m + (bgd[p + 1] as number) * k;
-        data[p + 2] = (data[p + 2] as number) * m + (bgd[p + 2] as number) * k;
-      } else {
-        data[p] = (data[p] as number) * m;
-        data[p + 1] = (data[p + 1] as number) * m;
-        data[p + 2] = (data[p + 2] as number) * m;
-      }
-    }
-  }
+  if (width * height === 0) return frame;
+  const { rowBase, runs } = cellMap(grid, width, height);
+  const a = arena();
+  const maskPtr = wordsIn(mask, 'compose:mask');
+  const rowPtr = wordsIn(rowBase, 'compose:rows');
+  const runPtr = wordsIn(runs, 'compose:runs');
+  const bgPtr = bg ? bytesIn(bg.data, 'compose:in1') : 0;
+  a.withBytes(data, (p) => composeKernels().apply_mask(p, bgPtr, width, height, maskPtr, rowPtr, runPtr, runs.length / 3));
   return frame;
 }

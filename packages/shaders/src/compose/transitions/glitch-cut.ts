@@ -1,5 +1,5 @@
 import { defineTransition } from '@glyphreel/core';
-import { checkTransitionFrames } from './reveal.js';
+import { checkTransitionFrames, copyBytes } from './reveal.js';
 
 /**
  * tr_glitch_cut at pixel level: `from` below progress 0.5, `to` from 0.5; between 0.3 and 0.7, ⌊20·intensity⌋ random
@@ -17,7 +17,7 @@ export const glitchCutTransition = defineTransition({
   apply(from, to, progress, out, ctx, p) {
     checkTransitionFrames('glitch_cut', from, to, out);
     const src = progress < 0.5 ? from.data : to.data;
-    if (out.data !== src) out.data.set(src);
+    if (out.data !== src) copyBytes(src, out.data);
     if (progress < 0.3 || progress > 0.7) return;
     const intensity = 1 - 4 * Math.abs(progress - 0.5);
     const count = Math.floor(20 * intensity);
