@@ -1,12 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
-import { createFrame, hsvToRgbInto, Rng, type RgbFrame } from '@glyphreel/core';
+import { hsvToRgbInto, Rng, type RgbFrame } from '@glyphreel/core';
 import { createShaderContext } from './context.js';
 import { edgeGlow } from './glow/edge-glow.js';
 import { radialBlur } from './glow/radial-blur.js';
 import { softFocus } from './glow/soft-focus.js';
 import { arena } from './internal/simd/arena.js';
-import { createSimdFrame, releaseSimdFrame } from './internal/simd/frame.js';
 import { firstDiff, randomBytes as randomBytesOf } from '../test-utils/bytes.js';
+import { expectBoth } from '../test-utils/frames.js';
 
 // Scalar references written from each shader's definition, one pixel and one channel at a time, compared byte for
 // byte with the SIMD kernels on frames whose widths leave every tail length of the 16-pixel groups.
@@ -93,20 +93,6 @@ function glyphBytes(w: number, h: number): Uint8Array {
 /** Widths around the 16-pixel groups (and edge_glow's interior of w − 2), odd and even heights. */
 const SIZES: Array<[number, number]> = [[1, 1], [2, 1], [1, 4], [3, 2], [15, 3], [16, 2], [17, 5], [18, 1], [19, 4], [33, 7], [34, 6], [50, 9], [97, 5]];
 
-type Apply = (frame: RgbFrame) => void;
-
-/** Runs `apply` on a heap frame and on an arena frame holding `src`, and expects both to equal `want`. */
-function expectBoth(src: Uint8Array, w: number, h: number, apply: Apply, want: Uint8Array, label: string): void {
-  const heap = createFrame(w, h);
-  heap.data.set(src);
-  apply(heap);
-  expect([label, 'heap', firstDiff(heap.data, want, w)]).toEqual([label, 'heap', null]);
-  const simd = createSimdFrame(w, h);
-  simd.data.set(src);
-  apply(simd);
-  expect([label, 'arena', firstDiff(simd.data, want, w)]).toEqual([label, 'arena', null]);
-  releaseSimdFrame(simd);
-}
 
 const ctx = createShaderContext({});
 
@@ -169,7 +155,7 @@ describe('glow kernels stay inside the frame', () => {
     const ptr = a.alloc(bytes + 128);
     const guard = a.u8(ptr, bytes + 128);
     const src = randomBytes(bytes);
-    const apply: Array<[string, Apply]> = [
+    const apply: Array<[string, (frame: RgbFrame) => void]> = [
       ['soft_focus', (f) => softFocus.apply(f, { strength: 0.6 }, ctx)],
       ['edge_glow', (f) => edgeGlow.apply(f, { hue: 0.2 }, ctx)],
       ['radial_blur', (f) => radialBlur.apply(f, { strength: 0.5, center: [] }, ctx)],

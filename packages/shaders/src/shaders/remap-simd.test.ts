@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { createFrame, Rng, type RgbFrame } from '@glyphreel/core';
+import { Rng, type RgbFrame } from '@glyphreel/core';
 import { channelSwap } from './channel/channel-swap.js';
 import { chromatic } from './channel/chromatic.js';
 import { rgbSplitRadial } from './channel/rgb-split-radial.js';
@@ -10,6 +10,7 @@ import { mirrorDiag } from './geometry/mirror-diag.js';
 import { arena } from './internal/simd/arena.js';
 import { createSimdFrame, releaseSimdFrame } from './internal/simd/frame.js';
 import { firstDiff, randomBytes as randomBytesOf } from '../test-utils/bytes.js';
+import { expectBoth } from '../test-utils/frames.js';
 
 // Scalar references written from each shader's definition, one output pixel at a time reading an untouched copy,
 // compared byte for byte with the kernels of wasm/remap.wat.mjs on frames whose widths leave every tail length of the
@@ -115,20 +116,6 @@ const SIZES: Array<[number, number]> = [
   [1, 1], [2, 1], [1, 4], [3, 2], [15, 3], [16, 2], [17, 5], [18, 1], [19, 4], [33, 7], [34, 6], [50, 9], [97, 5], [40, 64], [130, 11],
 ];
 
-type Apply = (frame: RgbFrame) => void;
-
-/** Runs `apply` on a heap frame and on an arena frame holding `src`, and expects both to equal `want`. */
-function expectBoth(src: Uint8Array, w: number, h: number, apply: Apply, want: Uint8Array, label: string): void {
-  const heap = createFrame(w, h);
-  heap.data.set(src);
-  apply(heap);
-  expect([label, 'heap', firstDiff(heap.data, want, w)]).toEqual([label, 'heap', null]);
-  const simd = createSimdFrame(w, h);
-  simd.data.set(src);
-  apply(simd);
-  expect([label, 'arena', firstDiff(simd.data, want, w)]).toEqual([label, 'arena', null]);
-  releaseSimdFrame(simd);
-}
 
 const ctx = createShaderContext({});
 
@@ -203,7 +190,7 @@ describe('remap kernels stay inside the frame', () => {
     const ptr = a.alloc(bytes + 128);
     const guard = a.u8(ptr, bytes + 128);
     const src = randomBytes(bytes);
-    const apply: Array<[string, Apply]> = [
+    const apply: Array<[string, (frame: RgbFrame) => void]> = [
       ['crt', (f) => crt.apply(f, { strength: -0.7 }, ctx)],
       ['kaleidoscope', (f) => kaleidoscope.apply(f, { folds: 5 }, ctx)],
       ['rgb_split_radial', (f) => rgbSplitRadial.apply(f, { strength: 40 }, ctx)],
