@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { ffmpegPathOf, type FfmpegLike } from './discover.js';
 import { probe } from './probe.js';
@@ -43,19 +44,31 @@ export function brightnessTimestamps(durationS: number): number[] {
 export async function verifyBrightness(file: string, timestamps: readonly number[], o: BrightnessOptions): Promise<BrightnessReport> {
   const bin = ffmpegPathOf(o.ffmpeg);
   const abs = path.resolve(file);
-  const info = await probe(abs, { ffmpeg: bin, ...(o.signal ? { signal: o.signal } : {}) });
+  // The probe and the decodes are independent ffmpeg runs, so they overlap, at most one decode per core (each reads
+  // from the keyframe before t: about a second for 1080p H.264 here, and a decoder's memory each).
+  const signal = o.signal ? { signal: o.signal } : {};
+  const decode = (t: number) =>
+    runFfmpegBytes(bin, ['-ss', String(t), '-i', abs, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], {
+      what: `reading the frame at ${t}s of ${abs}`,
+      ...signal,
+    });
+  const probed = probe(abs, { ffmpeg: bin, ...signal });
+  probed.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
+  const frames: Uint8Array[] = [];
+  const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+  for (let k = 0; k < timestamps.length; k += cores) {
+    frames.push(...(await Promise.all(timestamps.slice(k, k + cores).map(decode))));
+  }
+  const info = await probed;
   const frameBytes = info.width * info.height * 3;
   const quiet = o.quietThreshold ?? 5;
   const report: BrightnessReport = { samples: [], dark: [], missing: [], warnings: [] };
-  for (const t of timestamps) {
-    const bytes = await runFfmpegBytes(bin, ['-ss', String(t), '-i', abs, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], {
-      what: `reading the frame at ${t}s of ${abs}`,
-      ...(o.signal ? { signal: o.signal } : {}),
-    });
+  timestamps.forEach((t, k) => {
+    const bytes = frames[k]!;
     if (bytes.length < frameBytes || frameBytes === 0) {
       report.missing.push(t);
       report.warnings.push(`t=${t}s: no frame (the video is ${info.durationS.toFixed(2)} s long)`);
-      continue;
+      return;
     }
     let sum = 0;
     let max = 0;
@@ -70,6 +83,6 @@ export async function verifyBrightness(file: string, timestamps: readonly number
       report.dark.push(t);
       report.warnings.push(`t=${t}s is too dark: mean ${mean.toFixed(1)} < ${quiet} (raise the effects' brightness floor or the tonemap gamma)`);
     }
-  }
+  });
   return report;
 }
