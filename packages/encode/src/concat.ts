@@ -81,18 +81,18 @@ export async function concatSegments(o: ConcatOptions): Promise<ConcatResult> {
   }
   const bin = ffmpegPathOf(o.ffmpeg);
   const sig = o.signal ? { signal: o.signal } : {};
+  // Segments given with their frame counts (and a known fps) need no probe; the others are probed together.
+  const probes = o.segments.map((s) =>
+    typeof s !== 'string' && o.fps !== undefined ? null : probe(typeof s === 'string' ? s : s.path, { ffmpeg: bin, ...sig }),
+  );
+  const probed = await Promise.all(probes);
   let fps = o.fps;
-  const refs: SegmentRef[] = [];
-  for (const s of o.segments) {
-    if (typeof s !== 'string' && fps !== undefined) {
-      refs.push(s);
-      continue;
-    }
-    const file = typeof s === 'string' ? s : s.path;
-    const p = await probe(file, { ffmpeg: bin, ...sig });
+  const refs: SegmentRef[] = o.segments.map((s, k) => {
+    const p = probed[k];
+    if (!p) return s as SegmentRef;
     fps ??= p.fps;
-    refs.push({ path: file, frames: typeof s === 'string' ? p.frames : s.frames });
-  }
+    return { path: typeof s === 'string' ? s : s.path, frames: typeof s === 'string' ? p.frames : s.frames };
+  });
   const rate = fps as number;
   const frames = refs.reduce((a, r) => a + r.frames, 0);
   const durationS = frames / rate;

@@ -326,8 +326,10 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
       await pngOut.commit();
       output = pngOut.target;
     } else {
-      const segments = units.map((u) => segPath(u));
-      const missing = segments.filter((s) => !existsSync(s));
+      // Segments drawn by this run have known frame counts (the encoders counted them); reused ones are probed.
+      const drawn = new Set(toDraw);
+      const segments = units.map((u) => (drawn.has(u) ? { path: segPath(u), frames: u.frameEnd - u.frameStart } : segPath(u)));
+      const missing = segments.map((s) => (typeof s === 'string' ? s : s.path)).filter((s) => !existsSync(s));
       if (missing.length) {
         throw new GlyphreelError('E_INPUT', `Missing segment ${path.basename(missing[0]!)} in ${segDir}`, { hint: 'render once without --clip/--skip-render (with --keep-intermediates) first' });
       }
