@@ -28,6 +28,11 @@ export interface BrightnessOptions {
   /** Mean below this is too dark even for a quiet section (seed: "mean > 5 for quiet sections"). Default 5. */
   quietThreshold?: number;
   signal?: AbortSignal;
+  /**
+   * Added to every time in the report: `file` is a segment starting this many seconds into the final video (the
+   * timestamps given are relative to the segment; the report speaks of the video).
+   */
+  offsetS?: number;
 }
 
 /** The seed's spot-check times (2, 30, 60, 120, 180 s) that fall inside the video, plus its middle when few do. */
@@ -63,8 +68,10 @@ export async function verifyBrightness(file: string, timestamps: readonly number
   const frameBytes = info.width * info.height * 3;
   const quiet = o.quietThreshold ?? 5;
   const report: BrightnessReport = { samples: [], dark: [], missing: [], warnings: [] };
-  timestamps.forEach((t, k) => {
+  const offset = o.offsetS ?? 0;
+  timestamps.forEach((local, k) => {
     const bytes = frames[k]!;
+    const t = Math.round((local + offset) * 1000) / 1000;
     if (bytes.length < frameBytes || frameBytes === 0) {
       report.missing.push(t);
       report.warnings.push(`t=${t}s: no frame (the video is ${info.durationS.toFixed(2)} s long)`);

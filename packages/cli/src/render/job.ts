@@ -1,4 +1,5 @@
 import type { RenderBudget } from '@glyphreel/core';
+import type { BrightnessReport } from '@glyphreel/encode';
 import type { WorkUnit } from '../runtime/plan.js';
 
 /** Where a worker reads the project from: a scene file, or an inline object (the demo, the auto plan). */
@@ -40,6 +41,14 @@ export interface UnitTask {
   /** Segment file (mp4/webm) or the png directory. */
   output: string;
   logPath: string;
+  /**
+   * Brightness spot checks that fall in this unit, in seconds from the start of its segment: the worker decodes
+   * them from the segment as soon as it is encoded (the same bytes the joined output will hold), so the checks
+   * overlap the other units' work instead of following the join.
+   */
+  brightnessAtS?: number[];
+  /** Where this unit's segment starts in the final video, seconds (the report's times are the video's). */
+  brightnessOffsetS?: number;
 }
 
 export interface UnitResult {
@@ -54,6 +63,8 @@ export interface UnitResult {
   peakMemoryMb: number;
   /** Glyph warnings met in this worker so far. */
   warnings: string[];
+  /** The spot checks of `brightnessAtS`, times in the final video.  */
+  brightness?: BrightnessReport;
 }
 
 export const CANCEL_SLOT = 0;

@@ -82,6 +82,21 @@ describe('renderVideo', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   }, 120000);
 
+  it('spot-checks brightness in the workers, on each segment, with the same result as checking the joined video', async () => {
+    const ffmpeg = await findFfmpeg();
+    const { verifyBrightness } = await import('@glyphreel/encode');
+    // threshold 1 draws nothing: tonemap's black point (2) everywhere, below the quiet threshold of 5.
+    const dark = { scenes: [{ name: 'dark', end: 6, grid: 'sm', layers: [{ effect: 'plasma', threshold: 1 }] }] };
+    const out = path.join(dir, 'dark.mp4');
+    const r = await renderVideo(base({ output: out, source: { raw: dark, label: 'dark' }, workers: 2, unitFrames: 7 }));
+    const checked = r.unitResults.filter((u) => u.brightness);
+    expect(checked.map((u) => u.brightness!.samples.map((x) => x.t))).toEqual([[2], [3]]); // two units, one check each
+    const direct = await verifyBrightness(out, [2, 3], { ffmpeg: ffmpeg.path });
+    expect(direct.dark).toEqual([2, 3]);
+    expect(r.warnings.filter((w) => w.includes('too dark'))).toEqual(direct.warnings);
+    expect(direct.warnings[0]).toMatch(/^t=2s is too dark: mean 2\.0 < 5/);
+  }, 120000);
+
   it('leaves an existing output untouched when a render fails, naming the scene and frame', async () => {
     const target = path.join(dir, 'keep.mp4');
     writeFileSync(target, 'precious');

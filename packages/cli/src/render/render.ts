@@ -268,6 +268,21 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   log(renderLine({ ...profile, workers }));
   log(`Plan: ${units.length} units, ${framesToDraw} of ${total} frames to draw, x264 ${profile.x264Preset} with ${job.encode.threads} threads per encoder`);
 
+  // The brightness spot checks (mp4/webm) run in the workers, on each segment as soon as it is encoded, when every
+  // segment is drawn by this run; reused segments (--clip, --skip-render) are checked on the joined output instead.
+  const outputStartS = units.length ? units[0]!.frameStart / fps : 0;
+  const outputS = partial ? (units.at(-1)!.frameEnd - units[0]!.frameStart) / fps : total / fps;
+  const checkInUnits = (segFormat === 'mp4' || segFormat === 'webm') && format !== 'gif' && toDraw.length === units.length;
+  const spotChecks = new Map<WorkUnit, { atS: number[]; offsetS: number }>();
+  if (checkInUnits) {
+    const at = brightnessTimestamps(outputS);
+    for (const u of units) {
+      const a = u.frameStart / fps - outputStartS;
+      const b = u.frameEnd / fps - outputStartS;
+      const mine = at.filter((t) => t >= a - 1e-9 && t < b - 1e-9).map((t) => Math.round((t - a) * 1e6) / 1e6);
+      if (mine.length) spotChecks.set(u, { atS: mine, offsetS: a });
+    }
+  }
   const abort = () => Atomics.store(ctl, CANCEL_SLOT, 1);
   o.signal?.addEventListener('abort', abort, { once: true });
   const unitResults: UnitResult[] = [];
@@ -290,7 +305,8 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
         toDraw.map(async (unit) => {
           const unitIndex = units.indexOf(unit);
           try {
-            const r = (await pool.run({ job, unit, unitIndex, output: segPath(unit), logPath: path.join(segDir, `${unit.id}.log`) })) as UnitResult;
+            const checks = spotChecks.get(unit);
+            const r = (await pool.run({ job, unit, unitIndex, output: segPath(unit), logPath: path.join(segDir, `${unit.id}.log`), ...(checks ? { brightnessAtS: checks.atS, brightnessOffsetS: checks.offsetS } : {}) })) as UnitResult;
             unitResults.push(r);
           } catch (e) {
             const err = rebuildError(e);
@@ -344,9 +360,13 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
     }
     if (output && (format === 'mp4' || format === 'webm')) {
       progress({ stage: 'verify', framesRendered: framesToDraw, framesEncoded: framesToDraw, framesTotal: framesToDraw, fps: 0, etaS: 0 });
-      const durationS = total / fps;
-      const report = await verifyBrightness(output, brightnessTimestamps(partial ? (units.at(-1)!.frameEnd - units[0]!.frameStart) / fps : durationS), { ffmpeg: ffmpeg!.path });
-      warnings.push(...report.warnings);
+      if (checkInUnits) {
+        // unitResults are in timeline order, and so is each report.
+        for (const r of unitResults) if (r.brightness) warnings.push(...r.brightness.warnings);
+      } else {
+        const report = await verifyBrightness(output, brightnessTimestamps(outputS), { ffmpeg: ffmpeg!.path });
+        warnings.push(...report.warnings);
+      }
     }
   } catch (e) {
     if (work) await work.abort();

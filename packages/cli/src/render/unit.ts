@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { FeatureTable, GlyphreelError, isGlyphreelError, type Registry } from '@glyphreel/core';
-import { openEncoder, type Encoder } from '@glyphreel/encode';
+import { openEncoder, verifyBrightness, type BrightnessReport, type Encoder } from '@glyphreel/encode';
 import { setMediaFfmpegPath } from '@glyphreel/inputs';
 import { createSceneRenderer, type GridSceneRenderer } from '@glyphreel/grid';
 import { clearSimdFrame, createSimdFrame, simdMemoryBytes } from '@glyphreel/shaders';
@@ -135,9 +135,12 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
       Atomics.add(control, 1 + task.unitIndex, 1);
       if ((frameIndex & 15) === 0) peak = Math.max(peak, memoryMb());
     }
+    let brightness: BrightnessReport | undefined;
     if (encoder) {
       const done = await encoder.close();
       Atomics.store(control, 1 + job.units + task.unitIndex, done.frames);
+      encoder = null;
+      if (task.brightnessAtS?.length) brightness = await verifyBrightness(task.output, task.brightnessAtS, { ffmpeg: job.encode.ffmpeg, offsetS: task.brightnessOffsetS ?? 0 });
     }
     encoder = null;
     await runtime.dispose();
@@ -151,6 +154,7 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
       replayedFrames: unit.frameStart - unit.sceneFrameStart,
       peakMemoryMb: Math.max(peak, memoryMb()),
       warnings: [...glyphWarnings],
+      ...(brightness ? { brightness } : {}),
     };
   } catch (e) {
     if (encoder) await encoder.abort().catch(() => undefined);
