@@ -2,6 +2,7 @@ import { GlyphreelError, type RgbFrame } from '@glyphreel/core';
 import { blendLut, checkOpacity, LutCache, QUANT_GUARD } from '../blend/engine.js';
 import type { BlendMode } from '../blend/modes.js';
 import { arena } from '../../shaders/internal/simd/arena.js';
+import { hueShiftLevels } from '../../shaders/internal/hsv.js';
 import { composeKernels } from '../blend/wasm.js';
 import { ArenaRegions } from './regions.js';
 import { buildTransformPlan, runTransformPlan, FEEDBACK_TRANSFORMS, isFeedbackTransform, type FeedbackTransform, type TransformPlan } from './transforms.js';
@@ -86,7 +87,6 @@ export class FeedbackBuffer {
   /** The buffer, the transform's output and the blend table live in the SIMD arena (see `regions`). */
   private readonly mem = new ArenaRegions(this);
   private buf: Uint8Array = new Uint8Array(0);
-  private work: Uint8Array = new Uint8Array(0);
   private bufPtr = 0;
   private workPtr = 0;
   private lutPtr = 0;
@@ -98,6 +98,9 @@ export class FeedbackBuffer {
   // The last blend table and what it was built for: steady options cost no cache lookup (and no key string) per frame.
   private lut: Uint8Array | null = null;
   private lutFor: [string, number, number, boolean] = ['', 0, 0, false];
+  /** The buffer's byte → value table for the hue shift, and the (decay, quantized) it is for. */
+  private levels: Float64Array | null = null;
+  private levelsFor: [number, boolean] = [0, false];
   /** The table whose bytes are at lutPtr (tables from the caches never change). */
   private lutLoaded: Uint8Array | null = null;
 
@@ -157,7 +160,7 @@ export class FeedbackBuffer {
       if (hueShift > 0) {
         // zoom/shrink resize the decayed buffer through u8 in the reference, so the hue shift sees truncated values there.
         const quantized = transform === 'zoom' || transform === 'shrink';
-        this.hueShiftDecayed(top === this.bufPtr ? this.buf : this.work, this.work, decay, hueShift, quantized);
+        this.hueShiftDecayed(top, this.workPtr, width * height, decay, hueShift, quantized);
         top = this.workPtr;
       }
       // The result goes to the frame and, in the same pass, to the buffer.
@@ -174,7 +177,6 @@ export class FeedbackBuffer {
     this.lutPtr = this.mem.alloc(65536);
     this.lutLoaded = null;
     this.buf = a.u8(this.bufPtr, bytes);
-    this.work = a.u8(this.workPtr, bytes);
   }
 
   /** Decay folds into the blend table unless the hue shift needs the decayed values first. */
@@ -187,64 +189,18 @@ export class FeedbackBuffer {
   }
 
   /**
-   * dst = hue-rotated (src·decay), through HSV as the reference (its ε 1e−10 is 1e−8 here in byte units; truncating back to bytes). The conversion is
-   * inlined (same math as core's rgbToHsvInto/hsvToRgbInto, kept in float64) so the loop allocates nothing and
-   * skips the float32 round trip of core's HSV scratch.
+   * dst = hue-rotated (src·decay) through HSV as the reference (its ε 1e−10 is 1e−8 here in byte units; truncating
+   * back to bytes), by the colour kernel (hsv.ts's hueShiftLevels). Byte units throughout (h and s are scale-free),
+   * so decay 1 returns the bytes exactly; a channel byte B stands for ⌊B·decay⌋ (quantized) or B·decay.
    */
-  private hueShiftDecayed(src: Uint8Array, dst: Uint8Array, decay: number, shift: number, quantized: boolean): void {
-    const n = src.length;
-    // Byte units throughout (h and s are scale-free), so decay 1 returns the bytes exactly.
-    const k = quantized ? 1 : decay;
-    const table = quantized ? decayTable(decay) : IDENTITY;
-    for (let i = 0; i < n; i += 3) {
-      const r = (table[src[i] as number] as number) * k;
-      const g = (table[src[i + 1] as number] as number) * k;
-      const b = (table[src[i + 2] as number] as number) * k;
-      const mx = r > g ? (r > b ? r : b) : g > b ? g : b;
-      if (mx <= 1e-8) {
-        dst[i] = 0;
-        dst[i + 1] = 0;
-        dst[i + 2] = 0;
-        continue;
-      }
-      const mn = r < g ? (r < b ? r : b) : g < b ? g : b;
-      const d = mx - mn;
-      if (d <= 1e-8) {
-        // Grey has no hue to rotate (s = 0); tonemapped backgrounds are mostly this.
-        const grey = mx + QUANT_GUARD;
-        dst[i] = grey;
-        dst[i + 1] = grey;
-        dst[i + 2] = grey;
-        continue;
-      }
-      let h: number;
-      if (mx === r) h = ((g - b) / d) % 6;
-      else if (mx === g) h = (b - r) / d + 2;
-      else h = (r - g) / d + 4;
-      h /= 6;
-      h += shift;
-      h -= Math.floor(h);
-      if (h >= 1) h = 0; // −1e−17 − ⌊−1e−17⌋ rounds to 1
-      h *= 6;
-      const s = d / mx;
-      const sector = Math.floor(h);
-      const f = h - sector;
-      const v = mx + QUANT_GUARD;
-      const p = v * (1 - s);
-      const q = v * (1 - s * f);
-      const t = v * (1 - s * (1 - f));
-      let R: number, G: number, B: number;
-      switch (sector) {
-        case 0: R = v; G = t; B = p; break;
-        case 1: R = q; G = v; B = p; break;
-        case 2: R = p; G = v; B = t; break;
-        case 3: R = p; G = q; B = v; break;
-        case 4: R = t; G = p; B = v; break;
-        default: R = v; G = p; B = q; break;
-      }
-      dst[i] = R;
-      dst[i + 1] = G;
-      dst[i + 2] = B;
+  private hueShiftDecayed(src: number, dst: number, npx: number, decay: number, shift: number, quantized: boolean): void {
+    const f = this.levelsFor;
+    if (!this.levels || f[0] !== decay || f[1] !== quantized) {
+      const k = quantized ? 1 : decay;
+      const table = quantized ? decayTable(decay) : IDENTITY;
+      this.levels = Float64Array.from(table, (b) => b * k);
+      this.levelsFor = [decay, quantized];
     }
+    hueShiftLevels(src, dst, npx, this.levels, shift);
   }
 }

@@ -4,6 +4,7 @@ import { WASM_BASE64 as COLOR_WASM } from './simd/color-wasm.js';
 /** The exports of wasm/color.wat.mjs. */
 interface ColorKernels {
   adjust_hsv(p: number, npx: number, dh: number, sf: number, cache: number, reset: number): void;
+  hue_shift_levels(p: number, q: number, npx: number, levels: number, dh: number, cache: number, reset: number): void;
 }
 
 /** 64K keys + 64K values of 32 bits: the kernel's direct-mapped colour cache. */
@@ -32,4 +33,33 @@ export function adjustHsv(data: Uint8Array, dh: number, sf: number): void {
   cachedDh = dh;
   cachedSf = sf;
   a.withBytes(data.subarray(0, npx * 3), (p) => kernels.adjust_hsv(p, npx, dh, sf, cache, reset ? 1 : 0));
+}
+
+/** The (levels, dh) the hue-shift cache was filled for, and where that cache was. */
+const shiftLevels = new Float64Array(256);
+let shiftDh = NaN;
+let shiftAt = -1;
+
+/**
+ * The FeedbackBuffer's hue shift over arena addresses: npx rgb24 pixels from `src` to `dst` (the same address, or
+ * not overlapping), each channel byte standing for `levels[byte]` (256 finite values in [0, 255]: the decayed
+ * buffer in byte units), hue += dh (dh finite ≥ 0) and truncated back to bytes. The arithmetic is buffer.ts's
+ * original per-pixel JavaScript (its own thresholds and rounding, not adjustHsv's), run by the colour kernel's
+ * cached frame loop, so only the distinct colours are converted.
+ */
+export function hueShiftLevels(src: number, dst: number, npx: number, levels: Float64Array, dh: number): void {
+  if (npx === 0) return;
+  const a = arena();
+  const kernels = a.load<ColorKernels>(COLOR_WASM);
+  const cache = a.scratch('hsv:shift-cache', CACHE_BYTES + 8 * 256);
+  const tab = cache + CACHE_BYTES;
+  let reset = cache !== shiftAt || !Object.is(dh, shiftDh);
+  for (let i = 0; i < 256 && !reset; i++) reset = !Object.is(levels[i], shiftLevels[i]);
+  if (reset) {
+    shiftLevels.set(levels.subarray(0, 256));
+    new Float64Array(a.buffer, tab, 256).set(shiftLevels);
+    shiftAt = cache;
+    shiftDh = dh;
+  }
+  kernels.hue_shift_levels(src, dst, npx, tab, dh, cache, reset ? 1 : 0);
 }
