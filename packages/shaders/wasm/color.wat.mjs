@@ -176,29 +176,33 @@ export function wat() {
   (func $hue_shift (param $P i32) (param $tab i32) (param $dh f64) (result i32)
     (local $r f64) (local $g f64) (local $b f64) (local $mx f64) (local $mn f64) (local $d f64)
     (local $h f64) (local $s f64) (local $v f64) (local $f f64) (local $k f64)
-    (local $pp f64) (local $q f64) (local $t f64) (local $rr f64) (local $gg f64) (local $bb f64)
+    (local $pp f64) (local $q f64) (local $t f64) (local $rr f64) (local $gg f64) (local $bb f64) (local $sec i32)
     (local.set $r (f64.load (i32.add (local.get $tab) (i32.shl (i32.and (local.get $P) (i32.const 255)) (i32.const 3)))))
     (local.set $g (f64.load (i32.add (local.get $tab) (i32.shl (i32.and (i32.shr_u (local.get $P) (i32.const 8)) (i32.const 255)) (i32.const 3)))))
     (local.set $b (f64.load (i32.add (local.get $tab) (i32.shl (i32.shr_u (local.get $P) (i32.const 16)) (i32.const 3)))))
-    (local.set $mx (if (result f64) (f64.gt (local.get $r) (local.get $g))
-      (then (select (local.get $r) (local.get $b) (f64.gt (local.get $r) (local.get $b))))
-      (else (select (local.get $g) (local.get $b) (f64.gt (local.get $g) (local.get $b))))))
+    ;; The conversion misses the cache for each new colour, in no predictable order, so its choices are selects, not
+    ;; branches (mispredicted branches made a miss about twice as slow). max/min equal the reference's ternaries on
+    ;; these values (finite, never −0).
+    (local.set $mx (f64.max (f64.max (local.get $r) (local.get $g)) (local.get $b)))
     (if (f64.le (local.get $mx) (f64.const 1e-8)) (then (return (i32.const 0))))
-    (local.set $mn (if (result f64) (f64.lt (local.get $r) (local.get $g))
-      (then (select (local.get $r) (local.get $b) (f64.lt (local.get $r) (local.get $b))))
-      (else (select (local.get $g) (local.get $b) (f64.lt (local.get $g) (local.get $b))))))
+    (local.set $mn (f64.min (f64.min (local.get $r) (local.get $g)) (local.get $b)))
     (local.set $d (f64.sub (local.get $mx) (local.get $mn)))
     (if (f64.le (local.get $d) (f64.const 1e-8)) (then
       (return (i32.mul (i32.trunc_sat_f64_s (f64.add (local.get $mx) (f64.const 1e-6))) (i32.const 0x010101)))))
-    (if (f64.eq (local.get $mx) (local.get $r))
-      ;; ((g − b)/d) % 6 in JavaScript: the quotient is within [−1, 1] (see $hsv), so % 6 returns it unchanged.
-      (then (local.set $h (f64.div (f64.sub (local.get $g) (local.get $b)) (local.get $d))))
-      (else (if (f64.eq (local.get $mx) (local.get $g))
-        (then (local.set $h (f64.add (f64.div (f64.sub (local.get $b) (local.get $r)) (local.get $d)) (f64.const 2))))
-        (else (local.set $h (f64.add (f64.div (f64.sub (local.get $r) (local.get $g)) (local.get $d)) (f64.const 4)))))))
+    ;; ((g − b)/d) % 6 when the max is r (the quotient is within [−1, 1], see $hsv, so % 6 returns it), (b − r)/d + 2
+    ;; when it is g, else (r − g)/d + 4. The r case adds 0 here, which only turns a −0 into +0: h + dh is the same.
+    (local.set $h (f64.add
+      (f64.div
+        (select (f64.sub (local.get $g) (local.get $b))
+          (select (f64.sub (local.get $b) (local.get $r)) (f64.sub (local.get $r) (local.get $g)) (f64.eq (local.get $mx) (local.get $g)))
+          (f64.eq (local.get $mx) (local.get $r)))
+        (local.get $d))
+      (select (f64.const 0)
+        (select (f64.const 2) (f64.const 4) (f64.eq (local.get $mx) (local.get $g)))
+        (f64.eq (local.get $mx) (local.get $r)))))
     (local.set $h (f64.add (f64.div (local.get $h) (f64.const 6)) (local.get $dh)))
     (local.set $h (f64.sub (local.get $h) (f64.floor (local.get $h))))
-    (if (f64.ge (local.get $h) (f64.const 1)) (then (local.set $h (f64.const 0))))
+    (local.set $h (select (f64.const 0) (local.get $h) (f64.ge (local.get $h) (f64.const 1))))
     (local.set $h (f64.mul (local.get $h) (f64.const 6)))
     (local.set $s (f64.div (local.get $d) (local.get $mx)))
     (local.set $k (f64.floor (local.get $h)))
@@ -207,15 +211,18 @@ export function wat() {
     (local.set $pp (f64.mul (local.get $v) (f64.sub (f64.const 1) (local.get $s))))
     (local.set $q (f64.mul (local.get $v) (f64.sub (f64.const 1) (f64.mul (local.get $s) (local.get $f)))))
     (local.set $t (f64.mul (local.get $v) (f64.sub (f64.const 1) (f64.mul (local.get $s) (f64.sub (f64.const 1) (local.get $f))))))
-    ;; h is in [0, 6) here (a finite dh is all the caller passes), so k is a sector; 5 stays the default as in JavaScript
-    (block $sw (block $k5 (block $k4 (block $k3 (block $k2 (block $k1 (block $k0
-      (br_table $k0 $k1 $k2 $k3 $k4 $k5 (i32.trunc_sat_f64_s (local.get $k))))
-      (local.set $rr (local.get $v)) (local.set $gg (local.get $t)) (local.set $bb (local.get $pp)) (br $sw))
-      (local.set $rr (local.get $q)) (local.set $gg (local.get $v)) (local.set $bb (local.get $pp)) (br $sw))
-      (local.set $rr (local.get $pp)) (local.set $gg (local.get $v)) (local.set $bb (local.get $t)) (br $sw))
-      (local.set $rr (local.get $pp)) (local.set $gg (local.get $q)) (local.set $bb (local.get $v)) (br $sw))
-      (local.set $rr (local.get $t)) (local.set $gg (local.get $pp)) (local.set $bb (local.get $v)) (br $sw))
-      (local.set $rr (local.get $v)) (local.set $gg (local.get $pp)) (local.set $bb (local.get $q)))
+    ;; The six sectors (h is in [0, 6): a finite dh is all the caller passes): R = v, q, p, p, t, v; G = t, v, v, q,
+    ;; p, p; B = p, p, t, v, v, q. Sector 5 is also the reference's default.
+    (local.set $sec (i32.trunc_sat_f64_s (local.get $k)))
+    (local.set $rr (select (local.get $v)
+      (select (local.get $q) (select (local.get $pp) (local.get $t) (i32.lt_s (local.get $sec) (i32.const 4))) (i32.eq (local.get $sec) (i32.const 1)))
+      (i32.or (i32.eqz (local.get $sec)) (i32.ge_s (local.get $sec) (i32.const 5)))))
+    (local.set $gg (select (local.get $t)
+      (select (local.get $v) (select (local.get $q) (local.get $pp) (i32.eq (local.get $sec) (i32.const 3))) (i32.lt_s (local.get $sec) (i32.const 3)))
+      (i32.eqz (local.get $sec))))
+    (local.set $bb (select (local.get $pp)
+      (select (local.get $t) (select (local.get $v) (local.get $q) (i32.lt_s (local.get $sec) (i32.const 5))) (i32.eq (local.get $sec) (i32.const 2)))
+      (i32.lt_s (local.get $sec) (i32.const 2))))
     ;; a byte store of a double in [0, 256) truncates it
     (i32.or (i32.trunc_sat_f64_s (local.get $rr))
       (i32.or (i32.shl (i32.trunc_sat_f64_s (local.get $gg)) (i32.const 8))
