@@ -345,6 +345,29 @@ export function wat() {
       (local.set $y (i32.add (local.get $y) (local.get $step)))
       (br $yl))))
 
+  ;; Vignette factors, 1.15 fixed point: out[y·w + x] = floor(clamp(1 − sqrt(xx[x] + Y²)·s, floor, 1)·32768) + 1 with
+  ;; Y = −1 + 2y/(h − 1) (−1 when h = 1) and xx[x] the squared column coordinate computed the same way (JavaScript
+  ;; fills it). The same double operations in the same order as the JavaScript definition, so the same factors.
+  (func (export "vignette_factors") (param $out i32) (param $xx i32) (param $w i32) (param $h i32) (param $s f64) (param $floor f64)
+    (local $y i32) (local $x i32) (local $Y f64) (local $yy f64) (local $v f64)
+    (block $done (loop $yl
+      (br_if $done (i32.ge_u (local.get $y) (local.get $h)))
+      (local.set $Y (if (result f64) (i32.gt_u (local.get $h) (i32.const 1))
+        (then (f64.add (f64.const -1) (f64.div (f64.mul (f64.const 2) (f64.convert_i32_u (local.get $y))) (f64.convert_i32_u (i32.sub (local.get $h) (i32.const 1))))))
+        (else (f64.const -1))))
+      (local.set $yy (f64.mul (local.get $Y) (local.get $Y)))
+      (local.set $x (i32.const 0))
+      (block $rdone (loop $xl
+        (br_if $rdone (i32.ge_u (local.get $x) (local.get $w)))
+        (local.set $v (f64.sub (f64.const 1) (f64.mul (f64.sqrt (f64.add (f64.load (i32.add (local.get $xx) (i32.shl (local.get $x) (i32.const 3)))) (local.get $yy))) (local.get $s))))
+        (local.set $v (select (local.get $floor) (select (f64.const 1) (local.get $v) (f64.gt (local.get $v) (f64.const 1))) (f64.lt (local.get $v) (local.get $floor))))
+        (i32.store16 (local.get $out) (i32.add (i32.trunc_f64_s (f64.floor (f64.mul (local.get $v) (f64.const 32768)))) (i32.const 1)))
+        (local.set $out (i32.add (local.get $out) (i32.const 2)))
+        (local.set $x (i32.add (local.get $x) (i32.const 1)))
+        (br $xl)))
+      (local.set $y (i32.add (local.get $y) (i32.const 1)))
+      (br $yl))))
+
   ;; Saturating add of a per-block glow to one rgb24 row of npx pixels: add[b] (packed 0x00bbggrr) goes to pixels
   ;; 4b..4b+3. 16 pixels (4 blocks) per iteration.
   (func (export "add_blocks_row") (param $p i32) (param $npx i32) (param $add i32)

@@ -9,6 +9,7 @@ export interface Kernels {
   add_blocks_row(p: number, npx: number, add: number): void;
   bloom_grid(src: number, width: number, height: number, thr: number, a: number, b: number, add: number): number;
   fill_zero(p: number, n: number): void;
+  vignette_factors(out: number, xx: number, w: number, h: number, s: number, floor: number): void;
   histogram_strided(p: number, width: number, height: number, step: number, hist: number): void;
   grain_noise_row(noise: number, hw: number, counter: number, golden: number, span: number, base: number): number;
 }

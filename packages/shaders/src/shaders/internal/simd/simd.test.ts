@@ -6,6 +6,7 @@ import { shaderChain } from '../../standalone.js';
 import { tonemap, tonemapRange } from '../../../compose/tonemap.js';
 import { grainNoiseRow } from '../../noise/grain.js';
 import { GOLDEN } from '../noise.js';
+import { VIGNETTE_FLOOR, vignetteFactors } from '../../tone/vignette.js';
 import { Arena, arena } from './arena.js';
 import { clearSimdFrame, createSimdFrame, isSimdFrame, releaseSimdFrame } from './frame.js';
 import { lutBytes, lutRows, mulPixels } from './kernels.js';
@@ -169,6 +170,27 @@ describe('kernels against scalar definitions', () => {
       }
       releaseSimdFrame(f);
       a.release(bp);
+    }
+  });
+
+  test('vignette_factors equals the JavaScript definition (vignetteFactors) bit for bit', () => {
+    const a = arena();
+    for (const [w, h, s] of [[1, 1, 0.22], [2, 1, 5], [7, 5, 2], [33, 17, 0.22], [640, 360, 1.5], [97, 3, 0.01]] as const) {
+      const expected = vignetteFactors(w, h, s);
+      const xxPtr = a.alloc(w * 8);
+      const xx = new Float64Array(a.buffer, xxPtr, w);
+      for (let x = 0; x < w; x++) {
+        const X = w > 1 ? -1 + (2 * x) / (w - 1) : -1;
+        xx[x] = X * X;
+      }
+      const out = a.alloc(w * h * 2);
+      a.kernels.vignette_factors(out, xxPtr, w, h, s, VIGNETTE_FLOOR);
+      const got = a.u16(out, w * h);
+      let diff = -1;
+      for (let i = 0; i < w * h && diff < 0; i++) if (got[i] !== expected[i]) diff = i;
+      expect([w, h, s, diff]).toEqual([w, h, s, -1]);
+      a.release(out);
+      a.release(xxPtr);
     }
   });
 
