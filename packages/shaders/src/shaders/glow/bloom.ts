@@ -1,7 +1,10 @@
-import { defineShader } from '@glyphreel/core';
+import { defineShader, type ShaderContext } from '@glyphreel/core';
+import { registerBandStage, runStage, type BandStage } from '../internal/bands.js';
 import { arena } from '../internal/simd/kernels.js';
+import { createShaderContext } from '../context.js';
 
 const FACTOR = 4;
+let noContext: ShaderContext | undefined;
 
 /**
  * The seed's bloom: stride-4 downsample, keep channel values > thr (others 0), three 3×3 box blurs with edge padding,
@@ -15,21 +18,31 @@ const FACTOR = 4;
  * fractional thr (from audio scaling) acts as its floor.
  */
 export function bloomInPlace(data: Uint8Array, width: number, height: number, thr: number): void {
-  const sw = Math.ceil(width / FACTOR);
-  const sh = Math.ceil(height / FACTOR);
-  const n = sw * sh * 3 + 4;
-  const arn = arena();
-  const a = arn.scratch('bloom:a', n * 4);
-  const b = arn.scratch('bloom:b', n * 4);
-  const add = arn.scratch('bloom:add', sw * sh * 4);
-  const k = arn.kernels;
-  const stride = width * 3;
-  const t = Math.floor(thr);
-  arn.withBytes(data, (ptr) => {
-    if (!k.bloom_grid(ptr, width, height, t, a, b, add)) return;
-    for (let y = 0; y < height; y++) k.add_blocks_row(ptr + y * stride, width, add + (y >> 2) * sw * 4);
-  });
+  // Bloom draws no random numbers: any context will do.
+  runStage(bloomStage, { width, height, data }, { thr }, (noContext ??= createShaderContext()));
 }
+
+/** Bloom as a band stage: the glow grid from the whole frame first (it reads pixels), then the add row by row. */
+export const bloomStage: BandStage<{ thr: number }> = {
+  readsFrame: true,
+  prepare(frame, ptr, p, _ctx, st) {
+    const { width, height } = frame;
+    const sw = Math.ceil(width / FACTOR);
+    const sh = Math.ceil(height / FACTOR);
+    const n = sw * sh * 3 + 4;
+    const arn = arena();
+    const add = arn.scratch('bloom:add', sw * sh * 4);
+    if (!arn.kernels.bloom_grid(ptr, width, height, Math.floor(p.thr), arn.scratch('bloom:a', n * 4), arn.scratch('bloom:b', n * 4), add)) return false;
+    st.add = add;
+    st.blockRow = sw * 4;
+    return true;
+  },
+  rows(ptr, frame, y0, y1, st) {
+    const k = arena().kernels;
+    const stride = frame.width * 3;
+    for (let y = y0; y < y1; y++) k.add_blocks_row(ptr + y * stride, frame.width, st.add! + (y >> 2) * st.blockRow!);
+  },
+};
 
 export const bloom = defineShader({
   name: 'bloom',
@@ -37,7 +50,8 @@ export const bloom = defineShader({
   params: {
     thr: { type: 'number', default: 130, min: 0, max: 255, description: 'channel values above it glow' },
   },
-  apply(frame, p) {
-    bloomInPlace(frame.data, frame.width, frame.height, p.thr);
+  apply(frame, p, ctx) {
+    runStage(bloomStage, frame, p, ctx);
   },
 });
+registerBandStage(bloom, bloomStage);

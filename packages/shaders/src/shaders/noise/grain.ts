@@ -1,5 +1,6 @@
 import { defineShader } from '@glyphreel/core';
 import { GOLDEN, hash32 } from '../internal/noise.js';
+import { registerBandStage, runStage, type BandStage } from '../internal/bands.js';
 import { arena } from '../internal/simd/kernels.js';
 
 /**
@@ -17,26 +18,39 @@ export const grain = defineShader({
     amt: { type: 'number', default: 10, min: 0, max: 255, description: 'noise amplitude in byte units (truncated)' },
   },
   apply(frame, p, ctx) {
-    const a = Math.trunc(p.amt);
-    if (a <= 0) return;
-    const { width, height, data } = frame;
-    const hw = (width + 1) >> 1;
-    const span = 2 * a + 1;
-    const arn = arena();
-    const k = arn.kernels;
-    // The noise kernel writes four hashes (8 values) per step: pad the row.
-    const noisePtr = arn.scratch('grain:row', (hw + 8) * 2);
-    const stride = width * 3;
-    let counter = ctx.rng.nextU32() | 0;
-    arn.withBytes(data, (ptr) => {
-      for (let y = 0; y < height; y += 2) {
-        counter = k.grain_noise_row(noisePtr, hw, counter, GOLDEN, span, -a);
-        k.add_pair_noise_row(ptr + y * stride, width, noisePtr);
-        if (y + 1 < height) k.add_pair_noise_row(ptr + (y + 1) * stride, width, noisePtr);
-      }
-    });
+    runStage(grainStage, frame, p, ctx);
   },
 });
+
+/** Grain as a band stage: one draw from the rng, then noise row pairs in order (bands never split a pair). */
+export const grainStage: BandStage<{ amt: number }> = {
+  readsFrame: false,
+  prepare(frame, _ptr, p, ctx, st) {
+    const a = Math.trunc(p.amt);
+    if (a <= 0) return false;
+    const hw = (frame.width + 1) >> 1;
+    st.hw = hw;
+    st.span = 2 * a + 1;
+    st.base = -a;
+    // The noise kernel writes four hashes (8 values) per step: pad the row.
+    st.noise = arena().scratch('grain:row', (hw + 8) * 2);
+    st.counter = ctx.rng.nextU32() | 0;
+    return true;
+  },
+  rows(ptr, frame, y0, y1, st) {
+    const k = arena().kernels;
+    const { width, height } = frame;
+    const stride = width * 3;
+    let counter = st.counter!;
+    for (let y = y0; y < y1; y += 2) {
+      counter = k.grain_noise_row(st.noise!, st.hw!, counter, GOLDEN, st.span!, st.base!);
+      k.add_pair_noise_row(ptr + y * stride, width, st.noise!);
+      if (y + 1 < height) k.add_pair_noise_row(ptr + (y + 1) * stride, width, st.noise!);
+    }
+    st.counter = counter;
+  },
+};
+registerBandStage(grain, grainStage);
 
 /**
  * The scalar definition of one half-resolution row of noise (what the grain_noise_row kernel computes): hw values in

@@ -1,6 +1,7 @@
 import { defineShader } from '@glyphreel/core';
 import { BoundedCache, roundTo } from '../internal/cache.js';
-import { arena, mulPixels } from '../internal/simd/kernels.js';
+import { registerBandStage, runStage, type BandStage } from '../internal/bands.js';
+import { arena } from '../internal/simd/kernels.js';
 
 /** The floor keeps corners from going black (catalog 9.3 item 27: elliptical, floor 0.15). */
 export const VIGNETTE_FLOOR = 0.15;
@@ -49,9 +50,23 @@ export const vignette = defineShader({
   params: {
     s: { type: 'number', default: 0.22, min: 0, max: 10, description: 'darkening per unit of normalized radius' },
   },
-  apply(frame, p) {
-    const s = roundTo(p.s, 2);
-    if (s === 0) return;
-    mulPixels(frame, cachedVignetteFactors(frame.width, frame.height, s));
+  apply(frame, p, ctx) {
+    runStage(vignetteStage, frame, p, ctx);
   },
 });
+
+/** Vignette as a band stage: the cached factor map, then each band's pixels times their factors. */
+export const vignetteStage: BandStage<{ s: number }> = {
+  readsFrame: false,
+  prepare(frame, _ptr, p, _ctx, st) {
+    const s = roundTo(p.s, 2);
+    if (s === 0) return false;
+    st.factors = cachedVignetteFactors(frame.width, frame.height, s);
+    return true;
+  },
+  rows(ptr, frame, y0, y1, st) {
+    const { width } = frame;
+    arena().kernels.mul_pixels(ptr + y0 * width * 3, (y1 - y0) * width, st.factors! + y0 * width * 2);
+  },
+};
+registerBandStage(vignette, vignetteStage);
