@@ -2,7 +2,6 @@
  * Typed entry points to the SIMD kernels for any Uint8Array: frames allocated by createSimdFrame are worked on in
  * place, other arrays through a copy (still faster than the JavaScript passes for the per-pixel arithmetic).
  */
-import type { RgbFrame } from '@glyphreel/core';
 import { arena } from './arena.js';
 
 const lastTable = new Uint8Array(256);
@@ -35,23 +34,6 @@ export function lutBytes(data: Uint8Array, table: Uint8Array, start = 0, end = d
     return;
   }
   a.withBytes(data.subarray(start, end), (p) => a.kernels.lut16(p, end - start, t16));
-}
-
-/** Rows y = first, first + step, … of an image with `rowBytes` bytes per row, each through `table`. */
-export function lutRows(data: Uint8Array, table: Uint8Array, rowBytes: number, first: number, step: number): void {
-  const rows = Math.floor(data.length / rowBytes);
-  if (first >= rows) return;
-  const t16 = lut16For(table);
-  const a = arena();
-  a.withBytes(data, (p) => {
-    for (let y = first; y < rows; y += step) a.kernels.lut16(p + y * rowBytes, rowBytes, t16);
-  });
-}
-
-/** Every channel of pixel i times factors[i]/32768, truncated (factors ≤ 32769 in a Uint16Array living in the arena). */
-export function mulPixels(frame: RgbFrame, factorsPtr: number): void {
-  const a = arena();
-  a.withBytes(frame.data, (p) => a.kernels.mul_pixels(p, frame.width * frame.height, factorsPtr));
 }
 
 export { arena } from './arena.js';
