@@ -178,6 +178,10 @@ export class SceneRuntime {
       await L.cells?.dispose?.(L.ctx.state);
       for (const p of L.posts) await p.def.dispose?.(p.ctx.state);
     }
+    // WebAssembly memory is not garbage-collected with the runtime: a long render makes one runtime per unit.
+    this.feedback?.release();
+    this.chain.release();
+    for (const x of this.extras) x.chain.release();
   }
 
   /** Advances effect state through global frame `i` without drawing (a unit that starts mid-scene replays). */

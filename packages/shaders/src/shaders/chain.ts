@@ -12,7 +12,8 @@ import { AUDIO_SCALING, type AudioScaler } from './audio-scaling.js';
 import { MutableShaderContext, type ShaderFrameInput } from './context.js';
 import { BAND_ROWS, bandStageOf, type BandStage, type BandState } from './internal/bands.js';
 import { arena } from './internal/simd/arena.js';
-import { createSimdFrame, isSimdFrame, releaseSimdFrame } from './internal/simd/frame.js';
+import { isSimdFrame } from './internal/simd/frame.js';
+import { allocOwned, releaseOwned } from './internal/simd/owned.js';
 
 /** One step as written in code or a scene file: `['bloom', { thr: 120 }]` or `{ name: 'bloom', params: { thr: 120 } }`. */
 export type ShaderStepSpec =
@@ -145,14 +146,19 @@ export class ShaderChain {
     return frame;
   }
 
+  /** Copy of a heap frame in the SIMD arena (only frames from createSimdFrame skip it). */
   private work: RgbFrame | undefined;
 
   private workFrame(width: number, height: number): RgbFrame {
-    if (this.work && (this.work.width !== width || this.work.height !== height)) {
-      releaseSimdFrame(this.work);
-      this.work = undefined;
-    }
-    return (this.work ??= createSimdFrame(width, height));
+    if (this.work && (this.work.width !== width || this.work.height !== height)) this.release();
+    // Owned by its view: freed by release(), or when the chain is garbage-collected.
+    return (this.work ??= { width, height, data: allocOwned(width * height * 3, (ptr) => arena().u8(ptr, width * height * 3)) });
+  }
+
+  /** Gives back the arena copy used for heap frames (~6 MB at 1080p) now; the chain stays usable. */
+  release(): void {
+    if (this.work) releaseOwned(this.work.data);
+    this.work = undefined;
   }
 }
 

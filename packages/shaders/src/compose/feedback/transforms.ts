@@ -1,7 +1,7 @@
 import { GlyphreelError } from '@glyphreel/core';
 import { arena } from '../../shaders/internal/simd/arena.js';
 import { composeKernels, stage, wordsIn } from '../blend/wasm.js';
-import { allocOwned } from './regions.js';
+import { allocOwned } from '../../shaders/internal/simd/owned.js';
 
 /** The FeedbackBuffer's own transforms (catalog 3.4); `mirror_h` here flips the whole buffer, unlike the shader. */
 export const FEEDBACK_TRANSFORMS = ['zoom', 'shrink', 'rotate_cw', 'rotate_ccw', 'shift_up', 'shift_down', 'mirror_h'] as const;
