@@ -5,6 +5,8 @@ import { defineShader, defineValueEffect, definePlugin, PLUGIN_API_VERSION } fro
 export const stripes = defineValueEffect({
   name: 'stripes',
   description: 'scrolling diagonal stripes, wider on loud bass',
+  // Depends on this frame only (no history), so a render unit starting mid-scene may skip it while replaying.
+  pure: true,
   params: {
     period: { type: 'number', default: 12, min: 2, max: 200, description: 'stripe period in cells' },
     speed: { type: 'number', default: 8, min: 0, max: 100, description: 'cells per second' },
