@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, openSync, rmSync, statSync } from 'node:fs';
 import { endianness, tmpdir } from 'node:os';
 import path from 'node:path';
 import { GlyphreelError } from '@glyphreel/core';
+import { ffmpegLogTail } from '../ffmpeg-log.js';
 import { DEFAULT_SAMPLE_RATE } from './analyze.js';
 
 export interface DecodeAudioOptions {
@@ -13,22 +14,6 @@ export interface DecodeAudioOptions {
   sampleRate?: number;
   /** Stops ffmpeg and rejects with E_CANCELLED. */
   signal?: AbortSignal;
-}
-
-/** The last non-empty lines of ffmpeg's log, joined on one line. */
-function logTail(file: string, lines = 2): string {
-  let text = '';
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .slice(-lines)
-    .join(' | ');
 }
 
 function inputError(file: string, problem: string, hint: string): GlyphreelError {
@@ -94,7 +79,7 @@ export async function decodeAudio(file: string, options: DecodeAudioOptions): Pr
     throw new GlyphreelError('E_FFMPEG', `ffmpeg failed to run: ${e.message}`, { cause: err });
   } finally {
     closeSync(logFd);
-    if (code !== 0) tail = logTail(logFile);
+    if (code !== 0) tail = ffmpegLogTail(logFile, file);
     rmSync(logFile, { force: true });
   }
 
@@ -102,8 +87,7 @@ export async function decodeAudio(file: string, options: DecodeAudioOptions): Pr
     if (/matches no streams|does not contain any stream/i.test(tail)) {
       throw inputError(file, 'it has no audio stream', 'pass a file with an audio track');
     }
-    // "[mp3 @ 0x3d7c0bc0] Failed …" → "mp3: Failed …": the pointer only makes messages differ between runs
-    const problem = tail.split(file).join(path.basename(file)).replace(/\[(\w+) @ 0x[0-9a-f]+\]\s*/g, '$1: ') || (code === null ? 'ffmpeg was stopped by a signal' : `ffmpeg exited with code ${code}`);
+    const problem = tail || (code === null ? 'ffmpeg was stopped by a signal' : `ffmpeg exited with code ${code}`);
     throw inputError(file, `ffmpeg cannot decode it (${problem})`, 'check that the file is a complete audio or video file (try: ffmpeg -i FILE)');
   }
   const count = bytes >> 1;

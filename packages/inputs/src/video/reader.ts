@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, openSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { GlyphreelError, isGlyphreelError } from '@glyphreel/core';
+import { ffmpegLogTail } from '../ffmpeg-log.js';
 import { probe } from '@glyphreel/encode';
 import { mediaFfmpegPath } from './ffmpeg-path.js';
 
@@ -54,27 +55,6 @@ export interface VideoReader {
 
 /** Output frames decoded before startS and dropped, so a seeked read matches a sequential one (see openVideoReader). */
 const PREROLL_FRAMES = 2;
-
-/** The last non-empty lines of an ffmpeg log on one line, with per-run pointers dropped so messages are stable. */
-export function ffmpegLogTail(logFile: string, file: string, lines = 2): string {
-  let text = '';
-  try {
-    text = readFileSync(logFile, 'utf8');
-  } catch {
-    return '';
-  }
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .slice(-lines)
-    .join(' | ')
-    .split(`file:${file}`)
-    .join(path.basename(file))
-    .split(file)
-    .join(path.basename(file))
-    .replace(/\[([^\]@]+?) @ 0x[0-9a-f]+\]\s*/g, '$1: ');
-}
 
 /** E_INPUT for a media file: one line naming the file and the problem. */
 export function mediaInputError(file: string, problem: string, hint?: string): GlyphreelError {
