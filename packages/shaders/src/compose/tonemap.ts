@@ -126,14 +126,6 @@ export function tonemap(frame: RgbFrame, options: TonemapOptions = {}): void {
   checkOptions(gamma, black, white);
   const { lo, hi } = tonemapRange(frame);
   tonemapTable(lo, hi, gamma, black, white, lut8);
-  applyByteMap(frame.data, lut8);
-}
-
-/**
- * data[i] = table[data[i]] over a byte array, through the SIMD module's two-byte-table kernel (in place for frames
- * from createSimdFrame, else through a copy): 1080p in about 2 ms here, against 3.2 ms for the best JavaScript loop
- * (a 64 Ki-entry two-byte table over 32-bit words) and 9 ms for a byte loop.
- */
-export function applyByteMap(data: Uint8Array, table: Uint8Array): void {
-  lutBytes(data, table);
+  // The SIMD two-byte-table pass: ~2 ms at 1080p, against 3.2 ms for the best JavaScript loop and 9 ms byte-wise.
+  lutBytes(frame.data, lut8);
 }

@@ -55,14 +55,6 @@ export function fillLut(lut: Uint8Array, f: (c: number) => number): Uint8Array {
   return lut;
 }
 
-/** clamp(i − 255, 0, 255) for i in [0, 765]: saturating adds of a signed offset through one lookup. */
-export const CLAMP_OFFSET = 255;
-export const CLAMP_TABLE: Uint8Array = (() => {
-  const t = new Uint8Array(766);
-  for (let i = 0; i < t.length; i++) t[i] = Math.min(255, Math.max(0, i - CLAMP_OFFSET));
-  return t;
-})();
-
 /** A copy of the frame's bytes in a scratch buffer shared by all shaders (they never run nested). */
 export const FRAME_COPY_KEY = 'shaders:frame-copy';
 

@@ -6,6 +6,9 @@ import { arena } from '../internal/simd/kernels.js';
 /** The floor keeps corners from going black (catalog 9.3 item 27: elliptical, floor 0.15). */
 export const VIGNETTE_FLOOR = 0.15;
 
+/** Point i of n evenly spaced over [−1, 1] (np.linspace; −1 for n = 1). */
+const linspace11 = (i: number, n: number) => (n > 1 ? -1 + (2 * i) / (n - 1) : -1);
+
 /** Factor maps live in the SIMD arena; an evicted map's region goes back to it. */
 const maps = new BoundedCache<number>(8, (ptr) => arena().release(ptr));
 
@@ -16,11 +19,10 @@ const maps = new BoundedCache<number>(8, (ptr) => arena().release(ptr));
  * k = 1.0 leaves every byte unchanged. 16-bit factors let the kernel multiply eight bytes per instruction.
  */
 export function vignetteFactors(width: number, height: number, s: number, out: Uint16Array = new Uint16Array(width * height)): Uint16Array {
-  const lin = (i: number, n: number) => (n > 1 ? -1 + (2 * i) / (n - 1) : -1);
   for (let y = 0; y < height; y++) {
-    const Y = lin(y, height);
+    const Y = linspace11(y, height);
     for (let x = 0; x < width; x++) {
-      const X = lin(x, width);
+      const X = linspace11(x, width);
       const v = 1 - Math.sqrt(X * X + Y * Y) * s;
       out[y * width + x] = Math.floor((v < VIGNETTE_FLOOR ? VIGNETTE_FLOOR : v > 1 ? 1 : v) * 32768) + 1;
     }
@@ -36,7 +38,7 @@ function cachedVignetteFactors(width: number, height: number, s: number): number
     const xxPtr = a.scratch('vignette:xx', width * 8);
     const xx = new Float64Array(a.buffer, xxPtr, width);
     for (let x = 0; x < width; x++) {
-      const X = width > 1 ? -1 + (2 * x) / (width - 1) : -1;
+      const X = linspace11(x, width);
       xx[x] = X * X;
     }
     a.kernels.vignette_factors(ptr, xxPtr, width, height, s, VIGNETTE_FLOOR);
