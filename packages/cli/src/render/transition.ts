@@ -1,10 +1,12 @@
-import { deriveSeed, Rng, ScratchPool, type FeatureFrame, type Registry, type RenderBudget, type RgbFrame, type TransitionDef } from '@glyphreel/core';
+import { deriveSeed, featureFrame, Rng, ScratchPool, type FeatureFrame, type Registry, type RenderBudget, type RgbFrame, type TransitionDef } from '@glyphreel/core';
 import type { GridSceneRenderer } from '@glyphreel/grid';
 import { createSimdFrame, releaseSimdFrame } from '@glyphreel/shaders';
 import type { ProjectSpec } from '../project/types.js';
 import { SceneRuntime } from '../runtime/scene-runtime.js';
 
 /** The global frames [start, start + frames) over which a scene's incoming transition runs. */
+const NO_FEATURES = featureFrame();
+
 export interface TransitionWindow {
   start: number;
   frames: number;
@@ -47,7 +49,8 @@ export class IncomingTransition {
   private readonly from: RgbFrame;
   private readonly out: RgbFrame;
   private readonly rng = new Rng(0);
-  private readonly scratch = new ScratchPool();
+  /** Reused every frame (time and features set per frame). */
+  private readonly ctx: { t: number; features: FeatureFrame; rng: Rng; scratch: ScratchPool } = { t: 0, features: NO_FEATURES, rng: this.rng, scratch: new ScratchPool() };
   private next: number;
 
   constructor(private readonly o: IncomingTransitionOptions) {
@@ -102,7 +105,9 @@ export class IncomingTransition {
   compose(i: number, features: FeatureFrame, to: RgbFrame): RgbFrame {
     const k = i - this.window.start;
     this.rng.reseed(deriveSeed(this.o.seed, this.sceneId, 'transition', i));
-    const ctx = { t: k / this.o.fps, features, rng: this.rng, scratch: this.scratch };
+    const ctx = this.ctx;
+    ctx.t = k / this.o.fps;
+    ctx.features = features;
     this.def.apply(this.from, to, (k + 1) / (this.window.frames + 1), this.out, ctx, this.params as never);
     return this.out;
   }
