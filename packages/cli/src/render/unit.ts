@@ -142,7 +142,6 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
       encoder = null;
       if (task.brightnessAtS?.length) brightness = await verifyBrightness(task.output, task.brightnessAtS, { ffmpeg: job.encode.ffmpeg, offsetS: task.brightnessOffsetS ?? 0 });
     }
-    encoder = null;
     await runtime.dispose();
     await incoming?.dispose();
     incoming = null;
