@@ -1,3 +1,4 @@
+import { GlyphreelError } from '@glyphreel/core';
 import { WASM_BASE64 as CORE_WASM } from './core-wasm.js';
 
 /** The exports of wasm/core.wat.mjs (pointers and lengths in bytes unless named otherwise). */
@@ -95,7 +96,9 @@ export class Arena {
     if (end > have) {
       const pages = Math.ceil((end - have) / PAGE_BYTES);
       if (have / PAGE_BYTES + pages > MAX_PAGES) {
-        throw new RangeError(`glyphreel shaders: out of SIMD memory (${Math.round(end / 2 ** 20)} MiB requested, 2048 MiB maximum)`);
+        throw new GlyphreelError('E_RENDER', `Out of WebAssembly frame memory: ${Math.ceil(end / 2 ** 20)} MiB needed, 2048 MiB is the most a thread can have`, {
+          hint: 'render at a lower resolution, or with fewer layers and feedback scenes per worker',
+        });
       }
       this.memory.grow(pages);
     }

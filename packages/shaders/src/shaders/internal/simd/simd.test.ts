@@ -45,6 +45,14 @@ describe('Arena', () => {
     expect(arena().ptrOf(v)).toBe(-1); // another arena's memory
   });
 
+  test('an allocation past the 2 GiB maximum fails with one line, and the arena stays usable', () => {
+    const a = new Arena();
+    const top = a.stats.topBytes;
+    expect(() => a.alloc(3 * 2 ** 30)).toThrow(/^Out of WebAssembly frame memory: 3073 MiB needed, 2048 MiB is the most a thread can have$/);
+    expect(a.stats.topBytes).toBe(top);
+    expect(a.alloc(100)).toBe(top);
+  });
+
   test('released regions are reused first-fit and coalesce, and a free top returns to the bump region', () => {
     const a = new Arena();
     const top0 = a.stats.topBytes;
