@@ -20,10 +20,12 @@ export interface RenderJob {
   seed: number;
   budget: RenderBudget;
   features: { names: readonly string[]; frames: number; buffer: SharedArrayBuffer | ArrayBuffer };
-  /** Int32 control block: [0] = cancel flag, [1 + k] = frames rendered by unit k, [1 + units + k] = frames encoded. */
+  /** Int32 control block: [0] = cancel flag, [1 + k] = frames rendered in slot k, [1 + slots + k] = frames encoded. */
   control: SharedArrayBuffer;
-  /** Number of units in the plan (the control block's layout). */
-  units: number;
+  /** Unit slots (the control block's layout): the planned units plus room for the splits of the tail. */
+  slots: number;
+  /** The FrameClaims words: a worker draws the frames it claims, so a running unit can be split. */
+  claims: SharedArrayBuffer;
   encode: {
     ffmpeg: string;
     /** `none` renders and discards (benchmarks). */
@@ -37,22 +39,24 @@ export interface RenderJob {
 export interface UnitTask {
   job: RenderJob;
   unit: WorkUnit;
-  unitIndex: number;
+  /** The unit's slot in the claims and the control block. */
+  slot: number;
   /** Segment file (mp4/webm) or the png directory. */
   output: string;
   logPath: string;
   /**
-   * Brightness spot checks that fall in this unit, in seconds from the start of its segment: the worker decodes
-   * them from the segment as soon as it is encoded (the same bytes the joined output will hold), so the checks
-   * overlap the other units' work instead of following the join.
+   * Brightness spot checks: the times of the whole output (seconds) and the frame it starts at. The worker decodes
+   * the ones that fall in the frames it drew from its segment as soon as it is encoded (the same bytes the joined
+   * output will hold), so the checks overlap the other units' work instead of following the join.
    */
-  brightnessAtS?: number[];
-  /** Where this unit's segment starts in the final video, seconds (the report's times are the video's). */
-  brightnessOffsetS?: number;
+  brightness?: { atS: number[]; outputStartFrame: number };
 }
 
 export interface UnitResult {
   unitId: string;
+  /** The frames drawn, [frameStart, frameEnd): the end is lower than planned when the unit was split. */
+  frameStart: number;
+  frameEnd: number;
   frames: number;
   /** Time spent drawing (scene → shaders), replay included. */
   renderMs: number;
@@ -63,9 +67,19 @@ export interface UnitResult {
   peakMemoryMb: number;
   /** Glyph warnings met in this worker so far. */
   warnings: string[];
-  /** The spot checks of `brightnessAtS`, times in the final video.  */
+  /** The spot checks of the frames this unit drew, times in the final video. */
   brightness?: BrightnessReport;
 }
 
 export const CANCEL_SLOT = 0;
-export const controlSize = (units: number) => new SharedArrayBuffer(4 * (1 + 2 * units));
+export const controlSize = (slots: number) => new SharedArrayBuffer(4 * (1 + 2 * slots));
+
+/**
+ * The spot checks of `atS` (seconds of the output) that fall in the frames [frameStart, frameEnd), in seconds from
+ * the start of that unit's segment, with the segment's offset in the output.
+ */
+export function checksInUnit(atS: readonly number[], outputStartFrame: number, frameStart: number, frameEnd: number, fps: number): { atS: number[]; offsetS: number } {
+  const a = (frameStart - outputStartFrame) / fps;
+  const b = (frameEnd - outputStartFrame) / fps;
+  return { atS: atS.filter((t) => t >= a - 1e-9 && t < b - 1e-9).map((t) => Math.round((t - a) * 1e6) / 1e6), offsetS: a };
+}

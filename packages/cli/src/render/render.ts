@@ -21,8 +21,11 @@ import { detectHardware, hardwareLine, renderLine, resolveRenderSettings, type A
 import { loadFeatures, mixNarration, syntheticFeatureTable, videoFeatures, type NarrationClip } from '@glyphreel/inputs';
 import Tinypool from 'tinypool';
 import { planFrames, planUnits, unitSizeFor, type WorkUnit } from '../runtime/plan.js';
+import { FrameClaims } from './claims.js';
 import { CANCEL_SLOT, controlSize, type ProjectSource, type RenderJob, type UnitResult } from './job.js';
+import { drawnUnits, runSchedule } from './schedule.js';
 import { prepareProject, type Prepared } from './unit.js';
+import { replaysForFree } from '../runtime/scene-runtime.js';
 
 export interface RenderProgress {
   stage: 'prepare' | 'render' | 'join' | 'verify' | 'done';
@@ -85,6 +88,16 @@ export interface RenderResult {
   wallMs: number;
   warnings: string[];
 }
+
+/** Neither part of a split unit is shorter than this: the new part pays a scene set-up, a replay and an encoder. */
+const MIN_SPLIT_FRAMES = 12;
+/** Splits of the tail per worker at most (each halves what is left, so a few suffice). */
+const MAX_SPLITS_PER_WORKER = 6;
+/**
+ * A split of a scene with state replays at most this many frames per frame it takes over: replaying is cell-level
+ * work (particles, automata), about 1/50–1/100 of drawing a frame at 720p–1080p.
+ */
+const REPLAY_PER_STOLEN_FRAME = 20;
 
 // Always the compiled worker: this module also runs from src/ under jest, where no worker.js sits beside it.
 const WORKER = path.join(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..'), 'dist', 'render', 'worker.js');
@@ -188,7 +201,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   const partial = o.frames !== undefined;
   const stable = o.keepIntermediates || clipSet !== null || o.skipRender === true;
   if (partial && (clipSet || o.skipRender)) throw new GlyphreelError('E_USAGE', '--frames cannot be combined with --clip or --skip-render');
-  const toDraw = o.skipRender ? [] : clipSet ? units.filter((u) => clipSet.has(u.sceneId) || clipSet.has(project.scenes[u.sceneIndex]!.name)) : units;
+  let toDraw = o.skipRender ? [] : clipSet ? units.filter((u) => clipSet.has(u.sceneId) || clipSet.has(project.scenes[u.sceneIndex]!.name)) : units;
   const framesToDraw = planFrames(toDraw);
   const workers = Math.max(1, Math.min(profile.workers, toDraw.length || 1));
   const pool = toDraw.length ? new Tinypool({ filename: WORKER, minThreads: workers, maxThreads: workers, isolateWorkers: false }) : null;
@@ -241,7 +254,13 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   const segPath = (u: WorkUnit) => (pngOut ? pngOut.tempPath : path.join(segDir, `${u.id}.${ext}`));
 
   const cores = os.availableParallelism?.() ?? hw.logicalCores;
-  const control = controlSize(units.length);
+  // Splitting the tail needs segments named by this run only: a kept work directory (--clip, --skip-render,
+  // --keep-intermediates) is reused by unit id, so its units stay as planned.
+  const splitTail = !stable;
+  const replayFree = project.scenes.map((sc) => replaysForFree(sc, prepared.registry));
+  const slots = toDraw.length + (splitTail ? MAX_SPLITS_PER_WORKER * workers : 0);
+  const control = controlSize(slots);
+  const claims = FrameClaims.create(slots);
   const ctl = new Int32Array(control);
   const job: RenderJob = {
     source: o.source,
@@ -254,7 +273,8 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
     budget: { particlesMax: profile.particlesMax, shaders: profile.shaders, gridScale: profile.gridScale },
     features: features.toShared(),
     control,
-    units: units.length,
+    slots,
+    claims: claims.buffer,
     encode: {
       ffmpeg: ffmpeg?.path ?? '',
       format: segFormat,
@@ -270,19 +290,9 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
 
   // The brightness spot checks (mp4/webm) run in the workers, on each segment as soon as it is encoded, when every
   // segment is drawn by this run; reused segments (--clip, --skip-render) are checked on the joined output instead.
-  const outputStartS = units.length ? units[0]!.frameStart / fps : 0;
   const outputS = partial ? (units.at(-1)!.frameEnd - units[0]!.frameStart) / fps : total / fps;
   const checkInUnits = (segFormat === 'mp4' || segFormat === 'webm') && format !== 'gif' && toDraw.length === units.length;
-  const spotChecks = new Map<WorkUnit, { atS: number[]; offsetS: number }>();
-  if (checkInUnits) {
-    const at = brightnessTimestamps(outputS);
-    for (const u of units) {
-      const a = u.frameStart / fps - outputStartS;
-      const b = u.frameEnd / fps - outputStartS;
-      const mine = at.filter((t) => t >= a - 1e-9 && t < b - 1e-9).map((t) => Math.round((t - a) * 1e6) / 1e6);
-      if (mine.length) spotChecks.set(u, { atS: mine, offsetS: a });
-    }
-  }
+  const brightness = checkInUnits ? { atS: brightnessTimestamps(outputS), outputStartFrame: units[0]!.frameStart } : undefined;
   const abort = () => Atomics.store(ctl, CANCEL_SLOT, 1);
   o.signal?.addEventListener('abort', abort, { once: true });
   const unitResults: UnitResult[] = [];
@@ -291,9 +301,9 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   const ticker = setInterval(() => {
     let done = 0;
     let encodedNow = 0;
-    for (let k = 0; k < units.length; k++) {
+    for (let k = 0; k < slots; k++) {
       done += Atomics.load(ctl, 1 + k);
-      encodedNow += Atomics.load(ctl, 1 + units.length + k);
+      encodedNow += Atomics.load(ctl, 1 + slots + k);
     }
     const s = (performance.now() - t0) / 1000;
     const rate = s > 0 ? done / s : 0;
@@ -301,21 +311,37 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   }, 250);
   try {
     if (pool) {
-      await Promise.all(
-        toDraw.map(async (unit) => {
-          const unitIndex = units.indexOf(unit);
+      const launched = await runSchedule<UnitResult>({
+        units: toDraw,
+        workers,
+        claims,
+        splittable: (u) => splitTail && project.scenes[u.sceneIndex]!.feedback === null,
+        // The new unit replays its scene up to the cut: free for pure fields, otherwise kept small next to the
+        // frames it takes over.
+        worthSplitting: (u, cut, end) => replayFree[u.sceneIndex] === true || cut - u.sceneFrameStart <= REPLAY_PER_STOLEN_FRAME * (end - cut),
+        minSplitFrames: MIN_SPLIT_FRAMES,
+        stopped: () => failure !== null || Atomics.load(ctl, CANCEL_SLOT) !== 0,
+        run: async (unit, slot) => {
           try {
-            const checks = spotChecks.get(unit);
-            const r = (await pool.run({ job, unit, unitIndex, output: segPath(unit), logPath: path.join(segDir, `${unit.id}.log`), ...(checks ? { brightnessAtS: checks.atS, brightnessOffsetS: checks.offsetS } : {}) })) as UnitResult;
+            const r = (await pool.run({ job, unit, slot, output: segPath(unit), logPath: path.join(segDir, `${unit.id}.log`), ...(brightness ? { brightness } : {}) })) as UnitResult;
             unitResults.push(r);
+            return r;
           } catch (e) {
             const err = rebuildError(e);
             // The first failure stops the others; later ones are usually "cancelled" echoes.
             if (!failure || (isGlyphreelError(failure) && failure.code === 'E_CANCELLED' && !(isGlyphreelError(err) && err.code === 'E_CANCELLED'))) failure = err;
             abort();
+            return undefined;
           }
-        }),
-      );
+        },
+      });
+      if (!failure && !o.signal?.aborted) {
+        // Split units end early and their back halves are units of their own: the segments to join are these.
+        const drawn = drawnUnits(launched, (r) => r.frameEnd, toDraw);
+        const replaced = new Set(toDraw);
+        units = [...units.filter((u) => !replaced.has(u)), ...drawn].sort((a, b) => a.frameStart - b.frameStart);
+        toDraw = drawn;
+      }
     }
   } finally {
     clearInterval(ticker);
@@ -330,7 +356,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
     else if (!o.keepIntermediates && !clipSet && !o.skipRender) await rm(segDir, { recursive: true, force: true });
     throw failure;
   }
-  unitResults.sort((a, b) => units.findIndex((u) => u.id === a.unitId) - units.findIndex((u) => u.id === b.unitId));
+  unitResults.sort((a, b) => a.frameStart - b.frameStart);
   warnings.push(...new Set(unitResults.flatMap((r) => r.warnings)));
   progress({ stage: 'join', framesRendered: framesToDraw, framesEncoded: framesToDraw, framesTotal: framesToDraw, fps: 0, etaS: 0 });
 

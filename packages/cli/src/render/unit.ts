@@ -9,7 +9,8 @@ import type { ProjectSpec } from '../project/types.js';
 import { validateProject } from '../project/validate.js';
 import { buildRegistry } from '../runtime/plugins.js';
 import { projectChars, SceneRuntime } from '../runtime/scene-runtime.js';
-import { CANCEL_SLOT, type ProjectSource, type RenderJob, type UnitResult, type UnitTask } from './job.js';
+import { FrameClaims } from './claims.js';
+import { CANCEL_SLOT, checksInUnit, type ProjectSource, type RenderJob, type UnitResult, type UnitTask } from './job.js';
 import { IncomingTransition, transitionWindow } from './transition.js';
 
 export interface Prepared {
@@ -55,12 +56,14 @@ function memoryMb(): number {
 
 /**
  * Renders one work unit: replays the scene's state from its first frame up to the unit's start (no drawing), then
- * draws each frame and hands it to this unit's own ffmpeg. Checks the shared cancel flag every frame. An error names
- * the scene and the frame; the partial segment is removed.
+ * draws each frame it claims and hands it to this unit's own ffmpeg, until the claims run out (at the unit's end, or
+ * earlier when the main thread split the unit). Checks the shared cancel flag every frame. An error names the scene
+ * and the frame; the partial segment is removed.
  */
 export async function renderUnit(task: UnitTask): Promise<UnitResult> {
-  const { job, unit } = task;
+  const { job, unit, slot } = task;
   const control = new Int32Array(job.control);
+  const claims = new FrameClaims(job.claims);
   // Video and image layers decode with the same ffmpeg the render found (--ffmpeg, env, PATH or bundled).
   if (job.encode.ffmpeg) setMediaFfmpegPath(job.encode.ffmpeg);
   const key = jobKey(job);
@@ -99,11 +102,11 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
         preset: job.encode.preset,
         threads: job.encode.threads,
         logPath: task.logPath,
-        expectedFrames: unit.frameEnd - unit.frameStart,
+        // No expectedFrames: a split ends the unit early. The main thread checks that the units tile the timeline.
         atomic: false,
         faststart: false,
         ...(job.encode.format === 'png' ? { startNumber: unit.frameStart } : {}),
-        onProgress: (p) => Atomics.store(control, 1 + job.units + task.unitIndex, p.framesEncoded),
+        onProgress: (p) => Atomics.store(control, 1 + job.slots + slot, p.framesEncoded),
       });
     }
     const t0 = performance.now();
@@ -117,8 +120,11 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
       runtime.advance(frameIndex, features.frame(frameIndex));
     }
     renderMs += performance.now() - t0;
-    for (; frameIndex < unit.frameEnd; frameIndex++) {
+    for (;;) {
       if (cancelled()) throw new GlyphreelError('E_CANCELLED', 'Render cancelled');
+      const claimed = claims.claim(slot);
+      if (claimed < 0) break;
+      if (claimed !== frameIndex) throw new GlyphreelError('E_RENDER', `claimed frame ${claimed} out of order (expected ${frameIndex})`);
       const a = performance.now();
       const f = features.frame(frameIndex);
       const blending = incoming?.covers(frameIndex) === true;
@@ -132,22 +138,29 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
         await encoder.write(frame);
         encodeWaitMs += performance.now() - b;
       }
-      Atomics.add(control, 1 + task.unitIndex, 1);
+      Atomics.add(control, 1 + slot, 1);
       if ((frameIndex & 15) === 0) peak = Math.max(peak, memoryMb());
+      frameIndex++;
     }
+    const frameEnd = frameIndex;
     let brightness: BrightnessReport | undefined;
     if (encoder) {
       const done = await encoder.close();
-      Atomics.store(control, 1 + job.units + task.unitIndex, done.frames);
+      Atomics.store(control, 1 + job.slots + slot, done.frames);
       encoder = null;
-      if (task.brightnessAtS?.length) brightness = await verifyBrightness(task.output, task.brightnessAtS, { ffmpeg: job.encode.ffmpeg, offsetS: task.brightnessOffsetS ?? 0 });
+      if (task.brightness) {
+        const checks = checksInUnit(task.brightness.atS, task.brightness.outputStartFrame, unit.frameStart, frameEnd, job.fps);
+        if (checks.atS.length) brightness = await verifyBrightness(task.output, checks.atS, { ffmpeg: job.encode.ffmpeg, offsetS: checks.offsetS });
+      }
     }
     await runtime.dispose();
     await incoming?.dispose();
     incoming = null;
     return {
       unitId: unit.id,
-      frames: unit.frameEnd - unit.frameStart,
+      frameStart: unit.frameStart,
+      frameEnd,
+      frames: frameEnd - unit.frameStart,
       renderMs,
       encodeWaitMs,
       replayedFrames: unit.frameStart - unit.sceneFrameStart,

@@ -282,6 +282,15 @@ export class SceneRuntime {
 }
 
 /**
+ * Whether replaying the scene (advancing it without drawing, what a unit that starts mid-scene does) costs next to
+ * nothing: no custom scene module and only pure value fields without cell post effects, which the replay skips.
+ */
+export function replaysForFree(scene: SceneSpec, registry: Registry): boolean {
+  if (scene.scene) return false;
+  return scene.layers.every((l) => l.kind === 'value' && l.post.length === 0 && (registry.find('effects', l.effect.name)?.def as { pure?: boolean } | undefined)?.pure === true);
+}
+
+/**
  * The glyphs a project's value layers use, to rasterize at start-up instead of every palette core defines (cell
  * effects add theirs lazily on first use). Cuts a test frame's cold start.
  */
