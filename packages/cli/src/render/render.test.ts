@@ -66,6 +66,37 @@ describe('renderVideo', () => {
     expect(hashes(other)).not.toEqual(runs[0]);
   }, 120000);
 
+  it('splits the last unit when a worker runs out of units: same frames, exact segments, every spot check once', async () => {
+    // A short scene and a long one: the worker done with the short one takes over the back half of the long one.
+    const uneven = {
+      seed: 5,
+      scenes: [
+        { name: 'short', end: 0.5, grid: 'sm', layers: [{ effect: 'plasma' }] },
+        { name: 'long', end: 16, grid: 'sm', layers: [{ effect: 'plasma', hue: 'angle' }, { effect: 'matrix_rain', blend: 'add' }], shaders: [['grain', { amt: 8 }]] },
+      ],
+    };
+    const source = { raw: uneven, label: 'uneven' };
+    const one = path.join(dir, 'split-1');
+    const two = path.join(dir, 'split-2');
+    await renderVideo(base({ output: one, source, format: 'png', workers: 1, unitFrames: 1000 }));
+    const r = await renderVideo(base({ output: two, source, format: 'png', workers: 2, unitFrames: 1000 }));
+    const split = r.units.filter((u) => /^s01_long_f\d{6}$/.test(u.id));
+    expect(split.length).toBeGreaterThan(0);
+    expect(r.units.map((u) => u.frameStart)).toEqual([0, ...r.units.slice(0, -1).map((u) => u.frameEnd)]);
+    expect(r.units.at(-1)!.frameEnd).toBe(192);
+    expect(r.unitResults.map((u) => [u.frameStart, u.frameEnd])).toEqual(r.units.map((u) => [u.frameStart, u.frameEnd]));
+    expect(hashes(two)).toEqual(hashes(one));
+
+    const ffmpeg = await findFfmpeg();
+    const { brightnessTimestamps } = await import('@glyphreel/encode');
+    const out = path.join(dir, 'split.mp4');
+    const v = await renderVideo(base({ output: out, source, workers: 2, unitFrames: 1000 }));
+    expect(v.units.length).toBeGreaterThan(2);
+    expect((await probe(out, { ffmpeg: ffmpeg.path })).frames).toBe(192);
+    const checked = v.unitResults.flatMap((u) => u.brightness?.samples.map((x) => x.t) ?? []);
+    expect(checked).toEqual(brightnessTimestamps(16));
+  }, 120000);
+
   it('writes an mp4 with exactly round(duration·fps) frames and audio of the same length', async () => {
     const ffmpeg = await findFfmpeg();
     const { synthesizeAudio } = await import('@glyphreel/encode');
