@@ -23,6 +23,8 @@ export interface BenchOptions {
   workers?: number;
   crf?: number;
   preset?: 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium';
+  /** Render-only runs per worker count, alternating 1 worker / all workers (the medians are reported). */
+  repeat?: number;
   print?: (line: string) => void;
 }
 
@@ -44,6 +46,12 @@ export function benchProject(frames: number, fps: number): Record<string, unknow
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
 /**
  * `glyphreel bench`: render-only fps with one worker and with all workers (frames discarded); the time ffmpeg alone
  * takes to encode the same frames from a raw file with the same settings; the end-to-end time and its ratio to
@@ -58,6 +66,7 @@ export async function runBench(o: BenchOptions = {}): Promise<Array<Record<strin
   const all = o.workers ?? hw.workers;
   const crf = o.crf ?? 20;
   const preset = o.preset ?? 'veryfast';
+  const repeat = o.repeat ?? 3;
   const print = o.print ?? ((l: string) => console.log(l));
   const source = { raw: benchProject(frames, fps), label: 'bench' };
   const common = { source, resolution: `${width}x${height}`, fps, quality: 'production' as const, crf, preset, hardware: hw };
@@ -68,13 +77,39 @@ export async function runBench(o: BenchOptions = {}): Promise<Array<Record<strin
   };
   const dir = await mkdtemp(path.join(os.tmpdir(), 'glyphreel-bench-'));
   try {
-    for (const [id, workers] of [['cli/render-only/1-worker', 1], ['cli/render-only/all-workers', all]] as const) {
-      const r = await renderVideo({ ...common, output: '', format: 'none', workers });
-      const s = r.wallMs / 1000;
-      // fps: wall clock, pool and font start-up included. fps_render: frames over the drawing time alone (summed over
-      // units, divided by the workers), i.e. the throughput of a long render.
-      const drawS = r.unitResults.reduce((a, u) => a + u.renderMs, 0) / 1000 / workers;
-      emit({ bench: id, median_ms: r3(r.wallMs / frames), p90_ms: r3(r.wallMs / frames), runs: frames, fps: r3(frames / s), fps_render: r3(frames / drawS), workers, wall_s: r3(s), peak_rss_mb: r3(Math.max(...r.unitResults.map((u) => u.peakMemoryMb))) });
+    // 1 worker and all workers alternate, `repeat` times: this machine's speed drifts from minute to minute, so each
+    // speed-up is taken from two runs made back to back, and the medians are reported.
+    const runs: Record<'one' | 'all', Array<{ wallS: number; fps: number; fpsRender: number; peakMb: number; units: number }>> = { one: [], all: [] };
+    for (let k = 0; k < repeat; k++) {
+      for (const [key, workers] of [['one', 1], ['all', all]] as const) {
+        const r = await renderVideo({ ...common, output: '', format: 'none', workers });
+        const s = r.wallMs / 1000;
+        // fps: wall clock, pool and font start-up included. fps_render: frames over the drawing time alone (summed
+        // over units, divided by the workers), i.e. the throughput of a long render.
+        const drawS = r.unitResults.reduce((a, u) => a + u.renderMs, 0) / 1000 / workers;
+        runs[key].push({ wallS: s, fps: frames / s, fpsRender: frames / drawS, peakMb: Math.max(...r.unitResults.map((u) => u.peakMemoryMb)), units: r.units.length });
+      }
+    }
+    const speedups = runs.all.map((a, k) => a.fps / runs.one[k]!.fps);
+    const speedupsRender = runs.all.map((a, k) => a.fpsRender / runs.one[k]!.fpsRender);
+    for (const [id, key, workers] of [['cli/render-only/1-worker', 'one', 1], ['cli/render-only/all-workers', 'all', all]] as const) {
+      const rs = runs[key];
+      const wall = median(rs.map((r) => r.wallS));
+      emit({
+        bench: id,
+        median_ms: r3((wall * 1000) / frames),
+        p90_ms: r3((Math.max(...rs.map((r) => r.wallS)) * 1000) / frames),
+        runs: frames,
+        repeats: repeat,
+        fps: r3(median(rs.map((r) => r.fps))),
+        fps_runs: rs.map((r) => r3(r.fps)),
+        fps_render: r3(median(rs.map((r) => r.fpsRender))),
+        workers,
+        wall_s: r3(wall),
+        peak_rss_mb: r3(Math.max(...rs.map((r) => r.peakMb))),
+        units: Math.max(...rs.map((r) => r.units)),
+        ...(key === 'all' ? { speedup: r3(median(speedups)), speedup_runs: speedups.map(r3), speedup_render: r3(median(speedupsRender)) } : {}),
+      });
     }
 
     // The same frames, rendered once on this thread into a raw rgb24 file, then encoded by ffmpeg alone.
@@ -125,11 +160,13 @@ export function benchCommand(io: Io): Command {
     .option('--frames <n>', 'frames per case', '240')
     .option('--resolution <WxH>', 'frame size', '1920x1080')
     .option('-w, --workers <n>', 'workers for the "all workers" cases (default: from the hardware)')
-    .action(async (flags: { frames: string; resolution: string; workers?: string }) => {
+    .option('--repeat <n>', 'render-only runs per worker count, alternating (medians reported)', '3')
+    .action(async (flags: { frames: string; resolution: string; workers?: string; repeat: string }) => {
       const m = /^(\d+)x(\d+)$/.exec(flags.resolution);
       if (!m) throw new (await import('@glyphreel/core')).GlyphreelError('E_USAGE', `Invalid --resolution "${flags.resolution}": expected WIDTHxHEIGHT`);
       await runBench({
         frames: parseNumber(flags.frames, '--frames', 1, 100000, true)!,
+        repeat: parseNumber(flags.repeat, '--repeat', 1, 100, true)!,
         width: Number(m[1]),
         height: Number(m[2]),
         ...(flags.workers ? { workers: parseNumber(flags.workers, '--workers', 1, 256, true)! } : {}),
