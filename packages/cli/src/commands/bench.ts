@@ -23,8 +23,10 @@ export interface BenchOptions {
   workers?: number;
   crf?: number;
   preset?: 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium';
-  /** Render-only runs per worker count, alternating 1 worker / all workers (the medians are reported). */
+  /** Render-only runs per worker count, alternating 1 worker / all workers (default 5; the medians are reported). */
   repeat?: number;
+  /** Encode-only / end-to-end pairs, alternating (default 3; the median ratio is reported). */
+  encodeRepeat?: number;
   print?: (line: string) => void;
 }
 
@@ -66,7 +68,8 @@ export async function runBench(o: BenchOptions = {}): Promise<Array<Record<strin
   const all = o.workers ?? hw.workers;
   const crf = o.crf ?? 20;
   const preset = o.preset ?? 'veryfast';
-  const repeat = o.repeat ?? 3;
+  const repeat = o.repeat ?? 5;
+  const encodeRepeat = o.encodeRepeat ?? 3;
   const print = o.print ?? ((l: string) => console.log(l));
   const source = { raw: benchProject(frames, fps), label: 'bench' };
   const common = { source, resolution: `${width}x${height}`, fps, quality: 'production' as const, crf, preset, hardware: hw };
@@ -125,28 +128,40 @@ export async function runBench(o: BenchOptions = {}): Promise<Array<Record<strin
     }
     ws.end();
     await once(ws, 'finish');
+    const rawMb = (await stat(raw)).size / 1048576;
     const cores = os.availableParallelism?.() ?? hw.logicalCores;
-    const t0 = performance.now();
-    await runFfmpeg(
-      ffmpeg.path,
-      ['-y', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${width}x${height}`, '-r', String(fps), '-i', raw, '-c:v', 'libx264', '-preset', preset, '-crf', String(crf), '-pix_fmt', 'yuv420p', '-threads', String(x264Threads(1, cores)), path.join(dir, 'encode-only.mp4')],
-      { what: 'encoding the benchmark frames' },
-    );
-    const encodeMs = performance.now() - t0;
-    emit({ bench: 'cli/encode-only', median_ms: r3(encodeMs / frames), p90_ms: r3(encodeMs / frames), runs: frames, fps: r3(frames / (encodeMs / 1000)), wall_s: r3(encodeMs / 1000), preset, crf, raw_mb: r3((await stat(raw)).size / 1048576) });
+    // Encode-only and end-to-end alternate too, and the ratio is the median of the pairs made back to back.
+    const encodes: number[] = [];
+    const e2es: Array<{ wallMs: number; peakMb: number }> = [];
+    for (let k = 0; k < encodeRepeat; k++) {
+      const t0 = performance.now();
+      await runFfmpeg(
+        ffmpeg.path,
+        ['-y', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${width}x${height}`, '-r', String(fps), '-i', raw, '-c:v', 'libx264', '-preset', preset, '-crf', String(crf), '-pix_fmt', 'yuv420p', '-threads', String(x264Threads(1, cores)), path.join(dir, 'encode-only.mp4')],
+        { what: 'encoding the benchmark frames' },
+      );
+      encodes.push(performance.now() - t0);
+      const e2e = await renderVideo({ ...common, output: path.join(dir, 'end-to-end.mp4'), workers: all });
+      e2es.push({ wallMs: e2e.wallMs, peakMb: Math.max(...e2e.unitResults.map((u) => u.peakMemoryMb)) });
+    }
     await rm(raw, { force: true });
-
-    const e2e = await renderVideo({ ...common, output: path.join(dir, 'end-to-end.mp4'), workers: all });
+    const encodeMs = median(encodes);
+    emit({ bench: 'cli/encode-only', median_ms: r3(encodeMs / frames), p90_ms: r3(Math.max(...encodes) / frames), runs: frames, repeats: encodeRepeat, fps: r3(frames / (encodeMs / 1000)), fps_runs: encodes.map((ms) => r3(frames / (ms / 1000))), wall_s: r3(encodeMs / 1000), preset, crf, raw_mb: r3(rawMb) });
+    const e2eMs = median(e2es.map((e) => e.wallMs));
+    const ratios = e2es.map((e, k) => e.wallMs / encodes[k]!);
     emit({
       bench: 'cli/end-to-end',
-      median_ms: r3(e2e.wallMs / frames),
-      p90_ms: r3(e2e.wallMs / frames),
+      median_ms: r3(e2eMs / frames),
+      p90_ms: r3(Math.max(...e2es.map((e) => e.wallMs)) / frames),
       runs: frames,
-      fps: r3(frames / (e2e.wallMs / 1000)),
+      repeats: encodeRepeat,
+      fps: r3(frames / (e2eMs / 1000)),
+      fps_runs: e2es.map((e) => r3(frames / (e.wallMs / 1000))),
       workers: all,
-      wall_s: r3(e2e.wallMs / 1000),
-      ratio: r3(e2e.wallMs / encodeMs),
-      peak_rss_mb: r3(Math.max(...e2e.unitResults.map((u) => u.peakMemoryMb))),
+      wall_s: r3(e2eMs / 1000),
+      ratio: r3(median(ratios)),
+      ratio_runs: ratios.map(r3),
+      peak_rss_mb: r3(Math.max(...e2es.map((e) => e.peakMb))),
     });
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -160,13 +175,15 @@ export function benchCommand(io: Io): Command {
     .option('--frames <n>', 'frames per case', '240')
     .option('--resolution <WxH>', 'frame size', '1920x1080')
     .option('-w, --workers <n>', 'workers for the "all workers" cases (default: from the hardware)')
-    .option('--repeat <n>', 'render-only runs per worker count, alternating (medians reported)', '3')
-    .action(async (flags: { frames: string; resolution: string; workers?: string; repeat: string }) => {
+    .option('--repeat <n>', 'render-only runs per worker count, alternating (medians reported)', '5')
+    .option('--encode-repeat <n>', 'encode-only / end-to-end pairs, alternating (median ratio reported)', '3')
+    .action(async (flags: { frames: string; resolution: string; workers?: string; repeat: string; encodeRepeat: string }) => {
       const m = /^(\d+)x(\d+)$/.exec(flags.resolution);
       if (!m) throw new (await import('@glyphreel/core')).GlyphreelError('E_USAGE', `Invalid --resolution "${flags.resolution}": expected WIDTHxHEIGHT`);
       await runBench({
         frames: parseNumber(flags.frames, '--frames', 1, 100000, true)!,
         repeat: parseNumber(flags.repeat, '--repeat', 1, 100, true)!,
+        encodeRepeat: parseNumber(flags.encodeRepeat, '--encode-repeat', 1, 100, true)!,
         width: Number(m[1]),
         height: Number(m[2]),
         ...(flags.workers ? { workers: parseNumber(flags.workers, '--workers', 1, 256, true)! } : {}),

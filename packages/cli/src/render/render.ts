@@ -69,6 +69,11 @@ export interface RenderOptions {
   features?: FeatureTable;
   /** Largest work unit in frames (default: about two units per worker); long scenes are split to this size. */
   unitFrames?: number;
+  /**
+   * Split the last running units while they draw so that the workers finish together (default true; never with a
+   * kept work directory, whose segments are reused by unit id).
+   */
+  splitTail?: boolean;
   /** A video whose picture features (brightness, motion, …) join the audio features. */
   videoFeaturesFrom?: string;
   /** Voice clips mixed over the soundtrack (besides the scene file's `narration`). */
@@ -256,7 +261,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   const cores = os.availableParallelism?.() ?? hw.logicalCores;
   // Splitting the tail needs segments named by this run only: a kept work directory (--clip, --skip-render,
   // --keep-intermediates) is reused by unit id, so its units stay as planned.
-  const splitTail = !stable;
+  const splitTail = !stable && o.splitTail !== false;
   const replayFree = project.scenes.map((sc) => replaysForFree(sc, prepared.registry));
   const slots = toDraw.length + (splitTail ? MAX_SPLITS_PER_WORKER * workers : 0);
   const control = controlSize(slots);
