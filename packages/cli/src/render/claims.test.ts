@@ -63,8 +63,14 @@ describe('FrameClaims', () => {
       Atomics.notify(sync, 0);
       // Split as fast as possible once the worker is claiming: every split races its claims.
       const taken: Array<[number, number]> = [];
-      while (claims.remaining(0) === FRAMES);
-      for (;;) {
+      // The spins are synchronous (a jest timeout cannot stop them): bound them, so a dead worker fails the test.
+      const deadline = performance.now() + 10000;
+      const alive = () => {
+        if (performance.now() > deadline) throw new Error(`round ${round}: the worker stopped claiming`);
+        return true;
+      };
+      while (claims.remaining(0) === FRAMES && alive());
+      for (; alive(); ) {
         const cut = claims.split(0, 1);
         if (cut) taken.push(cut);
         else if (Atomics.load(sync, 1) === round) break;
