@@ -1,15 +1,6 @@
 import { defineShader } from '@glyphreel/core';
-import { BoundedCache, roundTo } from '../internal/cache.js';
-import { arena } from '../internal/simd/arena.js';
-import { WASM_BASE64 } from '../internal/simd/remap-wasm.js';
-
-/** The export of wasm/remap.wat.mjs this shader uses (pointers into the arena). */
-interface GatherKernel {
-  gather_px(p: number, npx: number, map: number, src: number): void;
-}
-
-/** Maps live in the SIMD arena (byte offsets, i32); an evicted map's region goes back to it. */
-const maps = new BoundedCache<number>(8, (ptr) => arena().release(ptr));
+import { roundTo } from '../internal/cache.js';
+import { cachedRemap } from '../internal/simd/gather.js';
 
 /**
  * Source pixel index per output pixel for barrel distortion k, times `scale` (3 gives byte offsets). Written as
@@ -40,6 +31,8 @@ export function crtMap(
   return out;
 }
 
+const remap = cachedRemap((width, height, param, out) => crtMap(width, height, param, out, 3));
+
 export const crt = defineShader({
   name: 'crt',
   description: 'CRT barrel distortion (nearest neighbour, clamped); the remap is cached per size and strength (3 decimals)',
@@ -48,19 +41,6 @@ export const crt = defineShader({
   },
   apply(frame, p) {
     const k = roundTo(p.strength, 3);
-    if (k === 0) return;
-    const { width, height, data } = frame;
-    const npx = width * height;
-    if (npx === 0) return;
-    const a = arena();
-    const map = maps.lookup(width, height, k, 0, 0, () => {
-      const ptr = a.alloc(npx * 4);
-      crtMap(width, height, k, a.i32(ptr, npx), 3);
-      return ptr;
-    });
-    // The kernel moves 4 bytes per pixel, so the copy it reads from has one byte to spare.
-    const src = a.scratch('remap:source', 3 * npx + 4);
-    const kernel = a.load<GatherKernel>(WASM_BASE64);
-    a.withBytes(data, (ptr) => kernel.gather_px(ptr, npx, map, src));
+    if (k !== 0) remap(frame, k);
   },
 });

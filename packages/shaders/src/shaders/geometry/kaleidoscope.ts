@@ -1,15 +1,5 @@
 import { defineShader } from '@glyphreel/core';
-import { BoundedCache } from '../internal/cache.js';
-import { arena } from '../internal/simd/arena.js';
-import { WASM_BASE64 } from '../internal/simd/remap-wasm.js';
-
-/** The export of wasm/remap.wat.mjs this shader uses (pointers into the arena). */
-interface GatherKernel {
-  gather_px(p: number, npx: number, map: number, src: number): void;
-}
-
-/** Maps live in the SIMD arena (byte offsets, i32); an evicted map's region goes back to it. */
-const maps = new BoundedCache<number>(8, (ptr) => arena().release(ptr));
+import { cachedRemap } from '../internal/simd/gather.js';
 
 /**
  * Polar fold about (W//2, H//2): folded angle |(θ mod 2π/folds) − π/folds|, sampled nearest and clamped. Source pixel
@@ -43,6 +33,8 @@ export function kaleidoscopeMap(
   return out;
 }
 
+const remap = cachedRemap((width, height, param, out) => kaleidoscopeMap(width, height, param, out, 3));
+
 export const kaleidoscope = defineShader({
   name: 'kaleidoscope',
   description: 'Radial symmetry by folding the polar angle into one wedge; reads from a copy of the frame',
@@ -50,18 +42,6 @@ export const kaleidoscope = defineShader({
     folds: { type: 'integer', default: 6, min: 1, max: 64, description: 'number of wedges' },
   },
   apply(frame, p) {
-    const { width, height, data } = frame;
-    const npx = width * height;
-    if (npx === 0) return;
-    const a = arena();
-    const map = maps.lookup(width, height, p.folds, 0, 0, () => {
-      const ptr = a.alloc(npx * 4);
-      kaleidoscopeMap(width, height, p.folds, a.i32(ptr, npx), 3);
-      return ptr;
-    });
-    // The kernel moves 4 bytes per pixel, so the copy it reads from has one byte to spare.
-    const src = a.scratch('remap:source', 3 * npx + 4);
-    const kernel = a.load<GatherKernel>(WASM_BASE64);
-    a.withBytes(data, (ptr) => kernel.gather_px(ptr, npx, map, src));
+    remap(frame, p.folds);
   },
 });
