@@ -110,6 +110,8 @@ describe('glyphreel commands', () => {
     [['render', '--demo', '--lyrics', '/no/song.srt', '-o', 'x.mp4'], 2, 'glyphreel: Lyrics file /no/song.srt does not exist'],
     [['sync-check', '/no/out.mp4'], 2, 'glyphreel: Video file /no/out.mp4 does not exist'],
     [['render', '--demo', '--narration', '/no/voice.mp3@2', '-o', 'x.mp4'], 2, 'glyphreel: Narration file /no/voice.mp3 does not exist'],
+    [['bench', '--repeat', '0'], 2, 'glyphreel: Invalid --repeat "0"'],
+    [['bench', '--encode-repeat', 'two'], 2, 'glyphreel: Invalid --encode-repeat "two"'],
     [['render', '--video', 'package.json', '-o', 'package.json'], 2, 'glyphreel: -o package.json is the --video input; rendering would replace it'],
   ])('%j exits %i with one line', async (argv, code, line) => {
     const io = capture();
