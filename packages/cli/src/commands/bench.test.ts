@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { runBench } from './bench.js';
+import type { UnitResult } from '../render/job.js';
+import { runBench, timeline } from './bench.js';
 
 describe('glyphreel bench', () => {
   it('prints the four cases, alternating the runs it compares, with medians and per-pair speed-ups and ratios', async () => {
@@ -22,5 +23,17 @@ describe('glyphreel bench', () => {
     for (let k = 0; k < 2; k++) expect(e2e!.ratio_runs[k]! / (enc!.fps_runs[k]! / e2e!.fps_runs[k]!)).toBeCloseTo(1, 2);
     expect(e2e!.ratio).toBeCloseTo((e2e!.ratio_runs[0]! + e2e!.ratio_runs[1]!) / 2, 2);
     expect(e2e!.peak_rss_mb).toBeGreaterThan(0);
+    // Start-up is part of the wall clock; the spread between the two workers' last frames is too.
+    for (const r of [one!, all!]) expect(r.startup_ms).toBeGreaterThan(0);
+    expect(one!.startup_ms).toBeLessThan(one!.wall_s * 1000);
+    expect(all!.tail_spread_ms).toBeGreaterThanOrEqual(0);
+    expect(all!.tail_spread_ms).toBeLessThan(all!.wall_s * 1000);
   }, 120000);
+
+  it('reads start-up and the spread of the workers\' last frames from the units\' timestamps', () => {
+    const u = (thread: number, first: number, end: number) => ({ thread, firstFrameAtMs: first, endedAtMs: end }) as UnitResult;
+    // Thread 1 drew two units and finished at 1900; thread 2 finished at 1960.
+    expect(timeline([u(1, 1120, 1500), u(2, 1100, 1960), u(1, 1510, 1900)], 1000)).toEqual({ startupMs: 100, spreadMs: 60 });
+    expect(timeline([u(1, 1300, 2000)], 1000)).toEqual({ startupMs: 300, spreadMs: 0 });
+  });
 });

@@ -10,6 +10,7 @@ import { detectHardware } from '@glyphreel/hardware';
 import { syntheticFeatureTable } from '@glyphreel/inputs';
 import { Command } from 'commander';
 import type { Io } from '../cli-errors.js';
+import type { UnitResult } from '../render/job.js';
 import { renderVideo } from '../render/render.js';
 import { prepareProject } from '../render/unit.js';
 import { SceneRuntime } from '../runtime/scene-runtime.js';
@@ -55,6 +56,21 @@ function median(xs: readonly number[]): number {
 }
 
 /**
+ * Where a render's wall clock goes besides drawing: `startupMs` from the call to the first frame drawn (thread start,
+ * imports, project, glyph atlas, first frame), and `spreadMs` between the first and the last worker to finish for
+ * good (a badly balanced tail leaves a core idle that long).
+ */
+export function timeline(units: readonly UnitResult[], startedAtMs: number): { startupMs: number; spreadMs: number } {
+  const lastEnd = new Map<number, number>();
+  for (const u of units) lastEnd.set(u.thread, Math.max(lastEnd.get(u.thread) ?? 0, u.endedAtMs));
+  const ends = [...lastEnd.values()];
+  return {
+    startupMs: Math.min(...units.map((u) => u.firstFrameAtMs)) - startedAtMs,
+    spreadMs: Math.max(...ends) - Math.min(...ends),
+  };
+}
+
+/**
  * `glyphreel bench`: render-only fps with one worker and with all workers (frames discarded); the time ffmpeg alone
  * takes to encode the same frames from a raw file with the same settings; the end-to-end time and its ratio to
  * encode-only (how well rendering hides behind encoding); peak memory per worker. One JSON line per case.
@@ -82,15 +98,23 @@ export async function runBench(o: BenchOptions = {}): Promise<Array<Record<strin
   try {
     // 1 worker and all workers alternate, `repeat` times: this machine's speed drifts from minute to minute, so each
     // speed-up is taken from two runs made back to back, and the medians are reported.
-    const runs: Record<'one' | 'all', Array<{ wallS: number; fps: number; fpsRender: number; peakMb: number; units: number }>> = { one: [], all: [] };
+    const runs: Record<'one' | 'all', Array<{ wallS: number; fps: number; fpsRender: number; peakMb: number; units: number; startupMs: number; spreadMs: number }>> = { one: [], all: [] };
     for (let k = 0; k < repeat; k++) {
       for (const [key, workers] of [['one', 1], ['all', all]] as const) {
+        const startedAtMs = performance.timeOrigin + performance.now();
         const r = await renderVideo({ ...common, output: '', format: 'none', workers });
         const s = r.wallMs / 1000;
         // fps: wall clock, pool and font start-up included. fps_render: frames over the drawing time alone (summed
         // over units, divided by the workers), i.e. the throughput of a long render.
         const drawS = r.unitResults.reduce((a, u) => a + u.renderMs, 0) / 1000 / workers;
-        runs[key].push({ wallS: s, fps: frames / s, fpsRender: frames / drawS, peakMb: Math.max(...r.unitResults.map((u) => u.peakMemoryMb)), units: r.units.length });
+        runs[key].push({
+          wallS: s,
+          fps: frames / s,
+          fpsRender: frames / drawS,
+          peakMb: Math.max(...r.unitResults.map((u) => u.peakMemoryMb)),
+          units: r.units.length,
+          ...timeline(r.unitResults, startedAtMs),
+        });
       }
     }
     const speedups = runs.all.map((a, k) => a.fps / runs.one[k]!.fps);
@@ -111,6 +135,8 @@ export async function runBench(o: BenchOptions = {}): Promise<Array<Record<strin
         wall_s: r3(wall),
         peak_rss_mb: r3(Math.max(...rs.map((r) => r.peakMb))),
         units: Math.max(...rs.map((r) => r.units)),
+        startup_ms: r3(median(rs.map((r) => r.startupMs))),
+        ...(key === 'all' ? { tail_spread_ms: r3(median(rs.map((r) => r.spreadMs))) } : {}),
         ...(key === 'all' ? { speedup: r3(median(speedups)), speedup_runs: speedups.map(r3), speedup_render: r3(median(speedupsRender)) } : {}),
       });
     }

@@ -62,6 +62,15 @@ export interface UnitResult {
   renderMs: number;
   /** Time spent waiting for the encoder to accept frames (backpressure). */
   encodeWaitMs: number;
+  /**
+   * When the unit started in its worker, when its first claimed frame was drawn and when it ended (epoch ms, from
+   * the worker's clock): the benchmark reports start-up and tail from them.
+   */
+  startedAtMs: number;
+  firstFrameAtMs: number;
+  endedAtMs: number;
+  /** The worker thread that drew it (worker_threads threadId). */
+  thread: number;
   replayedFrames: number;
   /** Peak of this worker's heap + array buffers, MB. */
   peakMemoryMb: number;

@@ -94,8 +94,12 @@ export interface RenderResult {
   warnings: string[];
 }
 
-/** Neither part of a split unit is shorter than this: the new part pays a scene set-up, a replay and an encoder. */
-const MIN_SPLIT_FRAMES = 12;
+/**
+ * Neither part of a split unit is shorter than this. A video segment's new part pays an ffmpeg start, an x264
+ * warm-up and a keyframe; png frames and discarded frames pay only a scene set-up, so their tail is cut finer: the
+ * workers then end within a frame or two of each other instead of up to a dozen apart.
+ */
+const MIN_SPLIT_FRAMES = { video: 12, frames: 2 } as const;
 /** Splits of the tail per worker at most (each halves what is left, so a few suffice). */
 const MAX_SPLITS_PER_WORKER = 6;
 /**
@@ -324,7 +328,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
         // The new unit replays its scene up to the cut: free for pure fields, otherwise kept small next to the
         // frames it takes over.
         worthSplitting: (u, cut, end) => replayFree[u.sceneIndex] === true || cut - u.sceneFrameStart <= REPLAY_PER_STOLEN_FRAME * (end - cut),
-        minSplitFrames: MIN_SPLIT_FRAMES,
+        minSplitFrames: segFormat === 'mp4' || segFormat === 'webm' ? MIN_SPLIT_FRAMES.video : MIN_SPLIT_FRAMES.frames,
         stopped: () => failure !== null || Atomics.load(ctl, CANCEL_SLOT) !== 0,
         run: async (unit, slot) => {
           try {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { threadId } from 'node:worker_threads';
 import { FeatureTable, GlyphreelError, isGlyphreelError, type Registry } from '@glyphreel/core';
 import { openEncoder, verifyBrightness, type BrightnessReport, type Encoder } from '@glyphreel/encode';
 import { setMediaFfmpegPath } from '@glyphreel/inputs';
@@ -48,6 +49,8 @@ function rendererFor(job: RenderJob, project: ProjectSpec): GridSceneRenderer {
   return r;
 }
 
+const epochMs = () => performance.timeOrigin + performance.now();
+
 function memoryMb(): number {
   const m = process.memoryUsage();
   // Frames and shader tables live in the thread's WebAssembly memory, which arrayBuffers does not count.
@@ -61,6 +64,7 @@ function memoryMb(): number {
  * and the frame; the partial segment is removed.
  */
 export async function renderUnit(task: UnitTask): Promise<UnitResult> {
+  const startedAtMs = epochMs();
   const { job, unit, slot } = task;
   const control = new Int32Array(job.control);
   const claims = new FrameClaims(job.claims);
@@ -82,6 +86,7 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
   let encoder: Encoder | null = null;
   let renderMs = 0;
   let encodeWaitMs = 0;
+  let firstFrameAtMs = 0;
   let peak = memoryMb();
   const where = () => `scene "${scene.name}" (${scene.id}), frame ${frameIndex}`;
   const cancelled = () => Atomics.load(control, CANCEL_SLOT) !== 0;
@@ -134,6 +139,7 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
       if (blending) frame = incoming!.compose(frameIndex, f, frame);
       const b = performance.now();
       renderMs += b - a;
+      if (!firstFrameAtMs) firstFrameAtMs = epochMs();
       if (encoder) {
         await encoder.write(frame);
         encodeWaitMs += performance.now() - b;
@@ -163,6 +169,10 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
       frames: frameEnd - unit.frameStart,
       renderMs,
       encodeWaitMs,
+      startedAtMs,
+      firstFrameAtMs: firstFrameAtMs || epochMs(),
+      endedAtMs: epochMs(),
+      thread: threadId,
       replayedFrames: unit.frameStart - unit.sceneFrameStart,
       peakMemoryMb: Math.max(peak, memoryMb()),
       warnings: [...glyphWarnings],
