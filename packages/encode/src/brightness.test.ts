@@ -40,6 +40,18 @@ describe('verifyBrightness', () => {
     ]);
   });
 
+  it('skips the probe for a file whose size the caller knows, with the same report', async () => {
+    const ffmpeg = await realFfmpeg();
+    const out = path.join(tempDir('bright'), 'v.mp4');
+    await halfBlack(out);
+    const probed = await verifyBrightness(out, [0.2, 1.5, 5], { ffmpeg });
+    const known = await verifyBrightness(out, [0.2, 1.5, 5], { ffmpeg, known: { width: W, height: H, durationS: 2 } });
+    expect(known).toEqual(probed);
+    // What it is told is what it uses: told a larger frame, every decoded frame is short, i.e. missing.
+    const wrong = await verifyBrightness(out, [0.2, 1.5], { ffmpeg, known: { width: W * 2, height: H, durationS: 2 } });
+    expect(wrong.missing).toEqual([0.2, 1.5]);
+  });
+
   it('uses a configurable quiet threshold', async () => {
     const ffmpeg = await realFfmpeg();
     const out = path.join(tempDir('bright'), 'v.mp4');

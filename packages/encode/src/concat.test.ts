@@ -59,6 +59,8 @@ describe('concatSegments', () => {
     expect(r.args).toEqual(expect.arrayContaining(['-safe', '0', '-c:v', 'copy']));
     const p = await probe(out, { ffmpeg: await realFfmpeg() });
     expect([p.frames, p.fps, p.hasAudio]).toEqual([22, 24, false]);
+    // The probe it made of the joined file before renaming it is handed back (the work dir's cleanup reuses it).
+    expect(r.probe).toEqual(p);
     expect(extraFiles(d, ['seg dir', 'joined.mp4'])).toEqual([]);
   });
 
@@ -81,6 +83,26 @@ describe('concatSegments', () => {
     expect(bytes.indexOf('moov')).toBeLessThan(bytes.indexOf('mdat'));
     expect(bytes).toContain('mp4a');
     expect(readdirSync(d).sort()).toEqual(['a.mp4', 'b.mp4', 'final.mp4', 'song.wav']);
+  });
+
+  it('awaits beforeCommit before replacing the output, and keeps the old output when it rejects', async () => {
+    const ffmpeg = await realFfmpeg();
+    const d = tempDir('commit');
+    const a = path.join(d, 'a.mp4');
+    const b = path.join(d, 'b.mp4');
+    await segment(a, 6, 24);
+    await segment(b, 6, 24, 6);
+    const out = path.join(d, 'final.mp4');
+    writeFileSync(out, 'previous');
+    const seen: string[] = [];
+    await expect(concatSegments({ ffmpeg, segments: [a, b], output: out, beforeCommit: async () => void seen.push(readFileSync(out, 'utf8')) })).resolves.toMatchObject({ frames: 12 });
+    // The hook ran while the old output was still in place; the joined video replaced it afterwards.
+    expect(seen).toEqual(['previous']);
+    expect((await probe(out, { ffmpeg })).frames).toBe(12);
+    writeFileSync(out, 'previous');
+    await expect(concatSegments({ ffmpeg, segments: [a, b], output: out, beforeCommit: () => Promise.reject(new Error('spot check failed')) })).rejects.toThrow('spot check failed');
+    expect(readFileSync(out, 'utf8')).toBe('previous');
+    expect(readdirSync(d).sort()).toEqual(['a.mp4', 'b.mp4', 'final.mp4']);
   });
 
   it('pads audio that is shorter than the video, at 60 fps still within one frame', async () => {

@@ -5,7 +5,7 @@ import { GlyphreelError } from '@glyphreel/core';
 import { atomicOutput, outputBytes } from './atomic.js';
 import { audioOutputArgs } from './audio-args.js';
 import { ffmpegPathOf, type FfmpegLike } from './discover.js';
-import { probe } from './probe.js';
+import { probe, type ProbeResult } from './probe.js';
 import { runFfmpeg } from './run.js';
 import { formatFromPath, type OutputFormat } from './settings.js';
 
@@ -58,6 +58,11 @@ export interface ConcatOptions {
   /** mp4 only, default true. */
   faststart?: boolean;
   signal?: AbortSignal;
+  /**
+   * Awaited after the joined file is written and checked, before it replaces `output`: work that must succeed for the
+   * output to be kept (the render's spot checks) runs alongside the join. A rejection discards the joined file.
+   */
+  beforeCommit?: () => Promise<void>;
 }
 
 export interface ConcatResult {
@@ -66,6 +71,8 @@ export interface ConcatResult {
   frames: number;
   durationS: number;
   args: readonly string[];
+  /** concatSegments: its probe of the joined file, made before the rename (the frame count was checked on it). */
+  probe?: ProbeResult;
 }
 
 /**
@@ -106,15 +113,17 @@ export async function concatSegments(o: ConcatOptions): Promise<ConcatResult> {
   if (format === 'mp4' && o.faststart !== false) args.push('-movflags', '+faststart');
   args.push('-f', format, out.tempPath);
   const what = `joining ${refs.length} segments into ${out.target}`;
+  let got: ProbeResult;
   try {
     await writeFile(listPath, concatList(refs.map((r) => ({ path: r.path, durationS: r.frames / rate }))));
     await runFfmpeg(bin, args, { what, ...(o.logPath ? { logPath: o.logPath } : {}), ...sig });
-    const got = await probe(out.tempPath, { ffmpeg: bin, ...sig });
+    got = await probe(out.tempPath, { ffmpeg: bin, ...sig });
     if (got.frames !== frames) {
       throw new GlyphreelError('E_RENDER', `${what} gave ${got.frames} frames, the segments hold ${frames}`, {
         hint: 'a segment is truncated or was encoded with different settings; re-render it (--clip) and join again',
       });
     }
+    await o.beforeCommit?.();
     await out.commit();
   } catch (e) {
     await out.discard();
@@ -122,7 +131,7 @@ export async function concatSegments(o: ConcatOptions): Promise<ConcatResult> {
   } finally {
     await rm(listPath, { force: true });
   }
-  return { output: out.target, bytes: outputBytes(out.target), frames, durationS, args };
+  return { output: out.target, bytes: outputBytes(out.target), frames, durationS, args, probe: got };
 }
 
 export interface MuxOptions {

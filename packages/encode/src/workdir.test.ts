@@ -3,6 +3,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openEncoder } from './encoder.js';
+import { probe } from './probe.js';
 import { fillFrame, realFfmpeg, removeTempDirs, tempDir } from './test-utils/ffmpeg.js';
 import { createWorkDir, verifyOutput } from './workdir.js';
 
@@ -29,6 +30,22 @@ describe('createWorkDir', () => {
     const r = await wd.cleanup(out, { ffmpeg });
     expect(r.removed).toBe(true);
     expect(r.verify?.probe?.frames).toBe(12);
+    expect(existsSync(wd.path)).toBe(false);
+  });
+
+  it('takes the writer\'s probe instead of reading the output again, and still checks size and frames', async () => {
+    const ffmpeg = await realFfmpeg();
+    const out = path.join(tempDir('wd'), 'final.mp4');
+    await realVideo(out);
+    const real = await probe(out, { ffmpeg });
+    const wd = await createWorkDir({ env: {} });
+    // A probe that found no frames keeps the intermediates although the file itself is fine: it is what was used.
+    const r1 = await wd.cleanup(out, { ffmpeg, probed: { ...real, frames: 0 } });
+    expect(r1.removed).toBe(false);
+    expect(r1.reason).toBe(`output not verified: ${out} has no video frames`);
+    const r2 = await wd.cleanup(out, { ffmpeg, probed: real });
+    expect(r2.removed).toBe(true);
+    expect(r2.verify?.probe).toBe(real);
     expect(existsSync(wd.path)).toBe(false);
   });
 

@@ -23,14 +23,16 @@ export interface VerifyResult {
  * What counts as a verified output: it exists, is larger than 1000 bytes (seed, "Temp File Cleanup"), and ffmpeg
  * can read it through to the end and finds at least one frame. Never throws for a bad output; reports why.
  */
-export async function verifyOutput(file: string, o: { ffmpeg: FfmpegLike; minBytes?: number; fps?: number }): Promise<VerifyResult> {
+export async function verifyOutput(file: string, o: { ffmpeg: FfmpegLike; minBytes?: number; fps?: number; probed?: ProbeResult }): Promise<VerifyResult> {
   const abs = path.resolve(file);
   if (!existsSync(abs)) return { ok: false, bytes: 0, reason: `${abs} does not exist` };
   const bytes = outputBytes(abs);
   const min = o.minBytes ?? MIN_OUTPUT_BYTES;
   if (bytes <= min) return { ok: false, bytes, reason: `${abs} is only ${bytes} bytes (need more than ${min})` };
   try {
-    const p = await probe(abs, { ffmpeg: o.ffmpeg, ...(o.fps !== undefined ? { fps: o.fps } : {}) });
+    // A probe its writer made of these bytes (concatSegments reads the joined file through before renaming it) is
+    // not repeated.
+    const p = o.probed ?? (await probe(abs, { ffmpeg: o.ffmpeg, ...(o.fps !== undefined ? { fps: o.fps } : {}) }));
     if (p.frames < 1) return { ok: false, bytes, probe: p, reason: `${abs} has no video frames` };
     return { ok: true, bytes, probe: p };
   } catch (e) {
@@ -64,9 +66,10 @@ export interface WorkDir {
   ensure(name: string): Promise<string>;
   /**
    * Removes the work directory after checking the final output with verifyOutput. If the output does not verify, the
-   * intermediates stay (they are what is needed to re-stitch) and the reason is returned.
+   * intermediates stay (they are what is needed to re-stitch) and the reason is returned. `probed`: the writer's own
+   * probe of the output (e.g. ConcatResult.probe), so it is not read through twice.
    */
-  cleanup(output: string, o: { ffmpeg: FfmpegLike; fps?: number }): Promise<CleanupResult>;
+  cleanup(output: string, o: { ffmpeg: FfmpegLike; fps?: number; probed?: ProbeResult }): Promise<CleanupResult>;
   /** On failure or Ctrl-C: removes everything it created, unless keep. */
   abort(): Promise<void>;
 }

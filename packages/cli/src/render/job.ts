@@ -44,12 +44,6 @@ export interface UnitTask {
   /** Segment file (mp4/webm) or the png directory. */
   output: string;
   logPath: string;
-  /**
-   * Brightness spot checks: the times of the whole output (seconds) and the frame it starts at. The worker decodes
-   * the ones that fall in the frames it drew from its segment as soon as it is encoded (the same bytes the joined
-   * output will hold), so the checks overlap the other units' work instead of following the join.
-   */
-  brightness?: { atS: number[]; outputStartFrame: number };
 }
 
 export interface UnitResult {
@@ -76,7 +70,10 @@ export interface UnitResult {
   peakMemoryMb: number;
   /** Glyph warnings met in this worker so far. */
   warnings: string[];
-  /** The spot checks of the frames this unit drew, times in the final video. */
+  /**
+   * The spot checks of the frames this unit drew, times in the final video: made by the main thread on the segment
+   * as soon as the unit returns (the same bytes the joined output will hold).
+   */
   brightness?: BrightnessReport;
 }
 

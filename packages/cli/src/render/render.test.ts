@@ -113,7 +113,7 @@ describe('renderVideo', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   }, 120000);
 
-  it('spot-checks brightness in the workers, on each segment, with the same result as checking the joined video', async () => {
+  it('spot-checks brightness on each segment as its unit returns, with the same result as checking the joined video', async () => {
     const ffmpeg = await findFfmpeg();
     const { verifyBrightness } = await import('@glyphreel/encode');
     // threshold 1 draws nothing: tonemap's black point (2) everywhere, below the quiet threshold of 5.
@@ -126,6 +126,24 @@ describe('renderVideo', () => {
     expect(direct.dark).toEqual([2, 3]);
     expect(r.warnings.filter((w) => w.includes('too dark'))).toEqual(direct.warnings);
     expect(direct.warnings[0]).toMatch(/^t=2s is too dark: mean 2\.0 < 5/);
+  }, 120000);
+
+  it('fails the render, keeping the existing output and no temporaries, when a segment cannot be spot-checked', async () => {
+    const ffmpeg = await findFfmpeg();
+    // The real ffmpeg, except that it cannot seek: the spot check's decode (`-ss t`) fails, the encoders work.
+    const wrapper = path.join(dir, 'no-seek-ffmpeg.sh');
+    writeFileSync(wrapper, `#!/bin/sh\nfor a in "$@"; do [ "$a" = "-ss" ] && { echo "seek refused for the test" >&2; exit 1; }; done\nexec '${ffmpeg.path}' "$@"\n`, { mode: 0o755 });
+    const d = mkdtempSync(path.join(dir, 'nocheck-'));
+    const target = path.join(d, 'kept.mp4');
+    writeFileSync(target, 'precious');
+    const err = await renderVideo(base({ output: target, workers: 2, ffmpegPath: wrapper })).then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(GlyphreelError);
+    // The check at 2 s of the output is the first frame of scene b's segment.
+    const seg = /reading the frame at 0s of (\S+s01_b\.mp4) \(exit 1\): seek refused for the test/.exec((err as Error).message);
+    expect(seg).not.toBeNull();
+    expect(existsSync(path.dirname(seg![1]!))).toBe(false); // the work directory is gone
+    expect(readFileSync(target, 'utf8')).toBe('precious');
+    expect(readdirSync(d)).toEqual(['kept.mp4']);
   }, 120000);
 
   it('leaves an existing output untouched when a render fails, naming the scene and frame', async () => {

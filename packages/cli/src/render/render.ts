@@ -15,6 +15,7 @@ import {
   brightnessTimestamps,
   x264Threads,
   type OutputFormat,
+  type ProbeResult,
   type WorkDir,
 } from '@glyphreel/encode';
 import { detectHardware, hardwareLine, renderLine, resolveRenderSettings, type AspectPreset, type HardwareInfo, type QualityPreference, type QualityProfile, type X264Preset } from '@glyphreel/hardware';
@@ -22,7 +23,7 @@ import { loadFeatures, mixNarration, syntheticFeatureTable, videoFeatures, type 
 import Tinypool from 'tinypool';
 import { planFrames, planUnits, unitSizeFor, type WorkUnit } from '../runtime/plan.js';
 import { FrameClaims } from './claims.js';
-import { CANCEL_SLOT, controlSize, type ProjectSource, type RenderJob, type UnitResult } from './job.js';
+import { CANCEL_SLOT, checksInUnit, controlSize, type ProjectSource, type RenderJob, type UnitResult } from './job.js';
 import { drawnUnits, runSchedule } from './schedule.js';
 import { prepareProject, type Prepared } from './unit.js';
 import { replaysForFree } from '../runtime/scene-runtime.js';
@@ -182,8 +183,11 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   const warnings: string[] = [];
   progress({ stage: 'prepare', framesRendered: 0, framesEncoded: 0, framesTotal: 0, fps: 0, etaS: undefined });
   const format = o.format ?? (o.output ? formatFromPath(o.output) : 'mp4');
-  const ffmpeg = format === 'none' ? null : await findFfmpeg({ ffmpegPath: o.ffmpegPath });
+  // Discovering ffmpeg (two runs of it, ~150 ms the first time) overlaps reading and validating the project.
+  const found = format === 'none' ? Promise.resolve(null) : findFfmpeg({ ffmpegPath: o.ffmpegPath });
+  found.catch(() => undefined); // awaited below, after the project's own errors
   const { prepared, profile, units: allUnits, hw } = await planRender(o);
+  const ffmpeg = await found;
   const { project } = prepared;
   const fps = profile.fps;
   const total = Math.round(project.durationS * fps);
@@ -297,11 +301,29 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   log(renderLine({ ...profile, workers }));
   log(`Plan: ${units.length} units, ${framesToDraw} of ${total} frames to draw, x264 ${profile.x264Preset} with ${job.encode.threads} threads per encoder`);
 
-  // The brightness spot checks (mp4/webm) run in the workers, on each segment as soon as it is encoded, when every
-  // segment is drawn by this run; reused segments (--clip, --skip-render) are checked on the joined output instead.
+  // The brightness spot checks (mp4/webm) are made on each segment as soon as its unit returns, when every segment is
+  // drawn by this run: ffmpeg decodes while the workers go on drawing, and a worker never waits for a check before
+  // its next unit. Reused segments (--clip, --skip-render) are checked on the joined output instead.
   const outputS = partial ? (units.at(-1)!.frameEnd - units[0]!.frameStart) / fps : total / fps;
   const checkInUnits = (segFormat === 'mp4' || segFormat === 'webm') && format !== 'gif' && toDraw.length === units.length;
-  const brightness = checkInUnits ? { atS: brightnessTimestamps(outputS), outputStartFrame: units[0]!.frameStart } : undefined;
+  const checkAtS = brightnessTimestamps(outputS);
+  const outputStartFrame = units[0]!.frameStart;
+  const spotChecks: Array<Promise<void>> = [];
+  const checkSegment = (unit: WorkUnit, r: UnitResult): void => {
+    const checks = checksInUnit(checkAtS, outputStartFrame, unit.frameStart, r.frameEnd, fps);
+    if (!checks.atS.length) return;
+    const known = { width: profile.width, height: profile.height, durationS: (r.frameEnd - unit.frameStart) / fps };
+    const check = verifyBrightness(segPath(unit), checks.atS, { ffmpeg: ffmpeg!.path, offsetS: checks.offsetS, known, ...(o.signal ? { signal: o.signal } : {}) });
+    spotChecks.push(
+      check.then(
+        (report) => void (r.brightness = report),
+        (e: unknown) => {
+          failure ??= e instanceof Error ? e : new Error(String(e));
+          abort();
+        },
+      ),
+    );
+  };
   const abort = () => Atomics.store(ctl, CANCEL_SLOT, 1);
   o.signal?.addEventListener('abort', abort, { once: true });
   const unitResults: UnitResult[] = [];
@@ -332,8 +354,9 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
         stopped: () => failure !== null || Atomics.load(ctl, CANCEL_SLOT) !== 0,
         run: async (unit, slot) => {
           try {
-            const r = (await pool.run({ job, unit, slot, output: segPath(unit), logPath: path.join(segDir, `${unit.id}.log`), ...(brightness ? { brightness } : {}) })) as UnitResult;
+            const r = (await pool.run({ job, unit, slot, output: segPath(unit), logPath: path.join(segDir, `${unit.id}.log`) })) as UnitResult;
             unitResults.push(r);
+            if (checkInUnits) checkSegment(unit, r);
             return r;
           } catch (e) {
             const err = rebuildError(e);
@@ -358,6 +381,13 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
     held.pool = null;
     await pool?.destroy();
   }
+  // The checks still running go on during the join (they must pass before the output is replaced); on a failure they
+  // end first, before anything removes the segments they read.
+  const checksDone = async (): Promise<void> => {
+    await Promise.all(spotChecks);
+    if (failure) throw failure;
+  };
+  if (failure) await Promise.all(spotChecks);
   if (o.signal?.aborted && !failure) failure = new GlyphreelError('E_CANCELLED', 'Render cancelled');
   if (failure) {
     await pngOut?.discard();
@@ -370,6 +400,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   progress({ stage: 'join', framesRendered: framesToDraw, framesEncoded: framesToDraw, framesTotal: framesToDraw, fps: 0, etaS: 0 });
 
   let output: string | null = null;
+  let joinedProbe: ProbeResult | undefined;
   try {
     if (format === 'none') {
       output = null;
@@ -389,7 +420,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
         await concatSegments({ ffmpeg: ffmpeg!, segments, output: joined, fps, faststart: false, ...(o.signal ? { signal: o.signal } : {}) });
         await toGif(ffmpeg!.path, joined, o.output, fps, o.signal);
       } else {
-        await concatSegments({ ffmpeg: ffmpeg!, segments, output: o.output, fps, ...(audio ? { audio } : {}), ...(o.signal ? { signal: o.signal } : {}) });
+        joinedProbe = (await concatSegments({ ffmpeg: ffmpeg!, segments, output: o.output, fps, beforeCommit: checksDone, ...(audio ? { audio } : {}), ...(o.signal ? { signal: o.signal } : {}) })).probe;
       }
       output = path.resolve(o.output);
     }
@@ -404,10 +435,11 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
       }
     }
   } catch (e) {
+    await Promise.all(spotChecks);
     if (work) await work.abort();
     throw e;
   }
-  if (work && output) await work.cleanup(output, { ffmpeg: ffmpeg!, fps });
+  if (work && output) await work.cleanup(output, { ffmpeg: ffmpeg!, fps, ...(joinedProbe ? { probed: joinedProbe } : {}) });
   else if (work) await work.abort();
   progress({ stage: 'done', framesRendered: framesToDraw, framesEncoded: framesToDraw, framesTotal: framesToDraw, fps: 0, etaS: 0 });
   return {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { threadId } from 'node:worker_threads';
 import { FeatureTable, GlyphreelError, isGlyphreelError, type Registry } from '@glyphreel/core';
-import { openEncoder, verifyBrightness, type BrightnessReport, type Encoder } from '@glyphreel/encode';
+import { openEncoder, type Encoder } from '@glyphreel/encode';
 import { setMediaFfmpegPath } from '@glyphreel/inputs';
 import { createSceneRenderer, type GridSceneRenderer } from '@glyphreel/grid';
 import { clearSimdFrame, createSimdFrame, simdMemoryBytes } from '@glyphreel/shaders';
@@ -11,7 +11,7 @@ import { validateProject } from '../project/validate.js';
 import { buildRegistry } from '../runtime/plugins.js';
 import { projectChars, SceneRuntime } from '../runtime/scene-runtime.js';
 import { FrameClaims } from './claims.js';
-import { CANCEL_SLOT, checksInUnit, type ProjectSource, type RenderJob, type UnitResult, type UnitTask } from './job.js';
+import { CANCEL_SLOT, type ProjectSource, type RenderJob, type UnitResult, type UnitTask } from './job.js';
 import { IncomingTransition, transitionWindow } from './transition.js';
 
 export interface Prepared {
@@ -149,15 +149,10 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
       frameIndex++;
     }
     const frameEnd = frameIndex;
-    let brightness: BrightnessReport | undefined;
     if (encoder) {
       const done = await encoder.close();
       Atomics.store(control, 1 + job.slots + slot, done.frames);
       encoder = null;
-      if (task.brightness) {
-        const checks = checksInUnit(task.brightness.atS, task.brightness.outputStartFrame, unit.frameStart, frameEnd, job.fps);
-        if (checks.atS.length) brightness = await verifyBrightness(task.output, checks.atS, { ffmpeg: job.encode.ffmpeg, offsetS: checks.offsetS });
-      }
     }
     await runtime.dispose();
     await incoming?.dispose();
@@ -176,7 +171,6 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
       replayedFrames: unit.frameStart - unit.sceneFrameStart,
       peakMemoryMb: Math.max(peak, memoryMb()),
       warnings: [...glyphWarnings],
-      ...(brightness ? { brightness } : {}),
     };
   } catch (e) {
     if (encoder) await encoder.abort().catch(() => undefined);
