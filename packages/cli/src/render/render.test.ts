@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { GlyphreelError } from '@glyphreel/core';
 import { findFfmpeg, probe } from '@glyphreel/encode';
-import { renderVideo, type RenderOptions } from './render.js';
+import { planRender, renderVideo, type RenderOptions } from './render.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'glyphreel-render-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,6 +43,23 @@ const base = (over: Partial<RenderOptions>): RenderOptions => ({
 function hashes(folder: string): string[] {
   return readdirSync(folder).sort().map((f) => createHash('sha1').update(readFileSync(path.join(folder, f))).digest('hex'));
 }
+
+describe('planRender', () => {
+  const plan = async (raw: object, over: Partial<RenderOptions> = {}) =>
+    (await planRender({ output: '', source: { raw, label: 'plan' }, resolution: '160x96', fps: 24, workers: 2, quality: 'draft', ...over })).units.map((u) => [u.frameStart, u.frameEnd]);
+  const pure = { scenes: [{ name: 'p', end: 10, layers: [{ effect: 'plasma' }] }] };
+  const stateful = { scenes: [{ name: 's', end: 10, layers: [{ effect: 'plasma' }, { effect: 'matrix_rain', blend: 'add' }] }] };
+
+  it('plans one unit per worker when the tail can be split for free, two otherwise', async () => {
+    expect(await plan(pure)).toEqual([[0, 120], [120, 240]]);
+    // A scene with state replays when split late, so it is planned finer up front.
+    expect(await plan(stateful)).toEqual([[0, 60], [60, 120], [120, 180], [180, 240]]);
+    // Segments reused by unit id (a kept work directory) are never split, and no tail splitting: two per worker.
+    expect(await plan(pure, { keepIntermediates: true })).toEqual([[0, 60], [60, 120], [120, 180], [180, 240]]);
+    expect(await plan(pure, { splitTail: false })).toHaveLength(4);
+    expect(await plan(pure, { workers: 1 })).toEqual([[0, 240]]);
+  });
+});
 
 describe('renderVideo', () => {
   it('gives byte-identical frames for 1, 2 and 4 workers and any split into units', async () => {

@@ -134,6 +134,16 @@ function stableWorkDir(output: string): string {
 }
 
 /** Loads a project and resolves the settings the render will use (also what `glyphreel list` prints). */
+/** Whether segments live in a kept work directory, reused by unit id (--keep-intermediates, --clip, --skip-render). */
+function keepsWorkDir(o: RenderOptions): boolean {
+  return o.keepIntermediates === true || (o.clips !== undefined && o.clips.length > 0) || o.skipRender === true;
+}
+
+/** Whether units may be split while they draw: not when segments are reused by unit id, nor when turned off. */
+function tailSplits(o: RenderOptions): boolean {
+  return !keepsWorkDir(o) && o.splitTail !== false;
+}
+
 export async function planRender(o: RenderOptions): Promise<{ prepared: Prepared; profile: QualityProfile; units: WorkUnit[]; hw: HardwareInfo }> {
   const cwd = o.cwd ?? process.cwd();
   const prepared = await prepareProject(o.source, o.plugins ?? [], cwd);
@@ -152,7 +162,10 @@ export async function planRender(o: RenderOptions): Promise<{ prepared: Prepared
   if (o.crf !== undefined) profile.crf = o.crf;
   if (o.preset !== undefined) profile.x264Preset = o.preset;
   const total = Math.round(prepared.project.durationS * profile.fps);
-  const size = o.unitFrames ?? unitSizeFor(total, profile.workers);
+  // One unit per worker when any unit can be split as it draws (pure fields replay for free): the tail is balanced by
+  // splitting, and each unit fewer saves an encoder start, a keyframe and a segment to join. Otherwise two.
+  const freeSplits = tailSplits(o) && prepared.project.scenes.every((sc) => sc.feedback === null && replaysForFree(sc, prepared.registry));
+  const size = o.unitFrames ?? unitSizeFor(total, profile.workers, { unitsPerWorker: freeSplits ? 1 : 2 });
   const units = planUnits(prepared.project.scenes, { fps: profile.fps, maxUnitFrames: size, unsplittable: (i) => prepared.project.scenes[i]!.feedback !== null });
   return { prepared, profile, units, hw };
 }
@@ -212,7 +225,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
     for (const c of clipSet) if (!known.has(c)) throw new GlyphreelError('E_USAGE', `Unknown --clip "${c}"`, { hint: `scenes: ${[...new Set(allUnits.map((u) => u.sceneId))].join(', ')}` });
   }
   const partial = o.frames !== undefined;
-  const stable = o.keepIntermediates || clipSet !== null || o.skipRender === true;
+  const stable = keepsWorkDir(o);
   if (partial && (clipSet || o.skipRender)) throw new GlyphreelError('E_USAGE', '--frames cannot be combined with --clip or --skip-render');
   let toDraw = o.skipRender ? [] : clipSet ? units.filter((u) => clipSet.has(u.sceneId) || clipSet.has(project.scenes[u.sceneIndex]!.name)) : units;
   const framesToDraw = planFrames(toDraw);
@@ -269,7 +282,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   const cores = os.availableParallelism?.() ?? hw.logicalCores;
   // Splitting the tail needs segments named by this run only: a kept work directory (--clip, --skip-render,
   // --keep-intermediates) is reused by unit id, so its units stay as planned.
-  const splitTail = !stable && o.splitTail !== false;
+  const splitTail = tailSplits(o);
   const replayFree = project.scenes.map((sc) => replaysForFree(sc, prepared.registry));
   const slots = toDraw.length + (splitTail ? MAX_SPLITS_PER_WORKER * workers : 0);
   const control = controlSize(slots);

@@ -49,5 +49,8 @@ describe('planUnits', () => {
     expect(unitSizeFor(240, 1)).toBe(120);
     expect(unitSizeFor(240, 16)).toBe(48);
     expect(unitSizeFor(10000, 4)).toBe(1250);
+    expect(unitSizeFor(240, 2, { unitsPerWorker: 1 })).toBe(120);
+    expect(unitSizeFor(240, 1, { unitsPerWorker: 1 })).toBe(240);
+    expect(unitSizeFor(240, 8, { unitsPerWorker: 1, minFrames: 12 })).toBe(30);
   });
 });

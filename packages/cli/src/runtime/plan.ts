@@ -84,10 +84,18 @@ export function planFrames(units: readonly WorkUnit[]): number {
   return units.reduce((n, u) => n + (u.frameEnd - u.frameStart), 0);
 }
 
-/**
- * A unit size that keeps every worker busy to the end: about two units per worker, but never below `minFrames`
- * (each unit pays an encoder start and a state replay).
- */
-export function unitSizeFor(totalFrames: number, workers: number, minFrames = 48): number {
-  return Math.max(minFrames, Math.ceil(totalFrames / Math.max(1, workers * 2)));
+export interface UnitSizeOptions {
+  /**
+   * Units per worker (default 2): two keep every worker busy to the end when units cannot be split as they draw;
+   * one suffices when the render splits the tail (each unit pays an encoder start, a keyframe and a join).
+   */
+  unitsPerWorker?: number;
+  /** Never smaller than this (default 48 frames). */
+  minFrames?: number;
+}
+
+/** A unit size for long scenes: `unitsPerWorker` units per worker, never below `minFrames`. */
+export function unitSizeFor(totalFrames: number, workers: number, options: UnitSizeOptions = {}): number {
+  const per = Math.max(1, Math.floor(options.unitsPerWorker ?? 2));
+  return Math.max(options.minFrames ?? 48, Math.ceil(totalFrames / Math.max(1, workers * per)));
 }
