@@ -24,7 +24,7 @@ export interface BenchOptions {
   workers?: number;
   crf?: number;
   preset?: 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium';
-  /** Render-only runs per worker count, alternating 1 worker / all workers (default 5; the medians are reported). */
+  /** Render-only runs per worker count, alternating 1 worker / all workers (default 9; the medians are reported). */
   repeat?: number;
   /** Encode-only / end-to-end pairs, alternating (default 3; the median ratio is reported). */
   encodeRepeat?: number;
@@ -84,7 +84,7 @@ export async function runBench(o: BenchOptions = {}): Promise<Array<Record<strin
   const all = o.workers ?? hw.workers;
   const crf = o.crf ?? 20;
   const preset = o.preset ?? 'veryfast';
-  const repeat = o.repeat ?? 5;
+  const repeat = o.repeat ?? 9;
   const encodeRepeat = o.encodeRepeat ?? 3;
   const print = o.print ?? ((l: string) => console.log(l));
   const source = { raw: benchProject(frames, fps), label: 'bench' };
@@ -201,7 +201,7 @@ export function benchCommand(io: Io): Command {
     .option('--frames <n>', 'frames per case', '240')
     .option('--resolution <WxH>', 'frame size', '1920x1080')
     .option('-w, --workers <n>', 'workers for the "all workers" cases (default: from the hardware)')
-    .option('--repeat <n>', 'render-only runs per worker count, alternating (medians reported)', '5')
+    .option('--repeat <n>', 'render-only runs per worker count, alternating (medians reported)', '9')
     .option('--encode-repeat <n>', 'encode-only / end-to-end pairs, alternating (median ratio reported)', '3')
     .action(async (flags: { frames: string; resolution: string; workers?: string; repeat: string; encodeRepeat: string }) => {
       const m = /^(\d+)x(\d+)$/.exec(flags.resolution);
