@@ -10,3 +10,4 @@ export * from './concat.js';
 export * from './brightness.js';
 export * from './synth.js';
 export * from './workdir.js';
+export * from './gif.js';

@@ -10,7 +10,7 @@ import {
   createWorkDir,
   findFfmpeg,
   formatFromPath,
-  runFfmpeg,
+  gifFromVideo,
   verifyBrightness,
   brightnessTimestamps,
   x264Threads,
@@ -431,7 +431,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
       if (format === 'gif') {
         const joined = path.join(segDir, 'joined.mp4');
         await concatSegments({ ffmpeg: ffmpeg!, segments, output: joined, fps, faststart: false, ...(o.signal ? { signal: o.signal } : {}) });
-        await toGif(ffmpeg!.path, joined, o.output, fps, o.signal);
+        await gifFromVideo({ ffmpeg: ffmpeg!, input: joined, output: o.output, fps, workDir: segDir, ...(o.signal ? { signal: o.signal } : {}) });
       } else {
         joinedProbe = (await concatSegments({ ffmpeg: ffmpeg!, segments, output: o.output, fps, beforeCommit: checksDone, ...(audio ? { audio } : {}), ...(o.signal ? { signal: o.signal } : {}) })).probe;
       }
@@ -468,20 +468,4 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
     wallMs: performance.now() - started,
     warnings,
   };
-}
-
-/** The palette pass (catalog 1.12): fps, lanczos scale, palettegen + paletteuse, loop forever; atomic. */
-async function toGif(ffmpeg: string, input: string, target: string, fps: number, signal?: AbortSignal): Promise<void> {
-  const out = await atomicOutput(target);
-  try {
-    await runFfmpeg(
-      ffmpeg,
-      ['-y', '-i', input, '-vf', `fps=${fps},split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer:bayer_scale=3`, '-loop', '0', '-f', 'gif', out.tempPath],
-      { what: `making the gif ${target}`, ...(signal ? { signal } : {}) },
-    );
-    await out.commit();
-  } catch (e) {
-    await out.discard();
-    throw e;
-  }
 }
