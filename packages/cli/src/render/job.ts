@@ -80,12 +80,3 @@ export interface UnitResult {
 export const CANCEL_SLOT = 0;
 export const controlSize = (slots: number) => new SharedArrayBuffer(4 * (1 + 2 * slots));
 
-/**
- * The spot checks of `atS` (seconds of the output) that fall in the frames [frameStart, frameEnd), in seconds from
- * the start of that unit's segment, with the segment's offset in the output.
- */
-export function checksInUnit(atS: readonly number[], outputStartFrame: number, frameStart: number, frameEnd: number, fps: number): { atS: number[]; offsetS: number } {
-  const a = (frameStart - outputStartFrame) / fps;
-  const b = (frameEnd - outputStartFrame) / fps;
-  return { atS: atS.filter((t) => t >= a - 1e-9 && t < b - 1e-9).map((t) => Math.round((t - a) * 1e6) / 1e6), offsetS: a };
-}

@@ -23,7 +23,7 @@ import { loadFeatures, mixNarration, syntheticFeatureTable, videoFeatures, type 
 import Tinypool from 'tinypool';
 import { planFrames, planUnits, unitSizeFor, type WorkUnit } from '../runtime/plan.js';
 import { FrameClaims } from './claims.js';
-import { CANCEL_SLOT, checksInUnit, controlSize, type ProjectSource, type RenderJob, type UnitResult } from './job.js';
+import { CANCEL_SLOT, controlSize, type ProjectSource, type RenderJob, type UnitResult } from './job.js';
 import { drawnUnits, runSchedule } from './schedule.js';
 import { prepareProject, type Prepared } from './unit.js';
 import { replaysForFree } from '../runtime/scene-runtime.js';
@@ -133,7 +133,16 @@ function stableWorkDir(output: string): string {
   return path.join(path.dirname(abs), `.${path.basename(abs)}.glyphreel`);
 }
 
-/** Loads a project and resolves the settings the render will use (also what `glyphreel list` prints). */
+/**
+ * The spot checks of `atS` (seconds of the output) that fall in the frames [frameStart, frameEnd), in seconds from
+ * the start of that unit's segment, with the segment's offset in the output.
+ */
+function checksInUnit(atS: readonly number[], outputStartFrame: number, frameStart: number, frameEnd: number, fps: number): { atS: number[]; offsetS: number } {
+  const a = (frameStart - outputStartFrame) / fps;
+  const b = (frameEnd - outputStartFrame) / fps;
+  return { atS: atS.filter((t) => t >= a - 1e-9 && t < b - 1e-9).map((t) => Math.round((t - a) * 1e6) / 1e6), offsetS: a };
+}
+
 /** Whether segments live in a kept work directory, reused by unit id (--keep-intermediates, --clip, --skip-render). */
 function keepsWorkDir(o: RenderOptions): boolean {
   return o.keepIntermediates === true || (o.clips !== undefined && o.clips.length > 0) || o.skipRender === true;
@@ -144,7 +153,11 @@ function tailSplits(o: RenderOptions): boolean {
   return !keepsWorkDir(o) && o.splitTail !== false;
 }
 
-export async function planRender(o: RenderOptions): Promise<{ prepared: Prepared; profile: QualityProfile; units: WorkUnit[]; hw: HardwareInfo }> {
+/**
+ * Loads a project and resolves the settings the render will use (also what `glyphreel list` prints). `replayFree[i]`:
+ * scene i replays for free (pure fields), so a unit of it can be split anywhere.
+ */
+export async function planRender(o: RenderOptions): Promise<{ prepared: Prepared; profile: QualityProfile; units: WorkUnit[]; hw: HardwareInfo; replayFree: boolean[] }> {
   const cwd = o.cwd ?? process.cwd();
   const prepared = await prepareProject(o.source, o.plugins ?? [], cwd);
   const hw = o.hardware ?? (await detectHardware({ gpus: false }));
@@ -164,10 +177,11 @@ export async function planRender(o: RenderOptions): Promise<{ prepared: Prepared
   const total = Math.round(prepared.project.durationS * profile.fps);
   // One unit per worker when any unit can be split as it draws (pure fields replay for free): the tail is balanced by
   // splitting, and each unit fewer saves an encoder start, a keyframe and a segment to join. Otherwise two.
-  const freeSplits = tailSplits(o) && prepared.project.scenes.every((sc) => sc.feedback === null && replaysForFree(sc, prepared.registry));
+  const replayFree = prepared.project.scenes.map((sc) => replaysForFree(sc, prepared.registry));
+  const freeSplits = tailSplits(o) && prepared.project.scenes.every((sc, i) => sc.feedback === null && replayFree[i]);
   const size = o.unitFrames ?? unitSizeFor(total, profile.workers, { unitsPerWorker: freeSplits ? 1 : 2 });
   const units = planUnits(prepared.project.scenes, { fps: profile.fps, maxUnitFrames: size, unsplittable: (i) => prepared.project.scenes[i]!.feedback !== null });
-  return { prepared, profile, units, hw };
+  return { prepared, profile, units, hw, replayFree };
 }
 
 /**
@@ -199,7 +213,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   // Discovering ffmpeg (two runs of it, ~150 ms the first time) overlaps reading and validating the project.
   const found = format === 'none' ? Promise.resolve(null) : findFfmpeg({ ffmpegPath: o.ffmpegPath });
   found.catch(() => undefined); // awaited below, after the project's own errors
-  const { prepared, profile, units: allUnits, hw } = await planRender(o);
+  const { prepared, profile, units: allUnits, hw, replayFree } = await planRender(o);
   const ffmpeg = await found;
   const { project } = prepared;
   const fps = profile.fps;
@@ -274,6 +288,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
     segDir = work.path;
   }
   const segFormat: 'mp4' | 'webm' | 'png' | 'none' = format === 'none' ? 'none' : format === 'png' ? 'png' : format === 'webm' ? 'webm' : 'mp4';
+  const videoSegments = segFormat === 'mp4' || segFormat === 'webm';
   const ext = segFormat === 'webm' ? 'webm' : 'mp4';
   const pngOut = format === 'png' ? await atomicOutput(o.output, { directory: true }) : null;
   if (pngOut) await mkdir(pngOut.tempPath, { recursive: true });
@@ -283,7 +298,6 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   // Splitting the tail needs segments named by this run only: a kept work directory (--clip, --skip-render,
   // --keep-intermediates) is reused by unit id, so its units stay as planned.
   const splitTail = tailSplits(o);
-  const replayFree = project.scenes.map((sc) => replaysForFree(sc, prepared.registry));
   const slots = toDraw.length + (splitTail ? MAX_SPLITS_PER_WORKER * workers : 0);
   const control = controlSize(slots);
   const claims = FrameClaims.create(slots);
@@ -318,7 +332,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   // drawn by this run: ffmpeg decodes while the workers go on drawing, and a worker never waits for a check before
   // its next unit. Reused segments (--clip, --skip-render) are checked on the joined output instead.
   const outputS = partial ? (units.at(-1)!.frameEnd - units[0]!.frameStart) / fps : total / fps;
-  const checkInUnits = (segFormat === 'mp4' || segFormat === 'webm') && format !== 'gif' && toDraw.length === units.length;
+  const checkInUnits = videoSegments && format !== 'gif' && toDraw.length === units.length;
   const checkAtS = brightnessTimestamps(outputS);
   const outputStartFrame = units[0]!.frameStart;
   const spotChecks: Array<Promise<void>> = [];
@@ -363,7 +377,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
         // The new unit replays its scene up to the cut: free for pure fields, otherwise kept small next to the
         // frames it takes over.
         worthSplitting: (u, cut, end) => replayFree[u.sceneIndex] === true || cut - u.sceneFrameStart <= REPLAY_PER_STOLEN_FRAME * (end - cut),
-        minSplitFrames: segFormat === 'mp4' || segFormat === 'webm' ? MIN_SPLIT_FRAMES.video : MIN_SPLIT_FRAMES.frames,
+        minSplitFrames: videoSegments ? MIN_SPLIT_FRAMES.video : MIN_SPLIT_FRAMES.frames,
         stopped: () => failure !== null || Atomics.load(ctl, CANCEL_SLOT) !== 0,
         run: async (unit, slot) => {
           try {
@@ -405,7 +419,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   if (failure) {
     await pngOut?.discard();
     if (work) await work.abort();
-    else if (!o.keepIntermediates && !clipSet && !o.skipRender) await rm(segDir, { recursive: true, force: true });
+    else if (!stable) await rm(segDir, { recursive: true, force: true });
     throw failure;
   }
   unitResults.sort((a, b) => a.frameStart - b.frameStart);
