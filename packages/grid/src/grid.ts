@@ -6,6 +6,7 @@ import {
 import { DEFAULT_INIT_CHARS, defaultWarningHandler, getAtlas, GlyphAtlas, type WarningHandler } from './atlas.js';
 import { BlitTable, blitLayer, type Placement } from './blit.js';
 import { resolveFontChain, type FontChain, type FontSpec } from './fonts.js';
+import { primeKernels } from './warm-up.js';
 
 export interface GridOptions {
   /** Frame size in pixels (any aspect: landscape, portrait, square). */
@@ -152,6 +153,7 @@ export class Grid implements GridGeometry, Placement {
     this.distN = geo.distN;
     this.isPortrait = height > width;
     this.isLandscape = width > height;
+    primeKernels(this.blitTable(), this);
   }
 
   /**

@@ -30,17 +30,36 @@ export function keyOf(prefix: string, suffix: string | number): string {
   return k;
 }
 
+const slotTables = new WeakMap<object, Map<string, unknown>>();
+
 /**
- * A Float32Array kept in the layer's state under `key`, reallocated only when the length changes, so per-frame work
- * needs no allocation. Keys start with "fields." to stay clear of other users of ctx.state.
+ * The table beside `ctx.state` where stateF32, stateI32, stateLattice and subContext keep a layer's buffers, keyed
+ * by name. A Map, not properties of the state object: one `state[k]` site reached with a different k every call
+ * makes V8's optimized code deoptimize on the next name ("wrong name"), and plasma, which takes six buffers per frame,
+ * was compiled five times per worker in its first frames (≈ 60 ms of compiler time per worker, which two workers on
+ * two cores pay in wall clock). Map.get has no per-name fast path to lose.
+ */
+export function stateSlots(ctx: FrameContext): Map<string, unknown> {
+  const state = ctx.state as object;
+  let m = slotTables.get(state);
+  if (!m) {
+    m = new Map();
+    slotTables.set(state, m);
+  }
+  return m;
+}
+
+/**
+ * A Float32Array kept with the layer's state under `key`, reallocated only when the length changes, so per-frame
+ * work needs no allocation.
  */
 export function stateF32(ctx: FrameContext, key: string, length: number): Float32Array {
-  const state = ctx.state as Record<string, unknown>;
-  const k = keyOf('fields.', key);
-  let buf = state[k] as Float32Array | undefined;
-  if (!(buf instanceof Float32Array) || buf.length !== length) {
+  const slots = stateSlots(ctx);
+  const k = keyOf('f32.', key);
+  let buf = slots.get(k) as Float32Array | undefined;
+  if (buf === undefined || buf.length !== length) {
     buf = new Float32Array(length);
-    state[k] = buf;
+    slots.set(k, buf);
   }
   return buf;
 }
@@ -50,14 +69,14 @@ export function cellCount(grid: Pick<GridGeometry, 'rows' | 'cols'>): number {
   return grid.rows * grid.cols;
 }
 
-/** An Int32Array kept in the layer's state, like stateF32. */
+/** An Int32Array kept with the layer's state, like stateF32. */
 export function stateI32(ctx: FrameContext, key: string, length: number): Int32Array {
-  const state = ctx.state as Record<string, unknown>;
-  const k = keyOf('fields.', key);
-  let buf = state[k] as Int32Array | undefined;
-  if (!(buf instanceof Int32Array) || buf.length !== length) {
+  const slots = stateSlots(ctx);
+  const k = keyOf('i32.', key);
+  let buf = slots.get(k) as Int32Array | undefined;
+  if (buf === undefined || buf.length !== length) {
     buf = new Int32Array(length);
-    state[k] = buf;
+    slots.set(k, buf);
   }
   return buf;
 }

@@ -1,7 +1,7 @@
 import type { FrameContext } from '@glyphreel/core';
 import { hash2d } from './hash.js';
 import { HashLattice } from './lattice.js';
-import { keyOf, stateF32 } from '../util.js';
+import { keyOf, stateF32, stateSlots } from '../util.js';
 
 /** Hermite smoothstep 3t²−2t³, t clamped to [0,1] (`_smoothstep`). */
 export function smoothstep(t: number): number {
@@ -89,12 +89,12 @@ export function valueNoiseField(
 
 /** The per-layer HashLattice number `index` for an effect, kept in ctx.state. */
 export function stateLattice(ctx: FrameContext, key: string, index: number): HashLattice {
-  const state = ctx.state as Record<string, unknown>;
-  const k = keyOf(keyOf('fields.lattice.', key), index);
-  let l = state[k] as HashLattice | undefined;
-  if (!(l instanceof HashLattice)) {
+  const slots = stateSlots(ctx);
+  const k = keyOf(keyOf('lattice.', key), index);
+  let l = slots.get(k) as HashLattice | undefined;
+  if (l === undefined) {
     l = new HashLattice();
-    state[k] = l;
+    slots.set(k, l);
   }
   return l;
 }

@@ -5,6 +5,7 @@ import { sequence, sequenceFields, sequencePosition } from '../value/sequence.js
 import { arcBuildPlateau, arcEaseIn, arcEaseOut, arcLinear, arcStepReveal, layerStrength } from './arcs.js';
 import * as E from './easing.js';
 import { keyframe, keyframeArray } from './keyframe.js';
+import { stateSlots } from '../util.js';
 
 describe('easing', () => {
   it('has 11 functions, each mapping 0 → 0 and 1 → 1', () => {
@@ -137,7 +138,7 @@ describe('morph and sequence', () => {
     const b = new Float32Array(80);
     (morph as any).fill(a, grid, ctx(0), { ...p });
     (morph as any).fill(b, grid, ctx(9), { ...p, t_start: 0, t_end: 0.5 });
-    expect(Object.keys(state).some((k) => k.startsWith('fields.morph.sub'))).toBe(true);
+    expect([...stateSlots({ state } as unknown as FrameContext).keys()].filter((k) => k.startsWith('sub.morph.'))).toEqual(['sub.morph.0', 'sub.morph.1']);
     // At t = 2 (halfway), out is the mean of plasma(2) and diamond(2).
     const pl = new Float32Array(80);
     const dm = new Float32Array(80);

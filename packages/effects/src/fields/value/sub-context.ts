@@ -1,5 +1,5 @@
 import type { FeatureFrame, FrameContext, RenderBudget, Rng } from '@glyphreel/core';
-import { keyOf } from '../util.js';
+import { keyOf, stateSlots } from '../util.js';
 
 /**
  * A FrameContext that forwards the parent's frame data but owns its `state`, so two fields evaluated inside one
@@ -33,12 +33,12 @@ export class SubContext implements FrameContext {
 
 /** The SubContext number `slot` of a layer, created on first use. */
 export function subContext(ctx: FrameContext, owner: string, slot: number): SubContext {
-  const state = ctx.state as Record<string, unknown>;
-  const key = keyOf(keyOf(keyOf('fields.', owner), '.sub'), slot);
-  let s = state[key] as SubContext | undefined;
-  if (!(s instanceof SubContext)) {
+  const slots = stateSlots(ctx);
+  const key = keyOf(keyOf(keyOf('sub.', owner), '.'), slot);
+  let s = slots.get(key) as SubContext | undefined;
+  if (s === undefined) {
     s = new SubContext();
-    state[key] = s;
+    slots.set(key, s);
   }
   return s.from(ctx);
 }
