@@ -36,8 +36,8 @@ const slotTables = new WeakMap<object, Map<string, unknown>>();
  * The table beside `ctx.state` where stateF32, stateI32, stateLattice and subContext keep a layer's buffers, keyed
  * by name. A Map, not properties of the state object: one `state[k]` site reached with a different k every call
  * makes V8's optimized code deoptimize on the next name ("wrong name"), and plasma, which takes six buffers per frame,
- * was compiled five times per worker in its first frames (≈ 60 ms of compiler time per worker, which two workers on
- * two cores pay in wall clock). Map.get has no per-name fast path to lose.
+ * was compiled five times per worker in its first frames (≈ 60 ms of compiler time per worker by --trace-opt, which
+ * two workers on two cores pay in wall clock). Map.get has no per-name fast path to lose.
  */
 export function stateSlots(ctx: FrameContext): Map<string, unknown> {
   const state = ctx.state as object;
