@@ -20,9 +20,6 @@ export function primeKernels(table: BlitTable, grid: Placement): void {
   primed = true;
   const glyphCount = table.built;
   const { cols, ch, oy } = grid;
-  // The grid itself as the placement and a frame two cell rows tall: the calls see the same object shapes as the
-  // real ones, so the feedback they leave is the feedback the frames need (a placeholder shape made V8 compile
-  // blitLayer for it, then throw that code away at the first real frame).
   // A few cells per row, each kind once: a glyph with full runs, one with partial runs, a blank cell and a black
   // one. Few, so that the priming itself stays too short for V8 to optimize blitLayer before every branch ran.
   let full = 0;
@@ -33,6 +30,9 @@ export function primeKernels(table: BlitTable, grid: Placement): void {
       else partial ||= g;
     }
   }
+  // The grid itself as the placement and a frame two cell rows tall: the calls see the same object shapes as the
+  // real ones, so the feedback they leave is the feedback the frames need (a placeholder shape made V8 compile
+  // blitLayer for it, then throw that code away at the first real frame).
   const layer = createCellLayer(grid);
   const kinds = [full, partial, 0, partial || full];
   for (let r = 0; r < 2; r++) {
@@ -64,7 +64,7 @@ export function primeKernels(table: BlitTable, grid: Placement): void {
     rgb[i * 3 + 1] = 255 - i * 8;
     rgb[i * 3 + 2] = i * 5;
   }
-  const palette = Uint16Array.of(0, 1 % Math.max(1, glyphCount), 2 % Math.max(1, glyphCount));
+  const palette = Uint16Array.of(0, full, partial);
   for (let k = 0; k < 3; k++) {
     fieldToLayer(cells, value, hue, palette);
     fieldToLayer(cells, value, 0.3, palette);
