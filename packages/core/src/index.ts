@@ -11,3 +11,4 @@ export * from './bench.js';
 export * from './profile.js';
 export * from './color.js';
 export * from './geometry.js';
+export * from './wasm-arena.js';

@@ -1,5 +1,6 @@
-import { GlyphreelError, type CellLayer, type RgbFrame } from '@glyphreel/core';
+import { existingWasmArena, GlyphreelError, type CellLayer, type RgbFrame, type WasmArena } from '@glyphreel/core';
 import type { GlyphAtlas } from './atlas.js';
+import { blitInArena, copyTable, type TableCopy } from './blit-kernel.js';
 
 /**
  * ⌊cov·c/255⌋ for cov, c in 0–255: the reference's trunc(coverage/255 × colour) in exact integers, without a
@@ -38,8 +39,26 @@ export class BlitTable {
   private nRuns = 0;
   private nCov = 0;
   private version = -1;
+  private copy: TableCopy | undefined;
 
   constructor(readonly atlas: GlyphAtlas, readonly frameWidth: number) {}
+
+  /** Runs in the table. */
+  get runs(): number {
+    return this.nRuns;
+  }
+
+  /** Coverage values of partial runs in the table. */
+  get covs(): number {
+    return this.nCov;
+  }
+
+  /** The table copied into a wasm arena for the kernel blit, re-copied when the atlas has grown since. */
+  inArena(arena: WasmArena): TableCopy {
+    const c = this.copy;
+    if (c !== undefined && c.arena === arena && c.built === this.built) return c;
+    return (this.copy = copyTable(arena, this, this, c));
+  }
 
   /** Brings the table up to date with the atlas (no work when nothing was added). */
   sync(): this {
@@ -122,6 +141,9 @@ export interface Placement {
  * Max-composites a cell layer into a frame: per pixel and channel, max(frame, ⌊cov·colour/255⌋). Blank cells (glyph
  * 0) and black cells are skipped (max with 0 changes nothing), and only non-zero coverage is visited. Cells that
  * would cross the frame edge are not drawn (catalog 9.1). Allocation-free.
+ *
+ * A frame in @glyphreel/core's wasm arena (createSimdFrame of @glyphreel/shaders: every renderer frame) is drawn by
+ * the WebAssembly kernel of wasm/blit.wat.mjs, byte for byte the same as the loop below, which draws other frames.
  */
 export function blitLayer(table: BlitTable, place: Placement, layer: CellLayer, frame: RgbFrame): void {
   const { cols, cw, ch, ox, oy } = place;
@@ -139,6 +161,13 @@ export function blitLayer(table: BlitTable, place: Placement, layer: CellLayer, 
   const glyphs = layer.glyphs;
   const colors = layer.colors;
   const d = frame.data;
+  const arena = existingWasmArena();
+  const framePtr = arena === undefined ? -1 : arena.ptrOf(d);
+  if (framePtr >= 0) {
+    const bad = blitInArena(arena!, table.inArena(arena!), glyphs, colors, rowsVis, cols, colsVis, framePtr + (oy * W + ox) * 3, W * 3 * ch, cw * 3);
+    if (bad !== 0) throw unknownGlyph(bad - 1, table.built);
+    return;
+  }
   const runStart = table.runStart;
   const runOff = table.runOff;
   const runLen = table.runLen;

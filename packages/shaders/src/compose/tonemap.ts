@@ -1,5 +1,5 @@
 import { GlyphreelError, type RgbFrame } from '@glyphreel/core';
-import { arena, lutBytes } from '../shaders/internal/simd/kernels.js';
+import { arena, kernels, lutBytes } from '../shaders/internal/simd/kernels.js';
 
 export interface TonemapOptions {
   /** Per-scene gamma (catalog 4.2 table); < 1 lifts shadows. Default 0.75. */
@@ -64,7 +64,7 @@ export function tonemapRange(frame: RgbFrame): { lo: number; hi: number; samples
     const hp = a.scratch('tonemap:hist', 256 * 4);
     const counts = a.i32(hp, 256);
     counts.fill(0);
-    a.kernels.histogram_strided(ptr, w, h, TONEMAP_STRIDE, hp);
+    kernels().histogram_strided(ptr, w, h, TONEMAP_STRIDE, hp);
     hist.set(counts);
     samples = Math.ceil(w / TONEMAP_STRIDE) * Math.ceil(h / TONEMAP_STRIDE) * 3;
   } else {

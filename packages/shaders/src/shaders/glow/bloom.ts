@@ -1,6 +1,6 @@
 import { defineShader, type ShaderContext } from '@glyphreel/core';
 import { registerBandStage, runStage, type BandStage } from '../internal/bands.js';
-import { arena } from '../internal/simd/kernels.js';
+import { arena, kernels } from '../internal/simd/kernels.js';
 import { createShaderContext } from '../context.js';
 
 const FACTOR = 4;
@@ -32,13 +32,13 @@ export const bloomStage: BandStage<{ thr: number }> = {
     const n = sw * sh * 3 + 4;
     const arn = arena();
     const add = arn.scratch('bloom:add', sw * sh * 4);
-    if (!arn.kernels.bloom_grid(ptr, width, height, Math.floor(p.thr), arn.scratch('bloom:a', n * 4), arn.scratch('bloom:b', n * 4), add)) return false;
+    if (!kernels().bloom_grid(ptr, width, height, Math.floor(p.thr), arn.scratch('bloom:a', n * 4), arn.scratch('bloom:b', n * 4), add)) return false;
     st.add = add;
     st.blockRow = sw * 4;
     return true;
   },
   rows(ptr, frame, y0, y1, st) {
-    const k = arena().kernels;
+    const k = kernels();
     const stride = frame.width * 3;
     for (let y = y0; y < y1; y++) k.add_blocks_row(ptr + y * stride, frame.width, st.add! + (y >> 2) * st.blockRow!);
   },

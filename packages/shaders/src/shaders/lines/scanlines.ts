@@ -2,7 +2,7 @@ import { defineShader } from '@glyphreel/core';
 import { fillLut } from '../internal/bytes.js';
 import { registerBandStage, runStage, type BandStage } from '../internal/bands.js';
 import { BoundedCache } from '../internal/cache.js';
-import { arena } from '../internal/simd/kernels.js';
+import { arena, kernels } from '../internal/simd/kernels.js';
 
 /** trunc(c·(1 − intensity)) for every byte. */
 function scanlineLut(lut: Uint8Array, intensity: number): Uint8Array {
@@ -35,14 +35,14 @@ export const scanlinesStage: BandStage<{ intensity: number; spacing: number }> =
       const t16 = a.alloc(131072);
       const t8 = a.scratch('scanlines:t8', 256);
       a.u8(t8, 256).set(scanlineLut(new Uint8Array(256), p.intensity));
-      a.kernels.build_lut16(t8, t16);
+      kernels().build_lut16(t8, t16);
       return t16;
     });
     st.spacing = p.spacing;
     return true;
   },
   rows(ptr, frame, y0, y1, st) {
-    const k = arena().kernels;
+    const k = kernels();
     const stride = frame.width * 3;
     const spacing = st.spacing!;
     for (let y = y0 + ((spacing - (y0 % spacing)) % spacing); y < y1; y += spacing) k.lut16(ptr + y * stride, stride, st.table!);

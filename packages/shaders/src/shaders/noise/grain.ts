@@ -1,7 +1,7 @@
 import { defineShader } from '@glyphreel/core';
 import { GOLDEN, hash32 } from '../internal/noise.js';
 import { registerBandStage, runStage, type BandStage } from '../internal/bands.js';
-import { arena } from '../internal/simd/kernels.js';
+import { arena, kernels } from '../internal/simd/kernels.js';
 
 /**
  * Film grain as the seed describes: monochrome integer noise in [−amt, amt] at half resolution, repeated 2×2 and added
@@ -38,7 +38,7 @@ export const grainStage: BandStage<{ amt: number }> = {
     return true;
   },
   rows(ptr, frame, y0, y1, st) {
-    const k = arena().kernels;
+    const k = kernels();
     const { width, height } = frame;
     const stride = width * 3;
     let counter = st.counter!;

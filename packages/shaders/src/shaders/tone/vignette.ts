@@ -1,7 +1,7 @@
 import { defineShader } from '@glyphreel/core';
 import { BoundedCache, roundTo } from '../internal/cache.js';
 import { registerBandStage, runStage, type BandStage } from '../internal/bands.js';
-import { arena } from '../internal/simd/kernels.js';
+import { arena, kernels } from '../internal/simd/kernels.js';
 
 /** The floor keeps corners from going black (catalog 9.3 item 27: elliptical, floor 0.15). */
 export const VIGNETTE_FLOOR = 0.15;
@@ -41,7 +41,7 @@ function cachedVignetteFactors(width: number, height: number, s: number): number
       const X = linspace11(x, width);
       xx[x] = X * X;
     }
-    a.kernels.vignette_factors(ptr, xxPtr, width, height, s, VIGNETTE_FLOOR);
+    kernels().vignette_factors(ptr, xxPtr, width, height, s, VIGNETTE_FLOOR);
     return ptr;
   });
 }
@@ -68,7 +68,7 @@ export const vignetteStage: BandStage<{ s: number }> = {
   },
   rows(ptr, frame, y0, y1, st) {
     const { width } = frame;
-    arena().kernels.mul_pixels(ptr + y0 * width * 3, (y1 - y0) * width, st.factors! + y0 * width * 2);
+    kernels().mul_pixels(ptr + y0 * width * 3, (y1 - y0) * width, st.factors! + y0 * width * 2);
   },
 };
 registerBandStage(vignette, vignetteStage);

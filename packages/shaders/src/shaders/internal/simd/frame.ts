@@ -1,5 +1,5 @@
 import { GlyphreelError, type RgbFrame } from '@glyphreel/core';
-import { arena } from './arena.js';
+import { arena, kernels } from './arena.js';
 
 /**
  * An rgb24 frame whose bytes live in this thread's SIMD memory, so every kernel-backed shader, tonemap and chain
@@ -13,7 +13,7 @@ export function createSimdFrame(width: number, height: number): RgbFrame {
   const a = arena();
   const bytes = width * height * 3;
   const ptr = a.alloc(bytes);
-  a.kernels.fill_zero(ptr, bytes);
+  kernels().fill_zero(ptr, bytes);
   return { width, height, data: a.u8(ptr, bytes) };
 }
 
@@ -24,7 +24,7 @@ export function createSimdFrame(width: number, height: number): RgbFrame {
 export function clearSimdFrame(frame: RgbFrame): void {
   const a = arena();
   const ptr = a.ptrOf(frame.data);
-  if (ptr >= 0) a.kernels.fill_zero(ptr, frame.data.length);
+  if (ptr >= 0) kernels().fill_zero(ptr, frame.data.length);
   else frame.data.fill(0);
 }
 

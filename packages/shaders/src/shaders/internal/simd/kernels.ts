@@ -2,7 +2,7 @@
  * Typed entry points to the SIMD kernels for any Uint8Array: frames allocated by createSimdFrame are worked on in
  * place, other arrays through a copy (still faster than the JavaScript passes for the per-pixel arithmetic).
  */
-import { arena } from './arena.js';
+import { arena, kernels } from './arena.js';
 
 const lastTable = new Uint8Array(256);
 let lastTableValid = false;
@@ -18,7 +18,7 @@ function lut16For(table: Uint8Array): number {
     lastTable.set(table.subarray(0, 256));
     lastTableValid = true;
     a.u8(t8, 256).set(lastTable);
-    a.kernels.build_lut16(t8, t16);
+    kernels().build_lut16(t8, t16);
   }
   return t16;
 }
@@ -30,10 +30,10 @@ export function lutBytes(data: Uint8Array, table: Uint8Array, start = 0, end = d
   const a = arena();
   const own = a.ptrOf(data);
   if (own >= 0) {
-    a.kernels.lut16(own + start, end - start, t16);
+    kernels().lut16(own + start, end - start, t16);
     return;
   }
-  a.withBytes(data.subarray(start, end), (p) => a.kernels.lut16(p, end - start, t16));
+  a.withBytes(data.subarray(start, end), (p) => kernels().lut16(p, end - start, t16));
 }
 
-export { arena } from './arena.js';
+export { arena, kernels } from './arena.js';

@@ -7,7 +7,8 @@ import { tonemap, tonemapRange } from '../../../compose/tonemap.js';
 import { grainNoiseRow } from '../../noise/grain.js';
 import { GOLDEN } from '../noise.js';
 import { VIGNETTE_FLOOR, vignetteFactors } from '../../tone/vignette.js';
-import { Arena, arena } from './arena.js';
+import { WasmArena } from '@glyphreel/core';
+import { arena, kernels } from './arena.js';
 import { clearSimdFrame, createSimdFrame, isSimdFrame, releaseSimdFrame } from './frame.js';
 import { lutBytes } from './kernels.js';
 import { randomBytes as randomBytesOf } from '../../../test-utils/bytes.js';
@@ -29,7 +30,7 @@ describe('generated kernel modules', () => {
 
 describe('Arena', () => {
   test('views handed out stay valid after the memory grows; ptrOf knows them and only them', () => {
-    const a = new Arena();
+    const a = new WasmArena();
     const p = a.alloc(1000);
     const v = a.u8(p, 1000);
     v.fill(7);
@@ -46,7 +47,7 @@ describe('Arena', () => {
   });
 
   test('an allocation past the 2 GiB maximum fails with one line, and the arena stays usable', () => {
-    const a = new Arena();
+    const a = new WasmArena();
     const top = a.stats.topBytes;
     expect(() => a.alloc(3 * 2 ** 30)).toThrow(/^Out of WebAssembly frame memory: 3073 MiB needed, 2048 MiB is the most a thread can have$/);
     expect(a.stats.topBytes).toBe(top);
@@ -54,7 +55,7 @@ describe('Arena', () => {
   });
 
   test('released regions are reused first-fit and coalesce, and a free top returns to the bump region', () => {
-    const a = new Arena();
+    const a = new WasmArena();
     const top0 = a.stats.topBytes;
     const p1 = a.alloc(100);
     const p2 = a.alloc(100);
@@ -123,7 +124,7 @@ describe('kernels against scalar definitions', () => {
       for (let i = 0; i < npx; i++) k[i] = i === 0 ? 32769 : rng.int(0, 32769);
       const frame = createSimdFrame(npx, 1);
       frame.data.set(src);
-      a.kernels.mul_pixels(a.ptrOf(frame.data), npx, fp);
+      kernels().mul_pixels(a.ptrOf(frame.data), npx, fp);
       for (let j = 0; j < npx * 3; j++) expect([j, frame.data[j]]).toEqual([j, (src[j]! * k[Math.floor(j / 3)]!) >>> 15]);
       expect(Array.from(frame.data.subarray(0, 3))).toEqual(Array.from(src.subarray(0, 3))); // 32769 is identity
       releaseSimdFrame(frame);
@@ -140,7 +141,7 @@ describe('kernels against scalar definitions', () => {
       for (let i = 0; i < noise.length; i++) noise[i] = rng.int(-300, 300);
       const f = createSimdFrame(npx, 1);
       f.data.set(src);
-      a.kernels.add_pair_noise_row(a.ptrOf(f.data), npx, np);
+      kernels().add_pair_noise_row(a.ptrOf(f.data), npx, np);
       for (let j = 0; j < npx * 3; j++) {
         const v = src[j]! + noise[Math.floor(j / 6)]!;
         expect([j, f.data[j]]).toEqual([j, v < 0 ? 0 : v > 255 ? 255 : v]);
@@ -161,7 +162,7 @@ describe('kernels against scalar definitions', () => {
       for (let b = 0; b < blocks; b++) add[b] = (b >> 2) % 2 ? 0 : rng.int(0, 127) | (rng.int(0, 127) << 8) | (rng.int(0, 127) << 16);
       const f = createSimdFrame(npx, 1);
       f.data.set(src);
-      a.kernels.add_blocks_row(a.ptrOf(f.data), npx, bp);
+      kernels().add_blocks_row(a.ptrOf(f.data), npx, bp);
       for (let j = 0; j < npx * 3; j++) {
         const v = src[j]! + ((add[Math.floor(j / 12)]! >>> (8 * (j % 3))) & 255);
         expect([j, f.data[j]]).toEqual([j, Math.min(255, v)]);
@@ -182,7 +183,7 @@ describe('kernels against scalar definitions', () => {
         xx[x] = X * X;
       }
       const out = a.alloc(w * h * 2);
-      a.kernels.vignette_factors(out, xxPtr, w, h, s, VIGNETTE_FLOOR);
+      kernels().vignette_factors(out, xxPtr, w, h, s, VIGNETTE_FLOOR);
       const got = a.u16(out, w * h);
       let diff = -1;
       for (let i = 0; i < w * h && diff < 0; i++) if (got[i] !== expected[i]) diff = i;
@@ -200,7 +201,7 @@ describe('kernels against scalar definitions', () => {
         const expected = new Int16Array(hw + 1);
         const end = grainNoiseRow(expected, hw, counter, span, -amt);
         const np = a.alloc((hw + 8) * 2);
-        const got = a.kernels.grain_noise_row(np, hw, counter, GOLDEN, span, -amt);
+        const got = kernels().grain_noise_row(np, hw, counter, GOLDEN, span, -amt);
         expect(got | 0).toBe(end | 0);
         expect(Array.from(a.i16(np, hw))).toEqual(Array.from(expected.subarray(0, hw)));
         a.release(np);
