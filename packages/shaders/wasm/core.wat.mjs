@@ -346,25 +346,57 @@ export function wat() {
       (br $yl))))
 
   ;; Vignette factors, 1.15 fixed point: out[y·w + x] = floor(clamp(1 − sqrt(xx[x] + Y²)·s, floor, 1)·32768) + 1 with
-  ;; Y = −1 + 2y/(h − 1) (−1 when h = 1) and xx[x] the squared column coordinate computed the same way (JavaScript
-  ;; fills it). The same double operations in the same order as the JavaScript definition, so the same factors.
+  ;; Y = −1 + 2y/(h − 1) for the top half (−1 when h = 1), the bottom half mirroring it (Y exactly symmetric, as
+  ;; vignetteFactors defines it), and xx[x] the squared column coordinate (JavaScript fills it). The same double
+  ;; operations in the same order as the JavaScript definition, so the same factors. Each bottom row copies its top
+  ;; row, and a row's right half its left half wherever xx mirrors (always, for the xx of vignetteFactors), so a
+  ;; quarter of the square roots are taken: this runs once per size, on a worker's first frame, before the compiler
+  ;; has optimized it.
+  (func $vignette_factor (param $sum f64) (param $s f64) (param $floor f64) (result i32)
+    (local $v f64)
+    (local.set $v (f64.sub (f64.const 1) (f64.mul (f64.sqrt (local.get $sum)) (local.get $s))))
+    (local.set $v (select (local.get $floor) (select (f64.const 1) (local.get $v) (f64.gt (local.get $v) (f64.const 1))) (f64.lt (local.get $v) (local.get $floor))))
+    (i32.add (i32.trunc_f64_s (f64.floor (f64.mul (local.get $v) (f64.const 32768)))) (i32.const 1)))
+
+  (func $vignette_row (param $out i32) (param $xx i32) (param $w i32) (param $yy f64) (param $s f64) (param $floor f64)
+    (local $x i32) (local $xm i32) (local $a f64) (local $v i32)
+    (block $done (loop $xl
+      (local.set $xm (i32.sub (i32.sub (local.get $w) (i32.const 1)) (local.get $x)))
+      (br_if $done (i32.gt_s (local.get $x) (local.get $xm)))
+      (local.set $a (f64.load (i32.add (local.get $xx) (i32.shl (local.get $x) (i32.const 3)))))
+      (local.set $v (call $vignette_factor (f64.add (local.get $a) (local.get $yy)) (local.get $s) (local.get $floor)))
+      (i32.store16 (i32.add (local.get $out) (i32.shl (local.get $x) (i32.const 1))) (local.get $v))
+      (if (i32.gt_s (local.get $xm) (local.get $x))
+        (then
+          (i32.store16 (i32.add (local.get $out) (i32.shl (local.get $xm) (i32.const 1)))
+            (if (result i32) (f64.eq (f64.load (i32.add (local.get $xx) (i32.shl (local.get $xm) (i32.const 3)))) (local.get $a))
+              (then (local.get $v))
+              (else (call $vignette_factor
+                (f64.add (f64.load (i32.add (local.get $xx) (i32.shl (local.get $xm) (i32.const 3)))) (local.get $yy))
+                (local.get $s) (local.get $floor)))))))
+      (local.set $x (i32.add (local.get $x) (i32.const 1)))
+      (br $xl))))
+
+  (func $vignette_y (param $y i32) (param $h i32) (result f64)
+    (local $Y f64)
+    (local.set $Y (if (result f64) (i32.gt_u (local.get $h) (i32.const 1))
+      (then (f64.add (f64.const -1) (f64.div (f64.mul (f64.const 2) (f64.convert_i32_u (local.get $y))) (f64.convert_i32_u (i32.sub (local.get $h) (i32.const 1))))))
+      (else (f64.const -1))))
+    (f64.mul (local.get $Y) (local.get $Y)))
+
   (func (export "vignette_factors") (param $out i32) (param $xx i32) (param $w i32) (param $h i32) (param $s f64) (param $floor f64)
-    (local $y i32) (local $x i32) (local $Y f64) (local $yy f64) (local $v f64)
+    (local $y i32) (local $ym i32) (local $rowBytes i32)
+    (local.set $rowBytes (i32.shl (local.get $w) (i32.const 1)))
     (block $done (loop $yl
-      (br_if $done (i32.ge_u (local.get $y) (local.get $h)))
-      (local.set $Y (if (result f64) (i32.gt_u (local.get $h) (i32.const 1))
-        (then (f64.add (f64.const -1) (f64.div (f64.mul (f64.const 2) (f64.convert_i32_u (local.get $y))) (f64.convert_i32_u (i32.sub (local.get $h) (i32.const 1))))))
-        (else (f64.const -1))))
-      (local.set $yy (f64.mul (local.get $Y) (local.get $Y)))
-      (local.set $x (i32.const 0))
-      (block $rdone (loop $xl
-        (br_if $rdone (i32.ge_u (local.get $x) (local.get $w)))
-        (local.set $v (f64.sub (f64.const 1) (f64.mul (f64.sqrt (f64.add (f64.load (i32.add (local.get $xx) (i32.shl (local.get $x) (i32.const 3)))) (local.get $yy))) (local.get $s))))
-        (local.set $v (select (local.get $floor) (select (f64.const 1) (local.get $v) (f64.gt (local.get $v) (f64.const 1))) (f64.lt (local.get $v) (local.get $floor))))
-        (i32.store16 (local.get $out) (i32.add (i32.trunc_f64_s (f64.floor (f64.mul (local.get $v) (f64.const 32768)))) (i32.const 1)))
-        (local.set $out (i32.add (local.get $out) (i32.const 2)))
-        (local.set $x (i32.add (local.get $x) (i32.const 1)))
-        (br $xl)))
+      (local.set $ym (i32.sub (i32.sub (local.get $h) (i32.const 1)) (local.get $y)))
+      (br_if $done (i32.gt_s (local.get $y) (local.get $ym)))
+      (call $vignette_row (i32.add (local.get $out) (i32.mul (local.get $y) (local.get $rowBytes))) (local.get $xx) (local.get $w)
+        (call $vignette_y (local.get $y) (local.get $h)) (local.get $s) (local.get $floor))
+      (if (i32.gt_s (local.get $ym) (local.get $y))
+        (then (memory.copy
+          (i32.add (local.get $out) (i32.mul (local.get $ym) (local.get $rowBytes)))
+          (i32.add (local.get $out) (i32.mul (local.get $y) (local.get $rowBytes)))
+          (local.get $rowBytes))))
       (local.set $y (i32.add (local.get $y) (i32.const 1)))
       (br $yl))))
 

@@ -6,7 +6,7 @@ import { shaderChain } from '../../standalone.js';
 import { tonemap, tonemapRange } from '../../../compose/tonemap.js';
 import { grainNoiseRow } from '../../noise/grain.js';
 import { GOLDEN } from '../noise.js';
-import { VIGNETTE_FLOOR, vignetteFactors } from '../../tone/vignette.js';
+import { columnSquares, VIGNETTE_FLOOR, vignetteFactors } from '../../tone/vignette.js';
 import { WasmArena } from '@glyphreel/core';
 import { arena, kernels } from './arena.js';
 import { clearSimdFrame, createSimdFrame, isSimdFrame, releaseSimdFrame } from './frame.js';
@@ -174,14 +174,10 @@ describe('kernels against scalar definitions', () => {
 
   test('vignette_factors equals the JavaScript definition (vignetteFactors) bit for bit', () => {
     const a = arena();
-    for (const [w, h, s] of [[1, 1, 0.22], [2, 1, 5], [7, 5, 2], [33, 17, 0.22], [640, 360, 1.5], [97, 3, 0.01]] as const) {
+    for (const [w, h, s] of [[1, 1, 0.22], [2, 1, 5], [7, 5, 2], [33, 17, 0.22], [640, 360, 1.5], [97, 3, 0.01], [1920, 1080, 0.22], [1081, 1919, 0.7], [2, 2, 0.5], [3, 4, 9]] as const) {
       const expected = vignetteFactors(w, h, s);
       const xxPtr = a.alloc(w * 8);
-      const xx = new Float64Array(a.buffer, xxPtr, w);
-      for (let x = 0; x < w; x++) {
-        const X = w > 1 ? -1 + (2 * x) / (w - 1) : -1;
-        xx[x] = X * X;
-      }
+      columnSquares(w, new Float64Array(a.buffer, xxPtr, w));
       const out = a.alloc(w * h * 2);
       kernels().vignette_factors(out, xxPtr, w, h, s, VIGNETTE_FLOOR);
       const got = a.u16(out, w * h);
@@ -191,6 +187,29 @@ describe('kernels against scalar definitions', () => {
       a.release(out);
       a.release(xxPtr);
     }
+  });
+
+  test('vignette factors are mirror-symmetric across both axes, and the kernel copes with an asymmetric xx', () => {
+    for (const [w, h] of [[1920, 1080], [97, 3], [1081, 1919]] as const) {
+      const f = vignetteFactors(w, h, 0.7);
+      let asym = 0;
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (f[y * w + x] !== f[(h - 1 - y) * w + (w - 1 - x)] || f[y * w + x] !== f[y * w + (w - 1 - x)]) asym++;
+      expect([w, h, asym]).toEqual([w, h, 0]);
+    }
+    // An xx that does not mirror (the kernel's columns are computed where the mirrored value differs).
+    const a = arena();
+    const w = 9;
+    const h = 4;
+    const xxPtr = a.alloc(w * 8);
+    const xx = new Float64Array(a.buffer, xxPtr, w);
+    for (let x = 0; x < w; x++) xx[x] = (x * x) / 64;
+    const out = a.alloc(w * h * 2);
+    kernels().vignette_factors(out, xxPtr, w, h, 0.5, VIGNETTE_FLOOR);
+    const got = Array.from(a.u16(out, w));
+    const want = Array.from(xx, (v) => Math.floor(Math.min(1, Math.max(VIGNETTE_FLOOR, 1 - Math.sqrt(v + 1) * 0.5)) * 32768) + 1);
+    expect(got).toEqual(want);
+    a.release(out);
+    a.release(xxPtr);
   });
 
   test('grain_noise_row equals the scalar counter hash and returns the same counter', () => {
