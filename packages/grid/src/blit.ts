@@ -12,12 +12,18 @@ export const mulDiv255 = (cov: number, c: number): number => {
   return (x + 1 + (x >> 8)) >> 8;
 };
 
-/** The same as a 64 KiB table, MUL[(cov << 8) | c], for loops that read coverage as a byte (canvas read-back). */
-export const MUL: Uint8Array = (() => {
+let mul: Uint8Array | undefined;
+
+/**
+ * The same as a 64 KiB table, mulTable()[(cov << 8) | c], for loops that read coverage as a byte (canvas read-back).
+ * Built on first use: building it costs ≈ 3 ms unoptimized, on every worker thread that imports the package.
+ */
+export function mulTable(): Uint8Array {
+  if (mul) return mul;
   const t = new Uint8Array(65536);
   for (let cov = 0; cov < 256; cov++) for (let c = 0; c < 256; c++) t[(cov << 8) | c] = Math.floor((cov * c) / 255);
-  return t;
-})();
+  return (mul = t);
+}
 
 /**
  * The ink of every glyph of an atlas as horizontal runs, with byte offsets into an rgb24 frame of one width: the blit

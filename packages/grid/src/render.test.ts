@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { createFrame, GlyphreelError, PAL_DEFAULT, Rng } from '@glyphreel/core';
-import { createGrid, mulDiv255, MUL, render, type Grid } from './index.js';
+import { createGrid, mulDiv255, mulTable, render, type Grid } from './index.js';
 
 const quiet = () => undefined;
 
@@ -22,7 +22,7 @@ describe('render (max compositing of coverage × colour)', () => {
       for (let c = 0; c < 256; c++) {
         const exact = Math.floor((cov * c) / 255);
         const f32 = Math.trunc(Math.fround(Math.fround(cov / 255) * c));
-        if (mulDiv255(cov, c) !== exact || MUL[(cov << 8) | c] !== exact || f32 !== exact) mismatches++;
+        if (mulDiv255(cov, c) !== exact || mulTable()[(cov << 8) | c] !== exact || f32 !== exact) mismatches++;
       }
     }
     expect(mismatches).toBe(0);

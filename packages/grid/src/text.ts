@@ -1,7 +1,7 @@
 import { GlyphreelError, type CellLayer, type GridGeometry, type RgbFrame } from '@glyphreel/core';
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { canvasApi } from './canvas.js';
-import { blitGlyph, MUL } from './blit.js';
+import { blitGlyph, mulTable } from './blit.js';
 import { asGrid, type Grid } from './grid.js';
 
 export type RgbTuple = readonly [number, number, number];
@@ -168,7 +168,7 @@ function textRowsCanvas(g: Grid, frame: RgbFrame, rows: readonly TextRow[]): Rgb
   const ctx = rc.ctx;
   const W = frame.width;
   const d = frame.data;
-  const mul = MUL;
+  const mul = mulTable();
   for (const tr of rows) {
     const { row } = tr;
     if (row < 0 || row >= g.rows) continue;
