@@ -6,7 +6,8 @@ let primed = false;
 
 /**
  * Runs the per-frame kernels once on a few cells that take every branch (blank, black, full and partial glyph runs,
- * every hue sector, NaN and out-of-range values), before their first real call on this thread.
+ * every hue sector, NaN and out-of-range values), before their first real call on this thread. (Renderer frames live
+ * in the wasm arena and are blitted by the wasm kernel; the JavaScript blit primed here draws frames made elsewhere.)
  *
  * Why: V8 optimizes a hot loop while its first call is still running (on-stack replacement), and a branch that
  * call has not taken yet has no type feedback; when the frame reaches it, the optimized code is thrown away and the
