@@ -1,5 +1,5 @@
 // Benchmarks of @glyphreel/grid (JSON lines). Run: npx tsc -b packages/grid/tsconfig.lib.json && cd packages/grid && node ../../tools/bench.mjs
-import { createFrame, GRID_SIZE_KEYS, PAL_DEFAULT, PAL_DENSE, percentile, Rng } from '@glyphreel/core';
+import { clearFrame, createFrame, GRID_SIZE_KEYS, PAL_DEFAULT, PAL_DENSE, percentile, Rng, wasmArena } from '@glyphreel/core';
 import { clearAtlasCache, createGrid, renderBackground, renderField, renderTextRows } from '@glyphreel/grid';
 
 const W = 1920;
@@ -85,6 +85,22 @@ for (const key of GRID_SIZE_KEYS) {
     ...r, cells: g.rows * g.cols, glyphs: 'PAL_DEFAULT', full_block_median_ms: b.median_ms, baseline_pass_ms: base,
     ratio_vs_pass: round(r.median_ms / base),
   }));
+}
+
+// The same layers into a frame in core's wasm arena (as every renderer frame is): drawn by the wasm kernel.
+// ratio_vs_js compares with the JavaScript loop's median on the same layer, measured just above.
+const arenaFrame = (() => {
+  const a = wasmArena();
+  return { width: W, height: H, data: a.u8(a.alloc(W * H * 3), W * H * 3) };
+})();
+const clearArena = () => clearFrame(arenaFrame);
+for (const key of GRID_SIZE_KEYS) {
+  const g = createGrid({ width: W, height: H, size: key, onWarning: quiet });
+  const layer = fullLayer(g, PAL_DEFAULT, 1);
+  const js = timed(`grid/render/${key}-1080p`, () => g.render(layer, frame), { setup: clear, print: false });
+  const r = timed(`grid/render-wasm/${key}-1080p`, () => g.render(layer, arenaFrame), { setup: clearArena, print: false });
+  if (Number.isNaN(r.median_ms)) continue;
+  console.log(JSON.stringify({ ...r, cells: g.rows * g.cols, glyphs: 'PAL_DEFAULT', js_median_ms: js.median_ms, ratio_vs_js: round(r.median_ms / js.median_ms) }));
 }
 
 // renderField (value + hue field → cells → blit), every cell above threshold.
