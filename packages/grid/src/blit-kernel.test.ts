@@ -90,8 +90,11 @@ describe('wasm glyph blit', () => {
     const grid = createGrid({ width: 300, height: 200, size: 'md', onWarning: quiet });
     const ids = grid.glyphIds('#@');
     const layer = randomLayer(grid, rng, ids);
-    layer.glyphs[40] = 60000;
-    layer.colors.fill(200, 120, 123);
+    // in the tenth row of cells: past the kernel's first band of rows, so the bands before it are drawn too
+    const bad = 9 * grid.cols + 5;
+    expect(grid.rows).toBeGreaterThan(9);
+    layer.glyphs[bad] = 60000;
+    layer.colors.fill(200, 3 * bad, 3 * bad + 3);
     const base = randomFrame(300, 200, rng);
     const plain = { ...base, data: base.data.slice() };
     const inArena = arenaFrame(base);

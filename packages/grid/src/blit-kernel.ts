@@ -96,5 +96,18 @@ export function blitInArena(
   const cp = arena.scratch('blit:colors', Math.max(1, cells) * 3);
   arena.u16(gp, cells).set(glyphs.subarray(0, cells));
   arena.u8(cp, cells * 3).set(colors.subarray(0, cells * 3));
-  return kernel.k.blit_layer(gp, cp, rowsVis, cols, colsVis, frame0, rowStride, cellStride, table.runStart, table.runOff, table.runLen, table.runCov, table.cov, table.built);
+  // In bands of rows, not one call: WebAssembly code is replaced by its optimized version between calls only (no
+  // on-stack replacement), and V8 starts optimizing the kernel part-way through the first frame of a thread, so the
+  // rest of that frame gets the faster code.
+  const k = kernel.k;
+  for (let r0 = 0; r0 < rowsVis; r0 += BAND_ROWS) {
+    const rows = Math.min(BAND_ROWS, rowsVis - r0);
+    const c0 = r0 * cols;
+    const bad = k.blit_layer(gp + 2 * c0, cp + 3 * c0, rows, cols, colsVis, frame0 + r0 * rowStride, rowStride, cellStride, table.runStart, table.runOff, table.runLen, table.runCov, table.cov, table.built);
+    if (bad !== 0) return bad;
+  }
+  return 0;
 }
+
+/** Cell rows per kernel call (7 calls per 1080p md frame). */
+const BAND_ROWS = 8;
