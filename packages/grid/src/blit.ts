@@ -146,10 +146,11 @@ export interface Placement {
 /**
  * Max-composites a cell layer into a frame: per pixel and channel, max(frame, ⌊cov·colour/255⌋). Blank cells (glyph
  * 0) and black cells are skipped (max with 0 changes nothing), and only non-zero coverage is visited. Cells that
- * would cross the frame edge are not drawn (catalog 9.1). Allocation-free.
+ * would cross the frame edge are not drawn (catalog 9.1).
  *
  * A frame in @glyphreel/core's wasm arena (createSimdFrame of @glyphreel/shaders: every renderer frame) is drawn by
- * the WebAssembly kernel of wasm/blit.wat.mjs, byte for byte the same as the loop below, which draws other frames.
+ * the WebAssembly kernel of wasm/blit.wat.mjs, byte for byte the same as the loop below, which draws other frames
+ * without allocating (the kernel path makes two small typed-array views per call).
  */
 export function blitLayer(table: BlitTable, place: Placement, layer: CellLayer, frame: RgbFrame): void {
   const { cols, cw, ch, ox, oy } = place;

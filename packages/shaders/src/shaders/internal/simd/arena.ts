@@ -15,9 +15,6 @@ export interface Kernels {
   grain_noise_row(noise: number, hw: number, counter: number, golden: number, span: number, base: number): number;
 }
 
-/** The arena type under its old name (the shaders' frames and tables live in @glyphreel/core's per-thread arena). */
-export type Arena = WasmArena;
-
 /** This thread's arena: the one of @glyphreel/core, shared with the grid's blit. */
 export function arena(): WasmArena {
   return wasmArena();
