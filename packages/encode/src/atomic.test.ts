@@ -2,7 +2,7 @@ import { describe, expect, it, afterAll } from '@jest/globals';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GlyphreelError } from '@glyphreel/core';
-import { atomicOutput, tempNameFor } from './atomic.js';
+import { atomicOutput, sidePath, tempNameFor } from './atomic.js';
 import { removeTempDirs, tempDir } from './test-utils/ffmpeg.js';
 
 afterAll(removeTempDirs);
@@ -29,6 +29,35 @@ describe('atomicOutput', () => {
     await b.commit();
     expect(readFileSync(target, 'utf8')).toBe('new');
     await b.discard();
+    expect(readdirSync(d)).toEqual(['out.mp4']);
+  });
+
+  it('names side files after the target, in the folder asked for', () => {
+    const s = sidePath('/a/b/clip.gif', 'palette.png', '/work');
+    expect(s).toMatch(new RegExp(`^/work/\\.clip\\.gif\\.glyphreel-${process.pid}-[0-9a-f]{8}\\.palette\\.png$`));
+    expect(path.dirname(sidePath('/a/b/clip.mp4', 'concat.txt'))).toBe('/a/b');
+  });
+
+  it('write commits what fill wrote and returns its value; a throwing fill keeps the old target and no temp', async () => {
+    const d = tempDir('atomic');
+    const target = path.join(d, 'out.mp4');
+    writeFileSync(target, 'old');
+    const failing = await atomicOutput(target);
+    const err = await failing
+      .write(async () => {
+        writeFileSync(failing.tempPath, 'half');
+        throw new Error('encoder died');
+      })
+      .catch((e: unknown) => (e as Error).message);
+    expect(err).toBe('encoder died');
+    expect(readFileSync(target, 'utf8')).toBe('old');
+    expect(readdirSync(d)).toEqual(['out.mp4']);
+    const ok = await atomicOutput(target);
+    const value = await ok.write(async () => {
+      writeFileSync(ok.tempPath, 'new');
+      return 42;
+    });
+    expect([value, readFileSync(target, 'utf8')]).toEqual([42, 'new']);
     expect(readdirSync(d)).toEqual(['out.mp4']);
   });
 

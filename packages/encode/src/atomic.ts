@@ -31,6 +31,11 @@ export interface AtomicOutput {
   commit(): Promise<void>;
   /** Removes the temp path; the target is untouched. Safe to call more than once, or after commit (no-op). */
   discard(): Promise<void>;
+  /**
+   * Runs `fill` (which writes the temp path), then commits and returns what `fill` returned; when `fill` or the
+   * commit throws, discards and rethrows, so the target keeps its old content.
+   */
+  write<T>(fill: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -39,9 +44,15 @@ export interface AtomicOutput {
  * target's extension so tools that look at it still see the format.
  */
 export function tempNameFor(target: string): string {
-  const base = path.basename(target);
-  const ext = path.extname(base);
-  return path.join(path.dirname(target), `.${base}.glyphreel-${process.pid}-${randomBytes(4).toString('hex')}.tmp${ext}`);
+  return sidePath(target, `tmp${path.extname(target)}`);
+}
+
+/**
+ * `.<target name>.glyphreel-<pid>-<rand>.<suffix>` in `dir` (default: beside the target): the name of a file made
+ * on the way to `target` (a palette, a concat list), traceable to it and to this process like the temp path.
+ */
+export function sidePath(target: string, suffix: string, dir: string = path.dirname(target)): string {
+  return path.join(dir, `.${path.basename(target)}.glyphreel-${process.pid}-${randomBytes(4).toString('hex')}.${suffix}`);
 }
 
 /**
@@ -67,32 +78,44 @@ export async function atomicOutput(target: string, options: { directory?: boolea
   if (directory) await mkdir(tempPath);
   track(tempPath);
   let done = false;
+  const commit = async (): Promise<void> => {
+    if (done) return;
+    if (!existsSync(tempPath)) throw new GlyphreelError('E_RENDER', `nothing was written to ${tempPath}`);
+    if (directory && existsSync(abs)) {
+      // rename() cannot replace a non-empty directory: move the old one aside first, drop it after the swap.
+      const old = `${tempNameFor(abs)}.old`;
+      track(old);
+      await rename(abs, old);
+      await rename(tempPath, abs);
+      await rm(old, { recursive: true, force: true });
+      live.delete(old);
+    } else {
+      await rename(tempPath, abs);
+    }
+    done = true;
+    live.delete(tempPath);
+  };
+  const discard = async (): Promise<void> => {
+    if (done) return;
+    done = true;
+    await rm(tempPath, { recursive: true, force: true });
+    live.delete(tempPath);
+  };
   return {
     target: abs,
     tempPath,
     directory,
-    async commit() {
-      if (done) return;
-      if (!existsSync(tempPath)) throw new GlyphreelError('E_RENDER', `nothing was written to ${tempPath}`);
-      if (directory && existsSync(abs)) {
-        // rename() cannot replace a non-empty directory: move the old one aside first, drop it after the swap.
-        const old = `${tempNameFor(abs)}.old`;
-        track(old);
-        await rename(abs, old);
-        await rename(tempPath, abs);
-        await rm(old, { recursive: true, force: true });
-        live.delete(old);
-      } else {
-        await rename(tempPath, abs);
+    commit,
+    discard,
+    async write<T>(fill: () => Promise<T>): Promise<T> {
+      try {
+        const value = await fill();
+        await commit();
+        return value;
+      } catch (e) {
+        await discard();
+        throw e;
       }
-      done = true;
-      live.delete(tempPath);
-    },
-    async discard() {
-      if (done) return;
-      done = true;
-      await rm(tempPath, { recursive: true, force: true });
-      live.delete(tempPath);
     },
   };
 }

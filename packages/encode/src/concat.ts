@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GlyphreelError } from '@glyphreel/core';
-import { atomicOutput, outputBytes } from './atomic.js';
+import { atomicOutput, outputBytes, sidePath } from './atomic.js';
 import { audioOutputArgs } from './audio-args.js';
 import { ffmpegPathOf, type FfmpegLike } from './discover.js';
 import { probe, type ProbeResult } from './probe.js';
@@ -105,7 +104,7 @@ export async function concatSegments(o: ConcatOptions): Promise<ConcatResult> {
   const durationS = frames / rate;
   const out = await atomicOutput(o.output);
   const dir = o.workDir ?? path.dirname(out.target);
-  const listPath = path.join(dir, `.${path.basename(out.target)}.glyphreel-${process.pid}-${randomBytes(4).toString('hex')}.concat.txt`);
+  const listPath = sidePath(out.target, 'concat.txt', dir);
   const args = ['-nostats', '-y', '-f', 'concat', '-safe', '0', '-i', listPath];
   if (o.audio !== undefined) args.push('-i', o.audio);
   args.push('-map', '0:v:0', '-c:v', 'copy');
@@ -115,19 +114,18 @@ export async function concatSegments(o: ConcatOptions): Promise<ConcatResult> {
   const what = `joining ${refs.length} segments into ${out.target}`;
   let got: ProbeResult;
   try {
-    await writeFile(listPath, concatList(refs.map((r) => ({ path: r.path, durationS: r.frames / rate }))));
-    await runFfmpeg(bin, args, { what, ...(o.logPath ? { logPath: o.logPath } : {}), ...sig });
-    got = await probe(out.tempPath, { ffmpeg: bin, ...sig });
-    if (got.frames !== frames) {
-      throw new GlyphreelError('E_RENDER', `${what} gave ${got.frames} frames, the segments hold ${frames}`, {
-        hint: 'a segment is truncated or was encoded with different settings; re-render it (--clip) and join again',
-      });
-    }
-    await o.beforeCommit?.();
-    await out.commit();
-  } catch (e) {
-    await out.discard();
-    throw e;
+    got = await out.write(async () => {
+      await writeFile(listPath, concatList(refs.map((r) => ({ path: r.path, durationS: r.frames / rate }))));
+      await runFfmpeg(bin, args, { what, ...(o.logPath ? { logPath: o.logPath } : {}), ...sig });
+      const joined = await probe(out.tempPath, { ffmpeg: bin, ...sig });
+      if (joined.frames !== frames) {
+        throw new GlyphreelError('E_RENDER', `${what} gave ${joined.frames} frames, the segments hold ${frames}`, {
+          hint: 'a segment is truncated or was encoded with different settings; re-render it (--clip) and join again',
+        });
+      }
+      await o.beforeCommit?.();
+      return joined;
+    });
   } finally {
     await rm(listPath, { force: true });
   }
@@ -157,12 +155,6 @@ export async function muxAudio(o: MuxOptions): Promise<ConcatResult> {
   const args = ['-nostats', '-y', '-i', path.resolve(o.video), '-i', o.audio, '-map', '0:v:0', '-c:v', 'copy', ...audioOutputArgs(1, durationS, format)];
   if (format === 'mp4' && o.faststart !== false) args.push('-movflags', '+faststart');
   args.push('-f', format, out.tempPath);
-  try {
-    await runFfmpeg(bin, args, { what: `muxing ${o.audio} into ${out.target}`, ...(o.logPath ? { logPath: o.logPath } : {}), ...(o.signal ? { signal: o.signal } : {}) });
-    await out.commit();
-  } catch (e) {
-    await out.discard();
-    throw e;
-  }
+  await out.write(() => runFfmpeg(bin, args, { what: `muxing ${o.audio} into ${out.target}`, ...(o.logPath ? { logPath: o.logPath } : {}), ...(o.signal ? { signal: o.signal } : {}) }));
   return { output: out.target, bytes: outputBytes(out.target), frames: v.frames, durationS, args };
 }

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { GlyphreelError } from '@glyphreel/core';
-import { atomicOutput } from './atomic.js';
+import { atomicOutput, sidePath } from './atomic.js';
 import { ffmpegPathOf, type FfmpegLike } from './discover.js';
 import { runFfmpeg } from './run.js';
 
@@ -34,22 +33,20 @@ export async function gifFromVideo(o: GifFromVideoOptions): Promise<void> {
   const rate = o.fps !== undefined ? `fps=${o.fps},` : '';
   const out = await atomicOutput(o.output);
   const dir = o.workDir ?? path.dirname(out.target);
-  const palette = path.join(dir, `.${path.basename(out.target)}.glyphreel-${process.pid}-${randomBytes(4).toString('hex')}.palette.png`);
+  const palette = sidePath(out.target, 'palette.png', dir);
   const sig = o.signal ? { signal: o.signal } : {};
   try {
-    await runFfmpeg(bin, ['-nostats', '-y', '-i', path.resolve(o.input), '-vf', `${rate}palettegen=stats_mode=diff`, '-f', 'image2', palette], {
-      what: `making the palette of ${o.output}`,
-      ...sig,
+    await out.write(async () => {
+      await runFfmpeg(bin, ['-nostats', '-y', '-i', path.resolve(o.input), '-vf', `${rate}palettegen=stats_mode=diff`, '-f', 'image2', palette], {
+        what: `making the palette of ${o.output}`,
+        ...sig,
+      });
+      await runFfmpeg(
+        bin,
+        ['-nostats', '-y', '-i', path.resolve(o.input), '-i', palette, '-lavfi', `[0:v]${rate}null[v];[v][1:v]paletteuse=dither=bayer:bayer_scale=3`, '-loop', '0', '-f', 'gif', out.tempPath],
+        { what: `making the gif ${o.output}`, ...sig },
+      );
     });
-    await runFfmpeg(
-      bin,
-      ['-nostats', '-y', '-i', path.resolve(o.input), '-i', palette, '-lavfi', `[0:v]${rate}null[v];[v][1:v]paletteuse=dither=bayer:bayer_scale=3`, '-loop', '0', '-f', 'gif', out.tempPath],
-      { what: `making the gif ${o.output}`, ...sig },
-    );
-    await out.commit();
-  } catch (e) {
-    await out.discard();
-    throw e;
   } finally {
     await rm(palette, { force: true });
   }

@@ -50,18 +50,14 @@ async function render(file: string, expr: string, o: SynthOptions, sr: number, w
   const bin = ffmpegPathOf(o.ffmpeg);
   const samples = Math.round(o.durationS * sr);
   const out = await atomicOutput(file);
-  try {
-    // Beats are placed by sample index n, not by t, so onsets land on exact samples whatever the float rounding.
-    await runFfmpeg(
+  // Beats are placed by sample index n, not by t, so onsets land on exact samples whatever the float rounding.
+  await out.write(() =>
+    runFfmpeg(
       bin,
       ['-nostats', '-y', '-f', 'lavfi', '-i', `aevalsrc=exprs='${expr}':s=${sr}:c=mono`, '-af', `atrim=end_sample=${samples}`, ...codecArgs(file), '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:a', '+bitexact', out.tempPath],
       { what, ...(o.signal ? { signal: o.signal } : {}) },
-    );
-    await out.commit();
-  } catch (e) {
-    await out.discard();
-    throw e;
-  }
+    ),
+  );
   return samples;
 }
 
