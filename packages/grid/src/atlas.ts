@@ -58,35 +58,89 @@ export class GlyphAtlas {
   private readonly bmp = new Int32Array(65536).fill(UNKNOWN);
   private readonly astral = new Map<string, number>();
   private readonly warned = new Set<string>();
-  private readonly ctx: SKRSContext2D;
-  /** Per font of the chain: its ctx.font and .notdef mask, set up when the font is first needed. */
-  private readonly fonts: ({ css: string; notdef: Uint8Array | null } | undefined)[];
+  /** The rasterizing canvas, made on the first glyph this thread draws (an atlas from a snapshot may never need it). */
+  private ctx: SKRSContext2D | undefined;
+  /** Per font of the chain: its .notdef mask (null: draws nothing), set up when the font is first needed. */
+  private readonly fonts: ({ notdef: Uint8Array | null } | undefined)[];
+  private readonly css: (string | undefined)[];
   private readonly handles: readonly FontHandle[];
 
-  constructor(readonly chain: FontChain, readonly px: number) {
-    this.metrics = measureCell(chain.primary, px);
+  /**
+   * `snapshot` (from `toSnapshot()` of an atlas of the same font chain and size, in any thread): start with its
+   * glyphs, ids and metrics instead of measuring and rasterizing them again. Glyphs it lacks are added as usual.
+   */
+  constructor(readonly chain: FontChain, readonly px: number, snapshot?: AtlasSnapshot) {
+    this.handles = [chain.primary, ...chain.fallbacks];
+    this.fonts = this.handles.map(() => undefined);
+    this.css = this.handles.map(() => undefined);
+    const snap = snapshot !== undefined && snapshot.key === atlasKey(chain, px) && snapshot.fonts.length === this.handles.length ? snapshot : undefined;
+    this.metrics = snap ? { ...snap.metrics } : measureCell(chain.primary, px);
     this.cw = this.metrics.cw;
     this.ch = this.metrics.ch;
     this.cellSize = this.cw * this.ch;
-    this.masks = new Uint8Array(this.cellSize * 256);
-    this.ink = new Float64Array(256);
-    this.fontIndex = new Uint8Array(256);
+    let capacity = 256;
+    while (snap && capacity < snap.chars.length) capacity *= 2;
+    this.masks = new Uint8Array(this.cellSize * capacity);
+    this.ink = new Float64Array(capacity);
+    this.fontIndex = new Uint8Array(capacity);
     this.bmp[32] = 0;
-    this.ctx = canvasApi().createCanvas(this.cw, this.ch).getContext('2d');
-    this.handles = [chain.primary, ...chain.fallbacks];
-    this.fonts = this.handles.map(() => undefined);
+    if (snap) this.adopt(snap);
   }
 
-  /** The chain's font `f`, registering it and measuring its .notdef on first use (fallbacks often never are). */
-  private font(f: number): { css: string; notdef: Uint8Array | null } {
+  private adopt(snap: AtlasSnapshot): void {
+    const n = snap.chars.length;
+    this.masks.set(snap.masks.subarray(0, n * this.cellSize));
+    this.ink.set(snap.ink.subarray(0, n));
+    this.fontIndex.set(snap.fontIndex.subarray(0, n));
+    for (let id = 1; id < n; id++) this.remember(snap.chars[id]!, id);
+    for (const c of snap.missing) this.remember(c, MISSING);
+    this.chars.length = 0;
+    this.chars.push(...snap.chars);
+    this.count = n;
+    snap.fonts.forEach((f, k) => (this.fonts[k] = f ? { notdef: f.notdef ? f.notdef.slice() : null } : undefined));
+  }
+
+  private remember(c: string, id: number): void {
+    if (c.length === 1) this.bmp[c.charCodeAt(0)] = id;
+    else this.astral.set(c, id);
+  }
+
+  /**
+   * Everything this atlas knows, as plain data a worker thread can receive (structured clone; the masks are in a
+   * SharedArrayBuffer, so sending the snapshot to many workers copies them once). `new GlyphAtlas(chain, px, snap)`
+   * in the worker then starts where this one is, without loading the rasterizer.
+   */
+  toSnapshot(): AtlasSnapshot {
+    const n = this.count;
+    const masks = new Uint8Array(new SharedArrayBuffer(n * this.cellSize));
+    masks.set(this.masks.subarray(0, n * this.cellSize));
+    return {
+      key: atlasKey(this.chain, this.px),
+      metrics: { ...this.metrics },
+      chars: this.chars.slice(0, n),
+      missing: this.missing(),
+      masks,
+      ink: this.ink.slice(0, n),
+      fontIndex: this.fontIndex.slice(0, n),
+      fonts: this.fonts.map((f) => (f ? { notdef: f.notdef } : null)),
+    };
+  }
+
+  /** The chain's font `f`, measuring its .notdef on first use (fallbacks often never are). */
+  private font(f: number): { notdef: Uint8Array | null } {
     let font = this.fonts[f];
     if (!font) {
-      font = { css: cssFont(this.handles[f]!, this.px), notdef: null };
+      font = { notdef: null };
       this.fonts[f] = font;
       const nd = this.rasterize(UNASSIGNED, f);
       font.notdef = isBlank(nd) ? null : nd;
     }
     return font;
+  }
+
+  /** `ctx.font` for font `f` (registering a bundled font with the rasterizer on first use). */
+  private cssOf(f: number): string {
+    return (this.css[f] ??= cssFont(this.handles[f]!, this.px));
   }
 
   /** The character of a glyph id. */
@@ -192,8 +246,9 @@ export class GlyphAtlas {
 
   /** White on transparent, alpha = coverage; baseline at the rounded-up ascent so the ascender line is the cell top. */
   private rasterize(c: string, font: number): Uint8Array {
-    const css = this.font(font).css; // first: setting a font up draws its .notdef on this same canvas
-    const ctx = this.ctx;
+    if (c !== UNASSIGNED) this.font(font); // first: setting a font up draws its .notdef on this same canvas
+    const css = this.cssOf(font);
+    const ctx = (this.ctx ??= canvasApi().createCanvas(this.cw, this.ch).getContext('2d'));
     ctx.clearRect(0, 0, this.cw, this.ch);
     ctx.font = css;
     ctx.fillStyle = '#ffffff';
@@ -216,26 +271,72 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
+/**
+ * An atlas as plain data, for another thread to start from (`GlyphAtlas#toSnapshot`, `atlasSnapshots`,
+ * `adoptAtlasSnapshots`): a render's main thread rasterizes the glyphs once and every worker adopts them, instead of
+ * each worker loading the rasterizer and drawing the same glyphs (≈ 20–40 ms of every worker's start).
+ */
+export interface AtlasSnapshot {
+  /** Font chain key and pixel size; a snapshot is only adopted by an atlas of the same chain and size. */
+  readonly key: string;
+  readonly metrics: CellMetrics;
+  /** Character of each glyph id; `chars[0]` is the blank glyph. */
+  readonly chars: readonly string[];
+  /** Characters known to be missing from every font of the chain. */
+  readonly missing: readonly string[];
+  /** Coverage masks, `chars.length × cw × ch` bytes. */
+  readonly masks: Uint8Array;
+  readonly ink: Float64Array;
+  readonly fontIndex: Uint8Array;
+  /** Per font of the chain: its .notdef mask (null: draws nothing), or null when that font was never set up. */
+  readonly fonts: readonly ({ readonly notdef: Uint8Array | null } | null)[];
+}
+
+const atlasKey = (chain: FontChain, px: number) => `${chain.key}@${px}`;
+
 const atlases = new Map<string, GlyphAtlas>();
+/** Snapshots adopted from another thread, used when their atlas is first asked for. */
+const seeds = new Map<string, AtlasSnapshot>();
 
 /**
- * The shared atlas of a font chain at a size (one per process; grids of any frame size share it). `initChars`
- * (default: everything core defines) are rasterized at once; missing ones are warned about when first used.
+ * The shared atlas of a font chain at a size (one per thread; grids of any frame size share it). `initChars`
+ * (default: everything core defines) are rasterized at once; missing ones are warned about when first used. An
+ * adopted snapshot of the same chain and size is the starting point when there is one.
  */
 export function getAtlas(chain: FontChain, px: number, initChars = DEFAULT_INIT_CHARS): GlyphAtlas {
-  const key = `${chain.key}@${px}`;
+  const key = atlasKey(chain, px);
   let atlas = atlases.get(key);
   if (!atlas) {
-    atlas = new GlyphAtlas(chain, px);
+    atlas = new GlyphAtlas(chain, px, seeds.get(key));
     atlases.set(key, atlas);
   }
   atlas.ensure(initChars);
   return atlas;
 }
 
-/** Forgets shared atlases (tests, or a long-lived process that switches fonts). */
+/** Snapshots of every atlas this thread has built, to hand to worker threads. */
+export function atlasSnapshots(): AtlasSnapshot[] {
+  return [...atlases.values()].map((a) => a.toSnapshot());
+}
+
+/**
+ * Makes snapshots from another thread the starting point of this thread's atlases of the same font chain and size
+ * (atlases already built here are kept as they are). Returns how many were new.
+ */
+export function adoptAtlasSnapshots(snapshots: readonly AtlasSnapshot[]): number {
+  let adopted = 0;
+  for (const s of snapshots) {
+    if (atlases.has(s.key) || seeds.has(s.key)) continue;
+    seeds.set(s.key, s);
+    adopted++;
+  }
+  return adopted;
+}
+
+/** Forgets shared atlases and adopted snapshots (tests, or a long-lived process that switches fonts). */
 export function clearAtlasCache(): void {
   atlases.clear();
+  seeds.clear();
 }
 
 /**

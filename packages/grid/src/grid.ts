@@ -32,6 +32,15 @@ export interface GridOptions {
   onWarning?: WarningHandler;
 }
 
+/**
+ * The font chain and glyph atlas a grid of these options uses, at `px` (from `fontPx(size, gridScale)`): what the
+ * Grid constructor and `prepareAtlases` share, so a snapshot made on one thread is the atlas a grid on another asks for.
+ */
+export function gridAtlas(options: Pick<GridOptions, 'font' | 'fallbackFonts' | 'initChars' | 'chars'>, px: number): { font: FontChain; atlas: GlyphAtlas } {
+  const font = resolveFontChain(options.font, options.fallbackFonts);
+  return { font, atlas: getAtlas(font, px, BASE_CHARS + (options.initChars ?? DEFAULT_INIT_CHARS) + (options.chars ?? '')) };
+}
+
 /** Checks a frame dimension: a positive integer. */
 export function checkDimension(what: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0 || v > 32768) {
@@ -108,8 +117,7 @@ export class Grid implements GridGeometry, Placement {
     const size = options.size ?? 'md';
     this.px = fontPx(size, options.gridScale ?? 1);
     this.onWarning = options.onWarning ?? defaultWarningHandler;
-    this.font = resolveFontChain(options.font, options.fallbackFonts);
-    this.atlas = getAtlas(this.font, this.px, BASE_CHARS + (options.initChars ?? DEFAULT_INIT_CHARS) + (options.chars ?? ''));
+    ({ font: this.font, atlas: this.atlas } = gridAtlas(options, this.px));
     const { cw, ch } = this.atlas;
     const cols = Math.floor(width / cw);
     const rows = Math.floor(height / ch);

@@ -1,9 +1,9 @@
 import {
   clearFrame, createCellLayer, createFrame, GlyphreelError, type CellLayer, type GridGeometry, type RgbFrame, type SceneRenderer,
 } from '@glyphreel/core';
-import type { WarningHandler } from './atlas.js';
+import { adoptAtlasSnapshots, type AtlasSnapshot, type WarningHandler } from './atlas.js';
 import type { FontSpec } from './fonts.js';
-import { asGrid, checkDimension, fontPx, Grid } from './grid.js';
+import { asGrid, checkDimension, fontPx, Grid, gridAtlas } from './grid.js';
 
 export interface SceneRendererOptions {
   width: number;
@@ -27,6 +27,28 @@ export interface SceneRendererOptions {
   createFrame?: (width: number, height: number) => RgbFrame;
   /** Zero-fills a pooled frame when it is handed out again (default: core's clearFrame). */
   clearFrame?: (frame: RgbFrame) => void;
+  /**
+   * Glyph atlases made by `prepareAtlases` with the same options, on another thread: grids start from them instead
+   * of loading the rasterizer and drawing the glyphs again. Output is the same with or without them.
+   */
+  atlases?: readonly AtlasSnapshot[];
+}
+
+/**
+ * Builds (on this thread) the glyph atlases that grids of these size keys would build with these options, and
+ * returns them as snapshots for `SceneRendererOptions.atlases` in worker threads: the glyphs are rasterized once per
+ * render instead of once per worker. Unknown size keys are an error, as they would be for a grid.
+ */
+export function prepareAtlases(options: Omit<SceneRendererOptions, 'width' | 'height'>, sizes: readonly string[]): AtlasSnapshot[] {
+  const seen = new Set<string>();
+  const out: AtlasSnapshot[] = [];
+  for (const size of sizes) {
+    const { atlas } = gridAtlas({ ...options, font: options.fonts?.[size] ?? options.font }, fontPx(size, options.gridScale ?? 1));
+    const snap = atlas.toSnapshot();
+    if (!seen.has(snap.key)) out.push(snap);
+    seen.add(snap.key);
+  }
+  return out;
 }
 
 /** The frame runtime's renderer: grids built lazily per size key and cached, pooled layers and frames. */
@@ -54,6 +76,7 @@ export function createSceneRenderer(options: SceneRendererOptions): GridSceneRen
   const width = checkDimension('Frame width', options.width);
   const height = checkDimension('Frame height', options.height);
   const gridScale = options.gridScale ?? 1;
+  if (options.atlases) adoptAtlasSnapshots(options.atlases);
   fontPx('md', gridScale); // validates the scale up front
   const grids = new Map<string, Grid>();
   const layerPools = new Map<Grid, Pool<CellLayer>>();

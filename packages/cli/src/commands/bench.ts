@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { findFfmpeg, runFfmpeg, x264Threads } from '@glyphreel/encode';
-import { createSceneRenderer } from '@glyphreel/grid';
+import { clearAtlasCache, createSceneRenderer } from '@glyphreel/grid';
 import { clearSimdFrame, createSimdFrame } from '@glyphreel/shaders';
 import { detectHardware } from '@glyphreel/hardware';
 import { syntheticFeatureTable } from '@glyphreel/inputs';
@@ -101,6 +101,8 @@ export async function runBench(o: BenchOptions = {}): Promise<Array<Record<strin
     const runs: Record<'one' | 'all', Array<{ wallS: number; fps: number; fpsRender: number; peakMb: number; units: number; startupMs: number; spreadMs: number }>> = { one: [], all: [] };
     for (let k = 0; k < repeat; k++) {
       for (const [key, workers] of [['one', 1], ['all', all]] as const) {
+        // Each run rasterizes its glyphs again on the main thread, as a fresh `glyphreel render` does.
+        clearAtlasCache();
         const startedAtMs = performance.timeOrigin + performance.now();
         const r = await renderVideo({ ...common, output: '', format: 'none', workers });
         const s = r.wallMs / 1000;

@@ -1,5 +1,6 @@
 import type { RenderBudget } from '@glyphreel/core';
 import type { BrightnessReport } from '@glyphreel/encode';
+import type { AtlasSnapshot } from '@glyphreel/grid';
 import type { WorkUnit } from '../runtime/plan.js';
 
 /** Where a worker reads the project from: a scene file, or an inline object (the demo, the auto plan). */
@@ -26,6 +27,8 @@ export interface RenderJob {
   slots: number;
   /** The FrameClaims words: a worker draws the frames it claims, so a running unit can be split. */
   claims: SharedArrayBuffer;
+  /** The project's glyph atlases, rasterized once by the main thread (masks in SharedArrayBuffers). */
+  atlases: AtlasSnapshot[];
   encode: {
     ffmpeg: string;
     /** `none` renders and discards (benchmarks). */

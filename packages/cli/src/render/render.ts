@@ -18,7 +18,7 @@ import {
   type ProbeResult,
   type WorkDir,
 } from '@glyphreel/encode';
-import { canvasApi } from '@glyphreel/grid';
+import { prepareAtlases } from '@glyphreel/grid';
 import { detectHardware, hardwareLine, renderLine, resolveRenderSettings, type AspectPreset, type HardwareInfo, type QualityPreference, type QualityProfile, type X264Preset } from '@glyphreel/hardware';
 import { loadFeatures, mixNarration, syntheticFeatureTable, videoFeatures, type NarrationClip } from '@glyphreel/inputs';
 import Tinypool from 'tinypool';
@@ -27,7 +27,7 @@ import { FrameClaims } from './claims.js';
 import { CANCEL_SLOT, controlSize, type ProjectSource, type RenderJob, type UnitResult } from './job.js';
 import { drawnUnits, runSchedule } from './schedule.js';
 import { prepareProject, type Prepared } from './unit.js';
-import { replaysForFree } from '../runtime/scene-runtime.js';
+import { projectChars, projectGridSizes, replaysForFree } from '../runtime/scene-runtime.js';
 
 export interface RenderProgress {
   stage: 'prepare' | 'render' | 'join' | 'verify' | 'done';
@@ -247,9 +247,10 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   const workers = Math.max(1, Math.min(profile.workers, toDraw.length || 1));
   const pool = toDraw.length ? new Tinypool({ filename: WORKER, minThreads: workers, maxThreads: workers, isolateWorkers: false }) : null;
   held.pool = pool;
-  // The glyph rasterizer (@napi-rs/canvas, a native library) is mapped in once per process: loaded here, while the
-  // workers import their modules, each worker's own load of it takes ≈ 6–13 ms instead of ≈ 45 ms.
-  if (pool) canvasApi();
+  // The glyphs are rasterized once, here, while the workers start, and every worker adopts them: a worker then
+  // neither loads the rasterizer (@napi-rs/canvas, a native library) nor draws the glyphs (≈ 20–40 ms of each
+  // worker's start). A glyph the snapshots lack (custom scene text) is still drawn by the worker that needs it.
+  const atlases = pool ? prepareAtlases({ gridScale: profile.gridScale, initChars: projectChars(project) }, projectGridSizes(project)) : [];
 
   // Features for every frame of the timeline, shared with the workers: the soundtrack's (cached by content) or,
   // with no audio, the synthetic ones of generative mode.
@@ -319,6 +320,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
     control,
     slots,
     claims: claims.buffer,
+    atlases,
     encode: {
       ffmpeg: ffmpeg?.path ?? '',
       format: segFormat,

@@ -43,7 +43,7 @@ function rendererFor(job: RenderJob, project: ProjectSpec): GridSceneRenderer {
   const key = `${job.width}x${job.height}@${job.budget.gridScale}`;
   let r = renderers.get(key);
   if (!r) {
-    r = createSceneRenderer({ width: job.width, height: job.height, gridScale: job.budget.gridScale, initChars: projectChars(project), createFrame: createSimdFrame, clearFrame: clearSimdFrame, onWarning: (m) => glyphWarnings.add(m) });
+    r = createSceneRenderer({ width: job.width, height: job.height, gridScale: job.budget.gridScale, initChars: projectChars(project), atlases: job.atlases, createFrame: createSimdFrame, clearFrame: clearSimdFrame, onWarning: (m) => glyphWarnings.add(m) });
     renderers.set(key, r);
   }
   return r;

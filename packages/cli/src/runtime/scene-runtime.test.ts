@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { featureFrame, meanBrightness, type RgbFrame } from '@glyphreel/core';
-import { createSceneRenderer } from '@glyphreel/grid';
+import { createSceneRenderer, prepareAtlases } from '@glyphreel/grid';
 import { validateProject } from '../project/validate.js';
 import { buildRegistry } from './plugins.js';
-import { SceneRuntime } from './scene-runtime.js';
+import { projectChars, projectGridSizes, SceneRuntime } from './scene-runtime.js';
 
 const registry = await buildRegistry();
 const W = 192;
@@ -99,5 +99,22 @@ describe('SceneRuntime', () => {
       plasma.fill = pf;
       life.fill = lf;
     }
+  });
+
+  it('names the grid sizes and palette characters the main thread prepares atlases for', () => {
+    const p = validateProject(
+      {
+        scenes: [
+          { name: 'a', end: 1, grid: 'sm', layers: [{ effect: 'plasma', palette: 'blocks' }, { effect: 'plasma', grid: 'lg', palette: 'binary' }] },
+          { name: 'b', end: 2, grid: 'sm', layers: [{ effect: 'plasma', palette: 'blocks' }] },
+        ],
+      },
+      registry,
+      'test',
+    );
+    expect(projectGridSizes(p)).toEqual(['sm', 'lg']);
+    const snaps = prepareAtlases({ initChars: projectChars(p) }, projectGridSizes(p));
+    expect(snaps.map((s) => s.metrics.px)).toEqual([10, 20]);
+    for (const s of snaps) for (const c of '░▒▓█') expect(s.chars).toContain(c);
   });
 });

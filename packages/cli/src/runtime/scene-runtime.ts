@@ -294,6 +294,11 @@ export function replaysForFree(scene: SceneSpec, registry: Registry): boolean {
  * The glyphs a project's value layers use, to rasterize at start-up instead of every palette core defines (cell
  * effects add theirs lazily on first use). Cuts a test frame's cold start.
  */
+/** The grid size keys the project's layers draw on (what the main thread rasterizes atlases for). */
+export function projectGridSizes(project: ProjectSpec): string[] {
+  return [...new Set(project.scenes.flatMap((sc) => sc.layers.map((l) => l.grid)))];
+}
+
 export function projectChars(project: ProjectSpec): string {
   const set = new Set<string>();
   for (const sc of project.scenes) for (const l of sc.layers) if (l.kind === 'value') for (const c of l.palette) set.add(c);

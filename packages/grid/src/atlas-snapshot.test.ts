@@ -1,0 +1,118 @@
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from '@jest/globals';
+import { createCellLayer, createFrame, PAL_BLOCKS, PAL_DEFAULT } from '@glyphreel/core';
+import { createSceneRenderer, GlyphAtlas, prepareAtlases, resolveFontChain } from './index.js';
+
+const quiet = () => undefined;
+
+/** Every glyph of the palette in a row, coloured by position: a frame that shows any difference in any mask. */
+function paint(ids: Uint16Array, rows: number, cols: number): ReturnType<typeof createCellLayer> {
+  const layer = createCellLayer({ rows, cols });
+  for (let i = 0; i < rows * cols; i++) {
+    layer.glyphs[i] = ids[i % ids.length]!;
+    layer.colors[i * 3] = 255;
+    layer.colors[i * 3 + 1] = (i * 7) & 255;
+    layer.colors[i * 3 + 2] = 128 + (i & 127);
+  }
+  return layer;
+}
+
+describe('atlas snapshots', () => {
+  it('an atlas started from a snapshot has the same ids, masks, ink, missing glyphs and metrics', () => {
+    const chain = resolveFontChain('DejaVu Sans Mono', []);
+    const a = new GlyphAtlas(chain, 17);
+    a.ensure(PAL_DEFAULT + PAL_BLOCKS);
+    const warnings: string[] = [];
+    expect(a.id('ᚠ', (w) => warnings.push(w))).toBe(-1);
+    const snap = a.toSnapshot();
+    expect(snap.masks.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(snap.missing).toEqual(['ᚠ']);
+
+    const b = new GlyphAtlas(chain, 17, snap);
+    expect(b.metrics).toEqual(a.metrics);
+    expect(b.count).toBe(a.count);
+    expect(Buffer.compare(b.masks.subarray(0, b.count * b.cellSize), a.masks.subarray(0, a.count * a.cellSize))).toBe(0);
+    expect(Array.from(b.ink.subarray(0, b.count))).toEqual(Array.from(a.ink.subarray(0, a.count)));
+    for (const c of PAL_DEFAULT + PAL_BLOCKS) expect(b.id(c, quiet)).toBe(a.id(c, quiet));
+    // Known missing: reported (once, here) without being rasterized again.
+    expect(b.id('ᚠ', (w) => warnings.push(w))).toBe(-1);
+    expect(b.id('ᚠ', (w) => warnings.push(w))).toBe(-1);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[1]).toBe(warnings[0]);
+    // New glyphs are added after the adopted ones, exactly as the original atlas adds them.
+    const [ia, ib] = [a.id('Ж', quiet), b.id('Ж', quiet)];
+    expect(ib).toBe(ia);
+    expect(Array.from(b.mask(ib))).toEqual(Array.from(a.mask(ia)));
+    expect(b.mask(ib).some((v) => v > 0)).toBe(true);
+  });
+
+  it('a snapshot of another size or font chain is ignored', () => {
+    const chain = resolveFontChain('DejaVu Sans Mono', []);
+    const small = new GlyphAtlas(chain, 12);
+    small.ensure('AB');
+    const big = new GlyphAtlas(chain, 20, small.toSnapshot());
+    expect(big.metrics.px).toBe(20);
+    expect(big.cw).toBeGreaterThan(small.cw);
+    expect(big.count).toBe(1);
+    const other = new GlyphAtlas(resolveFontChain('DejaVu Sans', []), 12, small.toSnapshot());
+    expect(other.count).toBe(1);
+  });
+
+  it('prepareAtlases returns one snapshot per distinct atlas, for the font of each size key', () => {
+    const snaps = prepareAtlases({ initChars: PAL_DEFAULT, fonts: { lg: 'DejaVu Sans' } }, ['md', 'md', 'sm', 'lg']);
+    expect(snaps).toHaveLength(3);
+    expect(snaps.map((s) => s.metrics.px)).toEqual([16, 10, 20]);
+    expect(snaps[2]!.key.startsWith(resolveFontChain('DejaVu Sans').key)).toBe(true);
+    for (const s of snaps) for (const c of PAL_DEFAULT.trim()) expect(s.chars).toContain(c);
+    expect(() => prepareAtlases({}, ['huge'])).toThrow('Unknown grid size "huge"');
+  });
+
+  it('a worker that adopts the snapshots draws the same bytes without loading the rasterizer, until a new glyph needs it', async () => {
+    const palette = PAL_DEFAULT;
+    const atlases = prepareAtlases({ initChars: palette }, ['md']);
+    const main = createSceneRenderer({ width: 320, height: 120, initChars: palette, onWarning: quiet });
+    const g = main.grid('md');
+    const expected = createFrame(320, 120);
+    g.render(paint(g.glyphIds(palette), g.rows, g.cols), expected);
+    const withText = createFrame(320, 120);
+    g.render(paint(g.textIds('Жx'), g.rows, g.cols), withText);
+
+    // The worker runs the compiled package (the build precedes the tests).
+    const compiled = new URL('../dist/bundle.js', import.meta.url).href;
+    const core = import.meta.resolve('@glyphreel/core');
+    const worker = new Worker(
+      `const { workerData: w, parentPort } = require('node:worker_threads');
+       const canvasLoaded = () => Object.keys(require.cache).some((k) => k.includes('@napi-rs'));
+       Promise.all([import(w.compiled), import(w.core)]).then(([grid, core]) => {
+         const r = grid.createSceneRenderer({ width: 320, height: 120, initChars: w.palette, atlases: w.atlases, onWarning: () => {} });
+         const g = r.grid('md');
+         const paint = (ids) => {
+           const layer = core.createCellLayer(g);
+           for (let i = 0; i < g.rows * g.cols; i++) {
+             layer.glyphs[i] = ids[i % ids.length];
+             layer.colors[i * 3] = 255; layer.colors[i * 3 + 1] = (i * 7) & 255; layer.colors[i * 3 + 2] = 128 + (i & 127);
+           }
+           return layer;
+         };
+         const a = core.createFrame(320, 120);
+         g.render(paint(g.glyphIds(w.palette)), a);
+         const before = canvasLoaded();
+         const b = core.createFrame(320, 120);
+         g.render(paint(g.textIds('Жx')), b);
+         parentPort.postMessage({ a: a.data, b: b.data, before, after: canvasLoaded() });
+       });`,
+      { eval: true, workerData: { compiled, core, palette, atlases } },
+    );
+    const got = await new Promise<{ a: Uint8Array; b: Uint8Array; before: boolean; after: boolean }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    await worker.terminate();
+    expect(got.before).toBe(false);
+    expect(Buffer.compare(Buffer.from(got.a), Buffer.from(expected.data))).toBe(0);
+    expect(expected.data.some((v) => v > 0)).toBe(true);
+    // 'Ж' was not in the snapshot: the worker rasterized it, the same as the main thread did.
+    expect(got.after).toBe(true);
+    expect(Buffer.compare(Buffer.from(got.b), Buffer.from(withText.data))).toBe(0);
+  }, 30000);
+});
