@@ -11,6 +11,7 @@ export const VERSION = '0.1.0';
  */
 const COMMANDS: ReadonlyArray<{ name: string; summary: string; load: (io: Io) => Promise<Command> }> = [
   { name: 'render', summary: 'Render a project to a video (mp4, webm, gif or a png sequence)', load: async (io) => (await import('./commands/render.js')).renderCommand(io) },
+  { name: 'join', summary: 'Join the shards rendered with --shard i/n into one video', load: async (io) => (await import('./commands/join.js')).joinCommand(io) },
   { name: 'frame', summary: 'Render one test frame to a PNG and print its mean brightness', load: async (io) => (await import('./commands/frame.js')).frameCommand(io) },
   { name: 'list', summary: 'Print the planned scenes and work units (what --clip selects)', load: async (io) => (await import('./commands/list.js')).listCommand(io) },
   { name: 'plugins', summary: 'List the registered effects, hues, shaders, blends, palettes, masks, transitions and scenes', load: async (io) => (await import('./commands/plugins.js')).pluginsCommand(io) },

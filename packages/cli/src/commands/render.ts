@@ -8,6 +8,7 @@ import { DEMO_BPM, demoProject } from '../demo.js';
 import { progressPrinter } from '../progress.js';
 import { renderVideo, type RenderOptions, type RenderResult } from '../render/render.js';
 import type { ProjectSource } from '../render/job.js';
+import { parseShard } from '../render/shard.js';
 import { mediaProject, withLyrics } from '../project/auto.js';
 import { readSceneFile } from '../project/load.js';
 import { audioProject } from '../project/from-audio.js';
@@ -31,10 +32,7 @@ interface RenderFlags extends ProjectFlags {
   keepIntermediates?: boolean;
   quiet?: boolean;
   ffmpeg?: string;
-}
-
-function settingsSeed(flags: ProjectFlags): number | undefined {
-  return parseSettings(flags).seed;
+  shard?: string;
 }
 
 function parseFrames(text: string): [number, number] {
@@ -45,7 +43,10 @@ function parseFrames(text: string): [number, number] {
 
 /** Turns the flags into renderVideo options; every value is checked before anything heavy starts. */
 export async function renderOptionsFromFlags(flags: RenderFlags, signal: AbortSignal, io: Io): Promise<RenderOptions & { tempAudio?: string }> {
+  const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
   const settings = parseSettings(flags);
+  // Every shard must plan the same video wherever it runs; auto picks from the machine (see renderVideo's shard).
+  if (shard && settings.quality === 'auto') settings.quality = 'production';
   const format = (flags.format ?? undefined) as OutputFormat | undefined;
   if (format && !OUTPUT_FORMATS.includes(format)) throw usageError(`Unknown --format "${flags.format}"`, `use one of ${OUTPUT_FORMATS.join(', ')}`);
   if (flags.preset && !(X264_PRESETS as readonly string[]).includes(flags.preset)) throw usageError(`Unknown --preset "${flags.preset}"`, `use one of ${X264_PRESETS.join(', ')}`);
@@ -78,7 +79,7 @@ export async function renderOptionsFromFlags(flags: RenderFlags, signal: AbortSi
     };
   } else if (flags.audio && !flags.scenes && !flags.demo) {
     source = {
-      raw: await audioProject({ audio: flags.audio, ...(settingsSeed(flags) !== undefined ? { seed: settingsSeed(flags)! } : {}), quality: parseSettings(flags).quality, ...(flags.aspect ? { aspect: parseSettings(flags).aspect! } : {}), ...(flags.resolution ? { resolution: flags.resolution } : {}), workers: parseSettings(flags).workers, ...(parseSettings(flags).fps ? { fps: parseSettings(flags).fps! } : {}), plugins: flags.plugin ?? [], ...(flags.ffmpeg ? { ffmpegPath: flags.ffmpeg } : {}) }),
+      raw: await audioProject({ audio: flags.audio, ...(settings.seed !== undefined ? { seed: settings.seed } : {}), quality: settings.quality, ...(settings.aspect ? { aspect: settings.aspect } : {}), ...(flags.resolution ? { resolution: flags.resolution } : {}), workers: settings.workers, ...(settings.fps ? { fps: settings.fps } : {}), plugins: flags.plugin ?? [], ...(flags.ffmpeg ? { ffmpegPath: flags.ffmpeg } : {}) }),
       label: `plan for ${path.basename(flags.audio)}`,
     };
   } else {
@@ -109,6 +110,7 @@ export async function renderOptionsFromFlags(flags: RenderFlags, signal: AbortSi
     ...(flags.ffmpeg ? { ffmpegPath: flags.ffmpeg } : {}),
     ...(flags.video ? { videoFeaturesFrom: path.resolve(flags.video) } : {}),
     ...(narration.length ? { narration } : {}),
+    ...(shard ? { shard } : {}),
     signal,
     onLog: (l) => (flags.quiet ? undefined : io.err(l)),
   };
@@ -143,6 +145,7 @@ export function renderCommand(io: Io): Command {
     .option('--skip-render', 're-join the kept segments without rendering')
     .option('--keep-intermediates', 'keep segments and logs beside the output (also KEEP_INTERMEDIATES=1)')
     .option('--ffmpeg <path>', 'ffmpeg binary (default: GLYPHREEL_FFMPEG, PATH, then the bundled one)')
+    .option('--shard <i/n>', 'render only slice i of n (for several machines): -o is then a folder of segments and a manifest, put together by `glyphreel join`')
     .option('--quiet', 'no progress output')
     .action(async (flags: RenderFlags) => {
       const controller = new AbortController();
@@ -163,7 +166,7 @@ export function renderCommand(io: Io): Command {
         opts = await renderOptionsFromFlags({ ...flags, keepIntermediates: flags.keepIntermediates || process.env.KEEP_INTERMEDIATES === '1' }, controller.signal, io);
         const result = await renderVideo({ ...opts, onProgress: printer.update });
         printer.end();
-        report(result, io);
+        report(result, io, opts.shard);
       } finally {
         printer.end();
         process.removeListener('SIGINT', stop);
@@ -174,9 +177,15 @@ export function renderCommand(io: Io): Command {
   return cmd;
 }
 
-function report(r: RenderResult, io: Io): void {
+function report(r: RenderResult, io: Io, shard?: { index: number; count: number }): void {
   const secs = (r.wallMs / 1000).toFixed(1);
-  io.out(`Wrote ${r.output} (${r.frames} frames, ${r.width}x${r.height} @${r.fps}fps) in ${secs} s`);
+  if (shard) {
+    const dir = path.dirname(r.output!);
+    io.out(`Wrote shard ${shard.index} of ${shard.count} to ${dir} (${r.frames} frames, ${r.width}x${r.height} @${r.fps}fps) in ${secs} s`);
+    io.out(`When every shard is in that folder: glyphreel join ${JSON.stringify(dir)} -o OUTPUT.${r.format}`);
+  } else {
+    io.out(`Wrote ${r.output} (${r.frames} frames, ${r.width}x${r.height} @${r.fps}fps) in ${secs} s`);
+  }
   for (const w of r.warnings) io.err(`warning: ${w}`);
 }
 

@@ -26,6 +26,7 @@ import { planFrames, planUnits, unitSizeFor, type WorkUnit } from '../runtime/pl
 import { FrameClaims } from './claims.js';
 import { CANCEL_SLOT, controlSize, type ProjectSource, type RenderJob, type UnitResult } from './job.js';
 import { drawnUnits, runSchedule } from './schedule.js';
+import { commitShard, manifestName, projectHash, shardUnitFrames, shardUnits, storeAudio, type Shard, type ShardManifest } from './shard.js';
 import { prepareProject, type Prepared } from './unit.js';
 import { projectChars, projectGridSizes, replaysForFree } from '../runtime/scene-runtime.js';
 
@@ -80,6 +81,11 @@ export interface RenderOptions {
   videoFeaturesFrom?: string;
   /** Voice clips mixed over the soundtrack (besides the scene file's `narration`). */
   narration?: NarrationClip[];
+  /**
+   * Render only this machine's slice of the work units (`--shard i/n`): `output` is then a folder that receives the
+   * slice's segments, the soundtrack and a manifest, for `glyphreel join` (joinShards) to put together.
+   */
+  shard?: Shard;
 }
 
 export interface RenderResult {
@@ -144,9 +150,12 @@ function checksInUnit(atS: readonly number[], outputStartFrame: number, frameSta
   return { atS: atS.filter((t) => t >= a - 1e-9 && t < b - 1e-9).map((t) => Math.round((t - a) * 1e6) / 1e6), offsetS: a };
 }
 
-/** Whether segments live in a kept work directory, reused by unit id (--keep-intermediates, --clip, --skip-render). */
+/**
+ * Whether segments live in a kept work directory, reused by unit id (--keep-intermediates, --clip, --skip-render).
+ * Never for a shard: its segments are kept in the shard folder anyway.
+ */
 function keepsWorkDir(o: RenderOptions): boolean {
-  return o.keepIntermediates === true || (o.clips !== undefined && o.clips.length > 0) || o.skipRender === true;
+  return !o.shard && (o.keepIntermediates === true || (o.clips !== undefined && o.clips.length > 0) || o.skipRender === true);
 }
 
 /** Whether units may be split while they draw: not when segments are reused by unit id, nor when turned off. */
@@ -163,7 +172,8 @@ export async function planRender(o: RenderOptions): Promise<{ prepared: Prepared
   const prepared = await prepareProject(o.source, o.plugins ?? [], cwd);
   const hw = o.hardware ?? (await detectHardware({ gpus: false }));
   const profile = resolveRenderSettings(hw, {
-    quality: o.quality ?? 'auto',
+    // A shard must not depend on the machine it lands on, and auto picks from the hardware.
+    quality: o.quality === undefined || o.quality === 'auto' ? (o.shard ? 'production' : 'auto') : o.quality,
     aspect: o.aspect,
     resolution: o.resolution,
     workers: o.workers ?? 0,
@@ -180,7 +190,8 @@ export async function planRender(o: RenderOptions): Promise<{ prepared: Prepared
   // splitting, and each unit fewer saves an encoder start, a keyframe and a segment to join. Otherwise two.
   const replayFree = prepared.project.scenes.map((sc) => replaysForFree(sc, prepared.registry));
   const freeSplits = tailSplits(o) && prepared.project.scenes.every((sc, i) => sc.feedback === null && replayFree[i]);
-  const size = o.unitFrames ?? unitSizeFor(total, profile.workers, { unitsPerWorker: freeSplits ? 1 : 2 });
+  // Shards plan the same units on every machine: the unit size cannot depend on this one's worker count.
+  const size = o.unitFrames ?? (o.shard ? shardUnitFrames(total, o.shard.count, profile.fps) : unitSizeFor(total, profile.workers, { unitsPerWorker: freeSplits ? 1 : 2 }));
   const units = planUnits(prepared.project.scenes, { fps: profile.fps, maxUnitFrames: size, unsplittable: (i) => prepared.project.scenes[i]!.feedback !== null });
   return { prepared, profile, units, hw, replayFree };
 }
@@ -210,7 +221,14 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   const progress = o.onProgress ?? (() => undefined);
   const warnings: string[] = [];
   progress({ stage: 'prepare', framesRendered: 0, framesEncoded: 0, framesTotal: 0, fps: 0, etaS: undefined });
-  const format = o.format ?? (o.output ? formatFromPath(o.output) : 'mp4');
+  const shard = o.shard ?? null;
+  const format = o.format ?? (shard ? 'mp4' : o.output ? formatFromPath(o.output) : 'mp4');
+  if (shard) {
+    if (format !== 'mp4' && format !== 'webm') {
+      throw new GlyphreelError('E_USAGE', `--shard renders video segments; --format ${format} cannot be sharded`, { hint: 'shard with --format mp4 or webm (join makes a gif from them); split a png render with --frames A-B' });
+    }
+    if (o.frames || o.clips?.length || o.skipRender) throw new GlyphreelError('E_USAGE', '--shard cannot be combined with --frames, --clip or --skip-render');
+  }
   // Discovering ffmpeg (two runs of it, ~150 ms the first time) overlaps reading and validating the project.
   const found = format === 'none' ? Promise.resolve(null) : findFfmpeg({ ffmpegPath: o.ffmpegPath });
   found.catch(() => undefined); // awaited below, after the project's own errors
@@ -224,7 +242,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   }
 
   // Which units to draw now.
-  let units = allUnits;
+  let units = shard ? shardUnits(allUnits, total, shard) : allUnits;
   if (o.frames) {
     const [a, b] = o.frames;
     if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b > a && b <= total)) {
@@ -288,6 +306,11 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   if (stable) {
     segDir = stableWorkDir(o.output);
     await mkdir(segDir, { recursive: true });
+  } else if (shard) {
+    // Inside the shard folder: the finished segments are moved out of it by a rename.
+    await mkdir(o.output, { recursive: true });
+    work = await createWorkDir({ keep: false, besideOutput: path.join(o.output, manifestName(shard)) });
+    segDir = work.path;
   } else {
     work = await createWorkDir({ keep: false });
     segDir = work.path;
@@ -340,7 +363,8 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   const outputS = partial ? (units.at(-1)!.frameEnd - units[0]!.frameStart) / fps : total / fps;
   const checkInUnits = videoSegments && format !== 'gif' && toDraw.length === units.length;
   const checkAtS = brightnessTimestamps(outputS);
-  const outputStartFrame = units[0]!.frameStart;
+  // A shard's segments are checked at the times of the whole video (its units lie anywhere in the timeline).
+  const outputStartFrame = shard || !units.length ? 0 : units[0]!.frameStart;
   const spotChecks: Array<Promise<void>> = [];
   const checkSegment = (unit: WorkUnit, r: UnitResult): void => {
     const checks = checksInUnit(checkAtS, outputStartFrame, unit.frameStart, r.frameEnd, fps);
@@ -430,6 +454,43 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   }
   unitResults.sort((a, b) => a.frameStart - b.frameStart);
   warnings.push(...new Set(unitResults.flatMap((r) => r.warnings)));
+  if (shard) {
+    let manifestPath: string;
+    try {
+      await checksDone();
+      for (const r of unitResults) if (r.brightness) warnings.push(...r.brightness.warnings);
+      const segs = [...toDraw].sort((a, b) => a.frameStart - b.frameStart).map((u) => ({ from: segPath(u), file: `${u.id}.${ext}`, frameStart: u.frameStart, frameEnd: u.frameEnd }));
+      const music = o.audio ?? project.audio;
+      const manifest: ShardManifest = {
+        glyphreel: 'shard',
+        version: 1,
+        shard,
+        project: await projectHash(o.source, o.plugins ?? []),
+        settings: {
+          width: profile.width,
+          height: profile.height,
+          fps,
+          seed: job.seed,
+          crf: job.encode.crf,
+          preset: profile.x264Preset,
+          codec: segFormat === 'webm' ? 'webm' : 'mp4',
+          gridScale: profile.gridScale,
+          shaders: profile.shaders,
+          particlesMax: profile.particlesMax,
+        },
+        totalFrames: total,
+        audio: soundtrack ? await storeAudio(o.output, soundtrack, [...(music ? [music] : []), ...narration.map((c) => c.file)], JSON.stringify(narration.map((c) => c.atS ?? null))) : null,
+        segments: segs.map(({ file, frameStart, frameEnd }) => ({ file, frameStart, frameEnd })),
+      };
+      manifestPath = await commitShard(o.output, manifest, segs);
+    } catch (e) {
+      if (work) await work.abort();
+      throw e;
+    }
+    if (work) await work.abort(); // the logs; the segments were moved out
+    progress({ stage: 'done', framesRendered: framesToDraw, framesEncoded: framesToDraw, framesTotal: framesToDraw, fps: 0, etaS: 0 });
+    return { output: manifestPath, format, frames: framesToDraw, width: profile.width, height: profile.height, fps, profile, units, unitResults, wallMs: performance.now() - started, warnings };
+  }
   progress({ stage: 'join', framesRendered: framesToDraw, framesEncoded: framesToDraw, framesTotal: framesToDraw, fps: 0, etaS: 0 });
 
   let output: string | null = null;
