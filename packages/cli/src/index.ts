@@ -2,6 +2,8 @@ export { buildProgram, runCli, VERSION } from './program.js';
 export { infoReport, type InfoOptions, type InfoReport } from './commands/info.js';
 export { runBench, benchProject, type BenchOptions } from './commands/bench.js';
 export { renderVideo, planRender, type RenderOptions, type RenderResult, type RenderProgress } from './render/render.js';
+export { joinShards, type JoinOptions, type JoinResult } from './render/join.js';
+export { parseShard, planJoin, type Shard, type ShardManifest, type JoinPlan } from './render/shard.js';
 export { renderTestFrame, type FrameResult } from './commands/frame.js';
 export { validateProject } from './project/validate.js';
 export { projectJsonSchema } from './project/schema.js';
