@@ -63,6 +63,21 @@ describe('glyphreel commands', () => {
     expect(j.scenes[1].feedback).toBe(true);
   }, 30000);
 
+  it('list --shards shows the units every shard plans and which shard draws each', async () => {
+    const io = capture();
+    const args = ['list', '--json', '--demo', '-q', 'draft'];
+    expect(await runCli([...args, '--shards', '3'], io)).toBe(0);
+    const units = JSON.parse(io.outLines.join('\n')).scenes.flatMap((s: { units: unknown[] }) => s.units) as Array<{ frameStart: number; frameEnd: number; shard: number }>;
+    expect(units[0]!.frameStart).toBe(0);
+    for (let k = 1; k < units.length; k++) {
+      expect(units[k]!.frameStart).toBe(units[k - 1]!.frameEnd);
+      expect(units[k]!.shard).toBeGreaterThanOrEqual(units[k - 1]!.shard);
+    }
+    expect(new Set(units.map((u) => u.shard))).toEqual(new Set([1, 2, 3]));
+    expect(await runCli([...args, '--shards', '0'], io)).toBe(2);
+    expect(io.errLines.at(-1)).toContain('--shards');
+  }, 30000);
+
   it('plugins lists the built-ins and describes one', async () => {
     const io = capture();
     expect(await runCli(['plugins', '--json'], io)).toBe(0);
