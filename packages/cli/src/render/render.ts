@@ -445,7 +445,9 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
     if (failure) throw failure;
   };
   if (failure) await Promise.all(spotChecks);
-  if (o.signal?.aborted && !failure) failure = new GlyphreelError('E_CANCELLED', 'Render cancelled');
+  // Ctrl-C also cancels the spot checks running at that moment: their "was cancelled" is the render's cancellation.
+  const failed = failure as Error | null; // assigned in callbacks: TypeScript's narrowing does not see it
+  if (o.signal?.aborted && (!failed || (isGlyphreelError(failed) && failed.code === 'E_CANCELLED'))) failure = new GlyphreelError('E_CANCELLED', 'Render cancelled');
   if (failure) {
     await pngOut?.discard();
     if (work) await work.abort();

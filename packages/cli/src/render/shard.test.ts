@@ -187,9 +187,9 @@ describe('shards: render and join', () => {
     const controller = new AbortController();
     let drawn = 0;
     await expect(
-      renderVideo(opts({ source: { raw: long, label: 'long' }, output: folderOf, shard: { index: 1, count: 1 }, workers: 2, signal: controller.signal, onProgress: (q) => ((drawn = q.framesRendered), drawn > 4 && controller.abort()) })),
+      renderVideo(opts({ source: { raw: long, label: 'long' }, output: folderOf, shard: { index: 1, count: 1 }, workers: 2, signal: controller.signal, onProgress: (q) => ((drawn = q.framesRendered), drawn > 30 && controller.abort()) })),
     ).rejects.toThrow('Render cancelled');
-    expect(drawn).toBeGreaterThan(4);
+    expect(drawn).toBeGreaterThan(30); // past frame 24 (2 s): a spot check may be running when the cancel comes
     expect(readdirSync(folderOf).sort().map((f) => [f, readFileSync(path.join(folderOf, f)).length])).toEqual(before);
   }, 120000);
 

@@ -209,7 +209,7 @@ export async function planJoin(dir: string, options: { audio?: string | false } 
   const first = manifests[0]!;
   for (const m of manifests.slice(1)) {
     const who = `shard ${m.shard.index} of ${count}`;
-    if (m.project !== first.project) throw new GlyphreelError('E_INPUT', `${who} was rendered from a different project than shard 1`, { hint: 'render every shard from the same scene file and plugins' });
+    if (m.project !== first.project) throw new GlyphreelError('E_INPUT', `${who} was rendered from a different project than shard 1`, { hint: 'render every shard from the same scene file (or the same inputs at the same paths) and plugins' });
     for (const key of Object.keys(SETTING_NAMES) as Array<keyof ShardManifest['settings']>) {
       if (m.settings[key] !== first.settings[key]) {
         throw new GlyphreelError('E_INPUT', `${who} was rendered with ${SETTING_NAMES[key]} ${m.settings[key]}, shard 1 with ${first.settings[key]}`, { hint: 'render every shard with the same --quality, --resolution, --fps, --seed, --crf, --preset and --format' });
