@@ -52,6 +52,8 @@ export async function renderOptionsFromFlags(flags: RenderFlags, signal: AbortSi
   if (flags.preset && !(X264_PRESETS as readonly string[]).includes(flags.preset)) throw usageError(`Unknown --preset "${flags.preset}"`, `use one of ${X264_PRESETS.join(', ')}`);
   const outAbs = path.resolve(flags.output);
   const dir = path.dirname(outAbs);
+  if (shard && existsSync(outAbs) && !statSync(outAbs).isDirectory()) throw usageError(`-o ${flags.output} is a file; --shard writes a folder of segments and a manifest`, 'pass a folder, e.g. -o shards/');
+  if (shard && !existsSync(outAbs) && /\.(mp4|webm|gif|mov|mkv|png)$/i.test(outAbs)) throw usageError(`-o ${flags.output} looks like a video file; --shard writes a folder of segments and a manifest`, 'pass a folder, e.g. -o shards/, and name the video in glyphreel join');
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw usageError(`Output folder ${dir} does not exist`, 'create it first or pick another -o path');
   for (const [flag, file] of [['--audio', flags.audio], ['--video', flags.video], ['--image', flags.image], ['--lyrics', flags.lyrics]] as const) {
     if (file && !existsSync(file)) throw usageError(`${flag === '--audio' ? 'Audio' : flag === '--video' ? 'Video' : flag === '--image' ? 'Image' : 'Lyrics'} file ${file} does not exist`);

@@ -202,6 +202,12 @@ describe('shards: render and join', () => {
     expect(lines.at(-1)).toContain('Invalid --shard "3/2"');
     expect(await runCli(['render', ...common, '--shard', '1/2', '--format', 'gif'], io)).toBe(2);
     expect(lines.at(-1)).toContain('--format gif cannot be sharded');
+    const file = path.join(dir, 'a file');
+    writeFileSync(file, 'x');
+    expect(await runCli(['render', ...common.slice(0, -1), file, '--shard', '1/2'], io)).toBe(2);
+    expect(lines.at(-1)).toContain('is a file; --shard writes a folder of segments and a manifest');
+    expect(await runCli(['render', ...common.slice(0, -1), path.join(dir, 'show.mp4'), '--shard', '1/2'], io)).toBe(2);
+    expect(lines.at(-1)).toContain('looks like a video file; --shard writes a folder');
     expect(await runCli(['render', ...common, '--shard', '1/2'], io)).toBe(0);
     expect(lines.at(-1)).toContain(`glyphreel join "${shards}" -o OUTPUT.mp4`);
     const out = path.join(dir, 'cli out.mp4');
