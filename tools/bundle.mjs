@@ -6,9 +6,13 @@
 // incremental builds); source maps chain back to src/. Run from the package directory (the nx build target does).
 import { build } from 'esbuild';
 
+// `node bundle.mjs [ENTRY OUTFILE]`: the cli bundles its render worker's graph the same way
+// (dist/render/worker.js → dist/render/worker.bundle.js), which every worker thread loads at its start.
+const [entry = 'dist/index.js', outfile = 'dist/bundle.js'] = process.argv.slice(2);
+
 await build({
-  entryPoints: ['dist/index.js'],
-  outfile: 'dist/bundle.js',
+  entryPoints: [entry],
+  outfile,
   bundle: true,
   format: 'esm',
   platform: 'node',
