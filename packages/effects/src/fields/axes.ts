@@ -14,11 +14,16 @@ export function isLatticeGrid(grid: GridGeometry): boolean {
   if (v !== undefined) return v;
   v = !isTransformedGrid(grid);
   if (v) {
-    const { col, row, cols } = grid;
-    const n = grid.rows * cols;
-    for (let i = 0; i < n && v; i++) {
-      const r = Math.floor(i / cols);
-      if (col[i] !== i - r * cols || row[i] !== r) v = false;
+    // Row by row, without a division per cell: this runs once per grid, in a worker's first frame, before V8 has
+    // compiled it (≈ 3 ms at 1080p with a division per cell).
+    const { col, row, cols, rows } = grid;
+    for (let r = 0, i = 0; r < rows && v; r++) {
+      for (let c = 0; c < cols; c++, i++) {
+        if (col[i] !== c || row[i] !== r) {
+          v = false;
+          break;
+        }
+      }
     }
   }
   lattice.set(grid, v);

@@ -1,0 +1,22 @@
+import { describe, expect, it } from '@jest/globals';
+import { createGeometry, type GridGeometry } from '@glyphreel/core';
+import { isLatticeGrid } from './axes.js';
+
+/** A geometry whose coordinate fields are copies, one entry changed: a grid that is not a plain lattice. */
+function altered(field: 'col' | 'row', at: number): GridGeometry {
+  const g = createGeometry({ rows: 7, cols: 9 });
+  const copy = Float32Array.from(g[field]);
+  copy[at] = copy[at]! + 1;
+  return { ...g, [field]: copy };
+}
+
+describe('isLatticeGrid', () => {
+  it('is true for a plain grid and false when any cell, the last included, is elsewhere', () => {
+    expect(isLatticeGrid(createGeometry({ rows: 7, cols: 9 }))).toBe(true);
+    expect(isLatticeGrid(createGeometry({ rows: 1, cols: 1 }))).toBe(true);
+    for (const at of [0, 8, 9, 31, 62]) {
+      expect(isLatticeGrid(altered('col', at))).toBe(false);
+      expect(isLatticeGrid(altered('row', at))).toBe(false);
+    }
+  });
+});
