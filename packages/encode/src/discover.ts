@@ -1,7 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { loadExeca } from './lazy-execa.js';
+import { startProcess } from './spawn.js';
 import { GlyphreelError } from '@glyphreel/core';
 
 /** Where the ffmpeg binary came from, in the order they are tried (design.md, "Tooling decisions"). */
@@ -62,15 +62,18 @@ async function probeBinary(bin: string): Promise<Omit<FfmpegInfo, 'source'>> {
   let hit = cache.get(bin);
   if (!hit) {
     hit = (async () => {
-      const execa = await loadExeca();
-      const v = await execa(bin, ['-hide_banner', '-version'], { reject: false, stdin: 'ignore', timeout: 15000 });
-      const version = parseVersion(`${v.stdout}\n${v.stderr}`);
-      if (v.failed || version === undefined) {
-        const why = v.code === 'ENOENT' ? 'not found' : v.code === 'EACCES' ? 'not executable' : v.exitCode !== undefined ? `\`-version\` exited ${v.exitCode} without a version line` : ((v.shortMessage ?? '').split('\n')[0] || 'failed');
+      // Both runs at once: each is mostly ffmpeg's own start, and discovery is on every render's path.
+      const [v, e] = await Promise.all([
+        startProcess(bin, ['-hide_banner', '-version'], { stdout: 'collect', stderr: 'collect', timeoutMs: 15000 }).done,
+        startProcess(bin, ['-hide_banner', '-encoders'], { stdout: 'collect', stderr: 'collect', timeoutMs: 15000 }).done,
+      ]);
+      const version = parseVersion(`${v.stdout.toString('utf8')}\n${v.stderr.toString('utf8')}`);
+      if (v.exitCode !== 0 || version === undefined) {
+        const why =
+          v.spawnError === 'ENOENT' ? 'not found' : v.spawnError === 'EACCES' ? 'not executable' : v.spawnError ? v.spawnError : v.timedOut ? '`-version` did not answer within 15 s' : v.exitCode !== null ? `\`-version\` exited ${v.exitCode} without a version line` : `\`-version\` was killed by ${v.signal}`;
         throw new Error(why);
       }
-      const e = await execa(bin, ['-hide_banner', '-encoders'], { reject: false, stdin: 'ignore', timeout: 15000 });
-      const encoders = parseEncoders(e.stdout);
+      const encoders = parseEncoders(e.stdout.toString('utf8'));
       return { path: bin, version, encoders, hardwareEncoders: encoders.filter((n) => HW_SUFFIX.test(n)) };
     })();
     cache.set(bin, hit);

@@ -3,12 +3,13 @@ import { closeSync, openSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadExeca } from './lazy-execa.js';
 import { GlyphreelError, type RgbFrame } from '@glyphreel/core';
 import { atomicOutput, outputBytes, type AtomicOutput } from './atomic.js';
 import { audioOutputArgs } from './audio-args.js';
 import { ffmpegPathOf, type FfmpegLike } from './discover.js';
 import { ffmpegFailure, readLogTail } from './errors.js';
+import { exitOf } from './run.js';
+import { startProcess } from './spawn.js';
 import {
   checkCrf,
   checkDimensions,
@@ -189,7 +190,6 @@ interface Slot {
  * log file, never to a pipe nobody reads (seed, "ffmpeg Pipe Safety").
  */
 export async function openEncoder(options: EncoderOptions): Promise<Encoder> {
-  const execa = await loadExeca();
   const plan = planEncode(options);
   if (options.signal?.aborted) throw new GlyphreelError('E_CANCELLED', `encoding ${options.output} was cancelled`);
   const { format } = plan;
@@ -222,23 +222,15 @@ export async function openEncoder(options: EncoderOptions): Promise<Encoder> {
   let result: EncodeResult | undefined;
   const cancel = new AbortController();
 
-  const proc = execa(bin, args, {
-    stdin: 'pipe',
-    stdout: 'pipe',
-    // execa drains stderr into the file continuously: ffmpeg can never block on a full stderr pipe.
-    stderr: { file: logPath },
-    reject: false,
-    buffer: false,
-    cancelSignal: cancel.signal,
-    forceKillAfterDelay: 3000,
-  });
-  const stdin = proc.stdin;
+  // ffmpeg writes its stderr straight into the log file: it can never block on a full stderr pipe.
+  const { child: proc, done } = startProcess(bin, args, { stdin: 'pipe', stdout: 'stream', stderr: { file: logPath }, signal: cancel.signal, forceKillAfterMs: 3000 });
+  const stdin = proc.stdin!;
   // EPIPE when ffmpeg exits early surfaces as the exit status below; an unhandled 'error' would crash the process.
   stdin.on('error', () => {});
 
   let progressTail = '';
-  proc.stdout.setEncoding('utf8');
-  proc.stdout.on('data', (chunk: string) => {
+  proc.stdout!.setEncoding('utf8');
+  proc.stdout!.on('data', (chunk: string) => {
     const text = progressTail + chunk;
     const lines = text.split('\n');
     progressTail = lines.pop() ?? '';
@@ -265,12 +257,12 @@ export async function openEncoder(options: EncoderOptions): Promise<Encoder> {
   }
 
   const what = `encoding ${path.resolve(options.output)}`;
-  const exited = proc.then(async (r) => {
+  const exited = done.then(async (r) => {
     if (state === 'aborted') return r;
-    const ok = r.exitCode === 0 && !r.isTerminated;
+    const ok = r.exitCode === 0;
     if (!ok && (state === 'open' || state === 'closing')) {
-      const code = (r as { code?: string }).code;
-      const notStarted = code === 'ENOENT' || code === 'EACCES';
+      const code = r.spawnError;
+      const notStarted = code !== undefined;
       const tail = notStarted ? [] : await readLogTail(logPath);
       // Ctrl-C in a terminal signals the whole process group, so ffmpeg may stop before the CLI calls abort():
       // that is a cancellation, not an ffmpeg failure.
@@ -279,7 +271,7 @@ export async function openEncoder(options: EncoderOptions): Promise<Encoder> {
         ? new GlyphreelError('E_FFMPEG', `cannot run ffmpeg at ${bin}: ${code}`, { hint: 'pass --ffmpeg PATH or set GLYPHREEL_FFMPEG' })
         : interrupted
           ? new GlyphreelError('E_CANCELLED', `${what} was interrupted (ffmpeg received ${r.signal ?? 'a stop signal'})`)
-          : ffmpegFailure(what, { exitCode: r.exitCode, signal: r.signal }, tail, logPath);
+          : ffmpegFailure(what, exitOf(r), tail, logPath);
       // A binary that never started, or a cancelled encode, leaves no log worth keeping.
       if ((notStarted || interrupted) && ownLog) await rm(logPath, { force: true });
       state = 'failed';
@@ -363,7 +355,7 @@ export async function openEncoder(options: EncoderOptions): Promise<Encoder> {
     if (state !== 'closing') throw stateError();
     if (r.exitCode !== 0) {
       state = 'failed';
-      failure = ffmpegFailure(what, { exitCode: r.exitCode, signal: r.signal }, await readLogTail(logPath), logPath);
+      failure = ffmpegFailure(what, exitOf(r), await readLogTail(logPath), logPath);
       await atomic?.discard();
       throw failure;
     }

@@ -1,6 +1,6 @@
-import { loadExeca } from './lazy-execa.js';
 import { GlyphreelError } from '@glyphreel/core';
 import { ffmpegFailure, readLogTail, tailLines } from './errors.js';
+import { startProcess, type ProcessResult } from './spawn.js';
 
 export interface RunOptions {
   /** What the run does, for the error message ("probing clip.mp4"). */
@@ -11,50 +11,47 @@ export interface RunOptions {
 }
 
 /**
- * Runs a short ffmpeg command to completion. stderr is either captured in full by execa (read as it arrives, so it
- * never fills an unread pipe) or sent to `logPath`; stdout is captured as text. Throws E_FFMPEG quoting the last
+ * Runs a short ffmpeg command to completion. stderr is either captured in full (read as it arrives, so it never fills
+ * an unread pipe) or sent to `logPath`; stdout is captured as text. Throws E_FFMPEG quoting the last
  * stderr lines on a non-zero exit, E_CANCELLED when `signal` aborted it.
  */
 export async function runFfmpeg(bin: string, args: readonly string[], o: RunOptions): Promise<{ stdout: string; stderr: string }> {
-  const execa = await loadExeca();
-  const r = await execa(bin, ['-hide_banner', '-nostdin', ...args], {
-    reject: false,
-    stdin: 'ignore',
-    stdout: 'pipe',
-    stderr: o.logPath ? { file: o.logPath } : 'pipe',
+  const r = await startProcess(bin, ['-hide_banner', '-nostdin', ...args], {
+    stdout: 'collect',
+    stderr: o.logPath ? { file: o.logPath } : 'collect',
     maxBuffer: 64 * 1024 * 1024,
-    ...(o.signal ? { cancelSignal: o.signal, forceKillAfterDelay: 3000 } : {}),
-  });
-  if (r.isCanceled) throw new GlyphreelError('E_CANCELLED', `${o.what} was cancelled`);
-  const stderr = typeof r.stderr === 'string' ? r.stderr : '';
-  if (r.failed) {
-    const code = (r as { code?: string }).code;
-    if (code === 'ENOENT' || code === 'EACCES') {
-      throw new GlyphreelError('E_FFMPEG', `cannot run ffmpeg at ${bin}: ${code}`, { hint: 'pass --ffmpeg PATH or set GLYPHREEL_FFMPEG' });
-    }
-    let lines = tailLines(stderr);
-    if (o.logPath) {
-      lines = await readLogTail(o.logPath);
-    }
-    throw ffmpegFailure(o.what, { exitCode: r.exitCode, signal: r.signal }, lines, o.logPath);
+    ...(o.signal ? { signal: o.signal } : {}),
+  }).done;
+  const stderr = r.stderr.toString('utf8');
+  if (r.cancelled) throw new GlyphreelError('E_CANCELLED', `${o.what} was cancelled`);
+  notStarted(bin, r);
+  if (r.exitCode !== 0) {
+    const lines = o.logPath ? await readLogTail(o.logPath) : tailLines(stderr);
+    throw ffmpegFailure(o.what, exitOf(r), lines, o.logPath);
   }
-  return { stdout: String(r.stdout ?? ''), stderr };
+  return { stdout: r.stdout.toString('utf8'), stderr };
 }
 
 /** Like runFfmpeg but returns stdout as bytes (raw frames). stderr is captured at `-loglevel error`. */
 export async function runFfmpegBytes(bin: string, args: readonly string[], o: RunOptions): Promise<Uint8Array> {
-  const execa = await loadExeca();
-  const r = await execa(bin, ['-hide_banner', '-nostdin', '-loglevel', 'error', ...args], {
-    reject: false,
-    stdin: 'ignore',
-    encoding: 'buffer',
+  const r = await startProcess(bin, ['-hide_banner', '-nostdin', '-loglevel', 'error', ...args], {
+    stdout: 'collect',
+    stderr: 'collect',
     maxBuffer: 1024 * 1024 * 1024,
-    ...(o.signal ? { cancelSignal: o.signal, forceKillAfterDelay: 3000 } : {}),
-  });
-  if (r.isCanceled) throw new GlyphreelError('E_CANCELLED', `${o.what} was cancelled`);
-  if (r.failed) {
-    const err = r.stderr instanceof Uint8Array ? Buffer.from(r.stderr).toString('utf8') : '';
-    throw ffmpegFailure(o.what, { exitCode: r.exitCode, signal: r.signal }, tailLines(err));
-  }
-  return r.stdout instanceof Uint8Array ? r.stdout : new Uint8Array(0);
+    ...(o.signal ? { signal: o.signal } : {}),
+  }).done;
+  if (r.cancelled) throw new GlyphreelError('E_CANCELLED', `${o.what} was cancelled`);
+  notStarted(bin, r);
+  if (r.exitCode !== 0) throw ffmpegFailure(o.what, exitOf(r), tailLines(r.stderr.toString('utf8')));
+  return new Uint8Array(r.stdout.buffer, r.stdout.byteOffset, r.stdout.length);
+}
+
+function notStarted(bin: string, r: ProcessResult): void {
+  if (r.spawnError) throw new GlyphreelError('E_FFMPEG', `cannot run ffmpeg at ${bin}: ${r.spawnError}`, { hint: 'pass --ffmpeg PATH or set GLYPHREEL_FFMPEG' });
+  if (r.overflowed) throw new GlyphreelError('E_FFMPEG', `ffmpeg at ${bin} wrote more output than expected and was stopped`);
+}
+
+/** The exit status in the shape ffmpegFailure words it. */
+export function exitOf(r: ProcessResult): { exitCode?: number; signal?: string } {
+  return { ...(r.exitCode !== null ? { exitCode: r.exitCode } : {}), ...(r.signal !== null ? { signal: r.signal } : {}) };
 }

@@ -151,9 +151,8 @@ export function renderCommand(io: Io): Command {
     .option('--quiet', 'no progress output')
     .action(async (flags: RenderFlags) => {
       const controller = new AbortController();
-      // A persistent listener, not `once`: execa's child clean-up (signal-exit) re-raises the signal and kills this
-      // process when it finds itself the only listener, which would skip our clean-up. The first Ctrl-C cancels
-      // (workers and ffmpeg stop, temporaries go); a second one exits at once ('exit' hooks still remove temporaries).
+      // A persistent listener, not `once`: the first Ctrl-C cancels (workers and ffmpeg stop, temporaries go); a second
+      // one exits at once ('exit' hooks still remove temporaries).
       let signals = 0;
       const stop = () => {
         signals += 1;
