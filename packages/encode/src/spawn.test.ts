@@ -26,7 +26,7 @@ describe('startProcess', () => {
   });
 
   it('pipes stdin to the process', async () => {
-    const { child, done } = startProcess(...node('let n = 0; process.stdin.on("data", (b) => (n += b.length)).on("end", () => console.log(n))'), { stdin: 'pipe' });
+    const { child, done } = startProcess(...node('let n = 0; process.stdin.on("data", (b) => (n += b.length)).on("end", () => process.stdout.write(String(n)))'), { stdin: 'pipe' });
     child.stdin!.write(Buffer.alloc(300000));
     child.stdin!.end(Buffer.alloc(1000));
     expect((await done).stdout.toString().trim()).toBe('301000');
