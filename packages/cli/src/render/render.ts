@@ -486,7 +486,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
           particlesMax: profile.particlesMax,
         },
         totalFrames: total,
-        audio: soundtrack ? await storeAudio(o.output, soundtrack, [...(music ? [music] : []), ...narration.map((c) => c.file)], JSON.stringify(narration.map((c) => c.atS ?? null))) : null,
+        audio: soundtrack ? await storeAudio(o.output, soundtrack, [...(music ? [music] : []), ...narration.map((c) => c.file)], JSON.stringify(narration.map((c) => c.atS ?? null)), ffmpeg?.path) : null,
         segments: segs.map(({ file, frameStart, frameEnd }) => ({ file, frameStart, frameEnd })),
       };
       manifestPath = await commitShard(o.output, manifest, segs);

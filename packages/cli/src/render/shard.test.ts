@@ -7,7 +7,7 @@ import { runCli } from '../program.js';
 import type { WorkUnit } from '../runtime/plan.js';
 import { joinShards } from './join.js';
 import { renderVideo, type RenderOptions } from './render.js';
-import { commitShard, manifestName, parseShard, planJoin, shardUnits, type ShardManifest } from './shard.js';
+import { commitShard, manifestName, parseShard, planJoin, shardUnits, storeAudio, type ShardManifest } from './shard.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'glyphreel-shard-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -169,6 +169,12 @@ describe('shards: render and join', () => {
     const [a, b] = await Promise.all([decode(joined), decode(single)]);
     expect(a.length).toBe(48 * 160 * 96 * 3);
     expect(Buffer.compare(Buffer.from(a), Buffer.from(b))).toBe(0);
+
+    // A soundtrack inside a video (--video keeps its own sound): only its audio stream is stored, not the video.
+    const stored = await storeAudio(shards, single, [single], '', ffmpeg.path);
+    expect(stored).toMatch(/^audio-[0-9a-f]{16}\.mka$/);
+    const q = await probe(path.join(shards, stored), { ffmpeg: ffmpeg.path });
+    expect([q.hasAudio, q.width, Math.abs(q.audioDurationS - 4) < 0.1]).toEqual([true, 0, true]);
   }, 180000);
 
   it('an empty shard still writes its manifest, and a cancelled shard changes nothing in the folder', async () => {

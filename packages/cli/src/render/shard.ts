@@ -3,7 +3,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { copyFile, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GlyphreelError } from '@glyphreel/core';
-import { sidePath } from '@glyphreel/encode';
+import { runFfmpeg, sidePath } from '@glyphreel/encode';
 import type { WorkUnit } from '../runtime/plan.js';
 
 /** One machine's slice of a render: shard `index` (1-based) of `count`. */
@@ -86,22 +86,27 @@ export async function projectHash(source: { file: string } | { raw: unknown }, p
   return h.digest('hex');
 }
 
+const AUDIO_FILE = /\.(wav|mp3|m4a|aac|flac|ogg|oga|opus|wma|aif|aiff)$/i;
+
 /**
  * Copies the soundtrack into the shard directory under a name made from what it was made of (`sources`: the music
  * and narration files, by content, and `note`: how they were placed), so every shard of one render names the same
  * file, even where machines mix narration with different ffmpeg builds, and the directory alone is enough to join.
- * An existing copy with that name is kept.
+ * An existing copy with that name is kept. A soundtrack in a video file (`--video` keeps its own sound) has its
+ * audio stream copied out with `ffmpeg` instead of the whole video.
  */
-export async function storeAudio(dir: string, audio: string, sources: readonly string[], note = ''): Promise<string> {
+export async function storeAudio(dir: string, audio: string, sources: readonly string[], note = '', ffmpeg?: string): Promise<string> {
   const h = createHash('sha256');
   for (const f of sources) h.update(await sha256File(f));
   h.update(note);
-  const name = `audio-${h.digest('hex').slice(0, 16)}${path.extname(audio).toLowerCase() || '.audio'}`;
+  const extract = !AUDIO_FILE.test(audio) && ffmpeg !== undefined;
+  const name = `audio-${h.digest('hex').slice(0, 16)}${extract ? '.mka' : path.extname(audio).toLowerCase() || '.audio'}`;
   const target = path.join(dir, name);
   if (!existsSync(target)) {
     const temp = sidePath(target, `tmp-${process.pid}`);
     try {
-      await copyFile(audio, temp);
+      if (extract) await runFfmpeg(ffmpeg, ['-y', '-i', audio, '-map', '0:a:0', '-vn', '-c:a', 'copy', '-f', 'matroska', temp], { what: `copying the sound of ${path.basename(audio)}` });
+      else await copyFile(audio, temp);
       await rename(temp, target);
     } catch (e) {
       await rm(temp, { force: true });
