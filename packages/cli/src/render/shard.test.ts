@@ -229,6 +229,13 @@ describe('shards: render and join', () => {
     const ffmpeg = await findFfmpeg();
     const p = await probe(out, { ffmpeg: ffmpeg.path });
     expect([p.frames, p.hasAudio]).toEqual([144, true]);
+    const silent = path.join(dir, 'cli silent.mp4');
+    expect(await runCli(['join', shards, '-o', silent, '--no-audio', '--quiet'], io)).toBe(0);
+    expect((await probe(silent, { ffmpeg: ffmpeg.path })).hasAudio).toBe(false);
+    const gif = path.join(dir, 'cli out.gif');
+    expect(await runCli(['join', shards, '-o', gif, '--quiet'], io)).toBe(0);
+    const g = await probe(gif, { ffmpeg: ffmpeg.path });
+    expect([g.codec, g.width, g.height, g.frames]).toEqual(['gif', 160, 96, 144]);
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   }, 180000);
 });
