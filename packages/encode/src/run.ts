@@ -43,7 +43,9 @@ export async function runFfmpegBytes(bin: string, args: readonly string[], o: Ru
   if (r.cancelled) throw new GlyphreelError('E_CANCELLED', `${o.what} was cancelled`);
   notStarted(bin, r);
   if (r.exitCode !== 0) throw ffmpegFailure(o.what, exitOf(r), tailLines(r.stderr.toString('utf8')));
-  return new Uint8Array(r.stdout.buffer, r.stdout.byteOffset, r.stdout.length);
+  const out = r.stdout;
+  // A small Buffer may be a slice of Node's shared pool: the caller gets bytes that own their ArrayBuffer.
+  return out.byteOffset === 0 && out.buffer.byteLength === out.length ? new Uint8Array(out.buffer, 0, out.length) : new Uint8Array(out);
 }
 
 function notStarted(bin: string, r: ProcessResult): void {

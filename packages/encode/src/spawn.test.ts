@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { findFfmpeg } from './discover.js';
+import { runFfmpegBytes } from './run.js';
 import { startProcess } from './spawn.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'glyphreel-spawn-'));
@@ -64,5 +66,16 @@ describe('startProcess', () => {
     const loud = await startProcess(...node('const b = Buffer.alloc(65536, 120); const w = () => process.stdout.write(b, w); w()'), { maxBuffer: 1 << 20 }).done;
     expect(loud.overflowed).toBe(true);
     expect(loud.stdout.length).toBeLessThanOrEqual(1 << 20);
+  });
+});
+
+describe('runFfmpegBytes', () => {
+  it('returns bytes that own their ArrayBuffer, even for a tiny frame', async () => {
+    const ffmpeg = await findFfmpeg();
+    const px = await runFfmpegBytes(ffmpeg.path, ['-f', 'lavfi', '-i', 'color=c=red:s=4x4', '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { what: 'a red frame' });
+    expect([px.length, px.byteOffset, px.buffer.byteLength]).toEqual([48, 0, 48]);
+    // lavfi makes the colour in YUV: red comes back as about (253, 0, 0).
+    expect(px[0]! > 240 && px[1]! < 10 && px[2]! < 10).toBe(true);
+    await expect(runFfmpegBytes(ffmpeg.path, ['-f', 'lavfi', '-i', 'nosuchsource', '-f', 'rawvideo', '-'], { what: 'a bad source' })).rejects.toThrow('ffmpeg failed a bad source');
   });
 });
