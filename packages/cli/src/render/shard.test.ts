@@ -86,6 +86,9 @@ describe('shards: checking a folder before joining', () => {
     ['a missing segment', () => folder(ok(), { skipFiles: ['c.mp4'] }), 'Segment c.mp4 of shard 2 of 2 is missing in'],
     ['a segment outside the folder', () => folder([ok()[0]!, manifest(2, 2, [['../b.mp4', 20, 48]])]), 'shard 2 of 2 names a segment outside'],
     ['a missing soundtrack', () => folder(ok().map((m) => ({ ...m, audio: 'audio-1.wav' }))), 'The soundtrack audio-1.wav is missing in'],
+    ['another timeline length', () => folder([ok()[0]!, { ...ok()[1]!, totalFrames: 50 }]), 'shard 2 of 2 planned 50 frames, shard 1 48'],
+    ['another soundtrack', () => folder([ok()[0]!, { ...ok()[1]!, audio: 'audio-2.wav' }]), 'shard 2 of 2 was rendered with a different soundtrack than shard 1'],
+    ['a JSON file that is no manifest', () => folder([ok()[0]!, { ...ok()[1]!, glyphreel: 'other' } as unknown as ShardManifest]), 'shard-2-of-2.json in'],
   ])('refuses %s with one line', async (_what, make, message) => {
     await expect(planJoin(make())).rejects.toThrow(message);
   });
@@ -118,6 +121,11 @@ describe('shards: checking a folder before joining', () => {
     await commitShard(d, manifest(1, 1, [['u0.mp4', 0, 20], ['u0_f000020.mp4', 20, 48]]), [seg('u0.mp4'), seg('u0_f000020.mp4')]);
     expect(readdirSync(d).sort()).toEqual(['shard-1-of-1.json', 'u0.mp4', 'u0_f000020.mp4']);
     expect(JSON.parse(readFileSync(path.join(d, 'shard-1-of-1.json'), 'utf8')).segments).toHaveLength(2);
+    // A broken earlier manifest names nothing to clean up; the new one replaces it.
+    writeFileSync(path.join(d, 'shard-1-of-1.json'), '{"broken');
+    await commitShard(d, manifest(1, 1, [['u9.mp4', 0, 48]]), [seg('u9.mp4')]);
+    expect(readdirSync(d).sort()).toEqual(['shard-1-of-1.json', 'u0.mp4', 'u0_f000020.mp4', 'u9.mp4']);
+    expect(JSON.parse(readFileSync(path.join(d, 'shard-1-of-1.json'), 'utf8')).segments.map((x: { file: string }) => x.file)).toEqual(['u9.mp4']);
   });
 });
 
@@ -208,6 +216,8 @@ describe('shards: render and join', () => {
     expect(lines.at(-1)).toContain('Invalid --shard "3/2"');
     expect(await runCli(['render', ...common, '--shard', '1/2', '--format', 'gif'], io)).toBe(2);
     expect(lines.at(-1)).toContain('--format gif cannot be sharded');
+    expect(await runCli(['render', ...common, '--shard', '1/2', '--frames', '0-10'], io)).toBe(2);
+    expect(lines.at(-1)).toContain('--shard cannot be combined with --frames, --clip or --skip-render');
     const file = path.join(dir, 'a file');
     writeFileSync(file, 'x');
     expect(await runCli(['render', ...common.slice(0, -1), file, '--shard', '1/2'], io)).toBe(2);
@@ -224,6 +234,11 @@ describe('shards: render and join', () => {
     expect(await runCli(['render', ...common, '--shard', '2/2'], io)).toBe(0);
     expect(await runCli(['join', shards, '-o', path.join(dir, 'cli out.webm')], io)).toBe(2);
     expect(lines.at(-1)).toContain('hold mp4 segments; they cannot be joined into a webm');
+    expect(await runCli(['join', shards, '-o', path.join(dir, 'frames'), '--format', 'png'], io)).toBe(2);
+    expect(lines.at(-1)).toMatch(/'png' is invalid/);
+    expect(await runCli(['join', shards, '-o', out, '--audio', path.join(dir, 'no song.wav')], io)).toBe(2);
+    expect(lines.at(-1)).toContain('no song.wav does not exist');
+    expect(readFileSync(out, 'utf8')).toBe('previous render');
     expect(await runCli(['join', shards, '-o', out, '--quiet'], io)).toBe(0);
     expect(lines.at(-1)).toMatch(/^Wrote .*cli out\.mp4 \(144 frames from 2 shards, 160x96 @12fps\)/);
     const ffmpeg = await findFfmpeg();

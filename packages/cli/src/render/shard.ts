@@ -3,7 +3,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { copyFile, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GlyphreelError } from '@glyphreel/core';
-import { runFfmpeg, sidePath } from '@glyphreel/encode';
+import { atomicOutput, runFfmpeg } from '@glyphreel/encode';
 import type { WorkUnit } from '../runtime/plan.js';
 
 /** One machine's slice of a render: shard `index` (1-based) of `count`. */
@@ -103,15 +103,11 @@ export async function storeAudio(dir: string, audio: string, sources: readonly s
   const name = `audio-${h.digest('hex').slice(0, 16)}${extract ? '.mka' : path.extname(audio).toLowerCase() || '.audio'}`;
   const target = path.join(dir, name);
   if (!existsSync(target)) {
-    const temp = sidePath(target, `tmp-${process.pid}`);
-    try {
-      if (extract) await runFfmpeg(ffmpeg, ['-y', '-i', audio, '-map', '0:a:0', '-vn', '-c:a', 'copy', '-f', 'matroska', temp], { what: `copying the sound of ${path.basename(audio)}` });
-      else await copyFile(audio, temp);
-      await rename(temp, target);
-    } catch (e) {
-      await rm(temp, { force: true });
-      throw e;
-    }
+    const out = await atomicOutput(target);
+    await out.write(async () => {
+      if (extract) await runFfmpeg(ffmpeg, ['-y', '-i', audio, '-map', '0:a:0', '-vn', '-c:a', 'copy', '-f', 'matroska', out.tempPath], { what: `copying the sound of ${path.basename(audio)}` });
+      else await copyFile(audio, out.tempPath);
+    });
   }
   return name;
 }
@@ -123,21 +119,13 @@ export async function storeAudio(dir: string, audio: string, sources: readonly s
  */
 export async function commitShard(dir: string, manifest: ShardManifest, segments: ReadonlyArray<{ from: string; file: string }>): Promise<string> {
   const target = path.join(dir, manifestName(manifest.shard));
-  let previous: ShardManifest | null = null;
-  try {
-    previous = JSON.parse(await readFile(target, 'utf8')) as ShardManifest;
-  } catch {
-    previous = null;
-  }
+  // An earlier run's manifest, if readable (a broken one names nothing to clean up).
+  const previous = await readFile(target, 'utf8')
+    .then((t) => JSON.parse(t) as ShardManifest)
+    .catch(() => null);
   for (const s of segments) await rename(s.from, path.join(dir, s.file));
-  const temp = sidePath(target, `tmp-${process.pid}`);
-  try {
-    await writeFile(temp, `${JSON.stringify(manifest, null, 2)}\n`);
-    await rename(temp, target);
-  } catch (e) {
-    await rm(temp, { force: true });
-    throw e;
-  }
+  const out = await atomicOutput(target);
+  await out.write(() => writeFile(out.tempPath, `${JSON.stringify(manifest, null, 2)}\n`));
   const kept = new Set(manifest.segments.map((s) => s.file));
   if (previous && Array.isArray(previous.segments)) {
     for (const s of previous.segments) {
