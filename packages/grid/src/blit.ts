@@ -59,6 +59,15 @@ export class BlitTable {
     return this.nCov;
   }
 
+  /** The atlas's coverage masks (cellSize bytes per glyph id). */
+  get masks(): Uint8Array {
+    return this.atlas.masks;
+  }
+
+  get cellSize(): number {
+    return this.atlas.cellSize;
+  }
+
   /** The table copied into a wasm arena for the kernel blit, re-copied when the atlas has grown since. */
   inArena(arena: WasmArena): TableCopy {
     const c = this.copy;
@@ -154,17 +163,12 @@ export interface Placement {
  */
 export function blitLayer(table: BlitTable, place: Placement, layer: CellLayer, frame: RgbFrame): void {
   const { cols, cw, ch, ox, oy } = place;
-  if (layer.rows !== place.rows || layer.cols !== cols) {
-    throw new GlyphreelError('E_PARAM', `render: the layer is ${layer.cols}×${layer.rows} cells but the grid is ${cols}×${place.rows}`, {
-      hint: 'create layers for this grid (renderer.layer(grid) or createCellLayer(grid))',
-    });
-  }
+  checkLayer(place, layer);
   if (frame.width !== table.frameWidth) {
     throw new GlyphreelError('E_PARAM', `render: blit table for width ${table.frameWidth} used on a frame ${frame.width} wide`);
   }
   const W = frame.width;
-  const rowsVis = Math.min(place.rows, Math.max(0, Math.floor((frame.height - oy) / ch)));
-  const colsVis = Math.min(cols, Math.max(0, Math.floor((W - ox) / cw)));
+  const { rowsVis, colsVis } = visibleCells(place, W, frame.height);
   const glyphs = layer.glyphs;
   const colors = layer.colors;
   const d = frame.data;
@@ -227,6 +231,23 @@ export function blitLayer(table: BlitTable, place: Placement, layer: CellLayer, 
   }
 }
 
+/** The cells drawn in a frame of this size: whole cells only (catalog 9.1). */
+export function visibleCells(place: Placement, width: number, height: number): { rowsVis: number; colsVis: number } {
+  return {
+    rowsVis: Math.min(place.rows, Math.max(0, Math.floor((height - place.oy) / place.ch))),
+    colsVis: Math.min(place.cols, Math.max(0, Math.floor((width - place.ox) / place.cw))),
+  };
+}
+
+/** The layer's size against the grid's, checked before drawing it. */
+export function checkLayer(place: Placement, layer: CellLayer): void {
+  if (layer.rows !== place.rows || layer.cols !== place.cols) {
+    throw new GlyphreelError('E_PARAM', `render: the layer is ${layer.cols}×${layer.rows} cells but the grid is ${place.cols}×${place.rows}`, {
+      hint: 'create layers for this grid (renderer.layer(grid) or createCellLayer(grid))',
+    });
+  }
+}
+
 /** Max-composites one glyph at a cell (row, col), clipped like blitLayer. Used by the text-row renderer. */
 export function blitGlyph(table: BlitTable, place: Placement, frame: RgbFrame, g: number, row: number, col: number, R: number, G: number, B: number): void {
   if (g === 0 || (R | G | B) === 0) return;
@@ -258,7 +279,7 @@ export function blitGlyph(table: BlitTable, place: Placement, frame: RgbFrame, g
   }
 }
 
-function unknownGlyph(g: number, n: number): GlyphreelError {
+export function unknownGlyph(g: number, n: number): GlyphreelError {
   return new GlyphreelError('E_RENDER', `render: glyph id ${g} is not in this grid's atlas (${n} glyphs)`, {
     hint: "get glyph ids from this grid's glyphIds()",
   });

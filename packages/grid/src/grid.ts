@@ -5,6 +5,7 @@ import {
 } from '@glyphreel/core';
 import { DEFAULT_INIT_CHARS, defaultWarningHandler, getAtlas, GlyphAtlas, type WarningHandler } from './atlas.js';
 import { BlitTable, blitLayer, type Placement } from './blit.js';
+import { blitLayerMapped, layerHistogram } from './mapped.js';
 import { resolveFontChain, type FontChain, type FontSpec } from './fonts.js';
 import { primeKernels } from './warm-up.js';
 
@@ -244,6 +245,24 @@ export class Grid implements GridGeometry, Placement {
   render(layer: CellLayer, frame: RgbFrame): RgbFrame {
     blitLayer(this.blitTable(frame.width), this, layer, frame);
     return frame;
+  }
+
+  /**
+   * Draws the layer on black and passes every byte of the frame through `map` (a non-decreasing 256-byte table such
+   * as tonemap's), in one pass: the frame's previous content is replaced, and need not be cleared.
+   */
+  renderMapped(layer: CellLayer, frame: RgbFrame, map: Uint8Array): RgbFrame {
+    blitLayerMapped(this.blitTable(frame.width), this, layer, frame, map);
+    return frame;
+  }
+
+  /**
+   * Adds to `hist` the values of every channel of the pixels at rows and columns 0, step, 2·step, … of this layer
+   * drawn on black in a `width` × `height` frame, read from the cells instead of a drawn frame; returns how many
+   * values it added.
+   */
+  histogram(layer: CellLayer, width: number, height: number, step: number, hist: Int32Array): number {
+    return layerHistogram(this.blitTable(width), this, layer, width, height, step, hist);
   }
 
   /** A layer owned by the grid for one-shot helpers such as renderField (reused; not for callers to keep). */

@@ -57,6 +57,17 @@ export interface GridSceneRenderer extends SceneRenderer {
   readonly height: number;
   grid(key: string): Grid;
   /**
+   * A pooled frame, zero-filled unless `clear: false` (for a caller that overwrites every byte, e.g. with
+   * renderMapped, or clears it later with clearFrame).
+   */
+  frame(options?: { clear?: boolean }): RgbFrame;
+  /** Zero-fills a frame the way pooled frames are cleared. */
+  clearFrame(frame: RgbFrame): void;
+  /** The layer drawn on black with every byte then passed through `map`, in one pass (see Grid.renderMapped). */
+  renderMapped(geometry: GridGeometry, layer: CellLayer, frame: RgbFrame, map: Uint8Array): void;
+  /** Adds the layer's strided histogram, drawn on black in a frame of this renderer's size (see Grid.histogram). */
+  histogram(geometry: GridGeometry, layer: CellLayer, step: number, hist: Int32Array): number;
+  /**
    * Starts a new frame: every layer and frame handed out since the previous call goes back to the pool. Call it
    * only when the previous frame's buffers are no longer used (e.g. written to the encoder).
    */
@@ -110,6 +121,15 @@ export function createSceneRenderer(options: SceneRendererOptions): GridSceneRen
     render(geometry: GridGeometry, layer: CellLayer, frame: RgbFrame): void {
       asGrid(geometry).render(layer, frame);
     },
+    renderMapped(geometry: GridGeometry, layer: CellLayer, frame: RgbFrame, map: Uint8Array): void {
+      asGrid(geometry).renderMapped(layer, frame, map);
+    },
+    histogram(geometry: GridGeometry, layer: CellLayer, step: number, hist: Int32Array): number {
+      return asGrid(geometry).histogram(layer, width, height, step, hist);
+    },
+    clearFrame(frame: RgbFrame): void {
+      clear(frame);
+    },
     layer(geometry: GridGeometry): CellLayer {
       const g = asGrid(geometry);
       let pool = layerPools.get(g);
@@ -128,10 +148,11 @@ export function createSceneRenderer(options: SceneRendererOptions): GridSceneRen
       pool.used++;
       return layer;
     },
-    frame(): RgbFrame {
+    frame(frameOptions?: { clear?: boolean }): RgbFrame {
       let f = framePool.items[framePool.used];
-      if (f) clear(f);
-      else {
+      if (f) {
+        if (frameOptions?.clear !== false) clear(f);
+      } else {
         f = allocFrame(width, height);
         if (f.width !== width || f.height !== height || f.data.length !== width * height * 3) {
           throw new GlyphreelError('E_PARAM', `createSceneRenderer: options.createFrame returned a ${f.width}×${f.height} frame of ${f.data.length} bytes, expected ${width}×${height}·3`);

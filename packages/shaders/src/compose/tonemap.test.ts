@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { createFrame, Rng, type RgbFrame } from '@glyphreel/core';
-import { histogramPercentile, tonemap, tonemapRange, tonemapTable } from './tonemap.js';
+import { histogramPercentile, tonemap, tonemapRange, tonemapTable, tonemapTableFromHistogram } from './tonemap.js';
 
 /** numpy.percentile(x, q·100) with the default linear interpolation, on a sorted copy. */
 function npPercentile(values: number[], q: number): number {
@@ -107,8 +107,24 @@ describe('tonemap', () => {
     expect(Buffer.from(view).equals(Buffer.from(aligned.data))).toBe(true);
   });
 
+  it.each([
+    ['a random frame, default options', 97, 61, 3, 0, 255, {}],
+    ['a dark narrow frame (the minimum range applies), gamma 0.5', 64, 48, 4, 0, 6, { gamma: 0.5 }],
+    ['other black and white points', 40, 30, 5, 30, 200, { gamma: 1.3, blackPoint: 10, whitePoint: 240 }],
+  ] as const)('the table from a known histogram is the one tonemap applies: %s', (_name, w, h, seed, lo, hi, options) => {
+    const f = randomFrame(w, h, seed, lo, hi);
+    const values = subsample(f);
+    const hist = new Int32Array(256);
+    for (const v of values) hist[v]!++;
+    const table = tonemapTableFromHistogram(hist, values.length, options);
+    const want = f.data.map((v) => table[v]!);
+    tonemap(f, options);
+    expect(Buffer.from(f.data).equals(Buffer.from(want))).toBe(true);
+  });
+
   it('rejects a non-positive gamma and inverted points', () => {
     const f = createFrame(4, 4);
+    expect(() => tonemapTableFromHistogram(new Int32Array(256), 0, { gamma: -1 })).toThrow('gamma -1 is invalid');
     expect(() => tonemap(f, { gamma: 0 })).toThrow('gamma 0 is invalid');
     expect(() => tonemap(f, { blackPoint: 200, whitePoint: 100 })).toThrow('black/white points 200/100');
   });
