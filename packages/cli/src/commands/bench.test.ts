@@ -3,12 +3,12 @@ import type { UnitResult } from '../render/job.js';
 import { runBench, timeline } from './bench.js';
 
 describe('glyphreel bench', () => {
-  it('prints the four cases, alternating the runs it compares, with medians and per-pair speed-ups and ratios', async () => {
+  it('prints the five cases, alternating the runs it compares, with medians and per-pair speed-ups and ratios', async () => {
     const lines: string[] = [];
-    const out = await runBench({ frames: 24, width: 128, height: 72, workers: 2, repeat: 2, encodeRepeat: 2, print: (l) => lines.push(l) });
-    expect(out.map((r) => r['bench'])).toEqual(['cli/render-only/1-worker', 'cli/render-only/all-workers', 'cli/encode-only', 'cli/end-to-end']);
+    const out = await runBench({ frames: 24, width: 128, height: 72, workers: 2, repeat: 2, encodeRepeat: 2, frameRounds: 3, print: (l) => lines.push(l) });
+    expect(out.map((r) => r['bench'])).toEqual(['cli/render-only/1-worker', 'cli/render-only/all-workers', 'cli/encode-only', 'cli/end-to-end', 'cli/frame/fused-tonemap']);
     expect(lines.map((l) => JSON.parse(l))).toEqual(out);
-    const [one, all, enc, e2e] = out as Array<Record<string, number & number[]>>;
+    const [one, all, enc, e2e, fused] = out as Array<Record<string, number & number[]>>;
     expect(one!.fps_runs).toHaveLength(2);
     expect(all!.fps_runs).toHaveLength(2);
     expect(all!.workers).toBe(2);
@@ -28,6 +28,11 @@ describe('glyphreel bench', () => {
     expect(one!.startup_ms).toBeLessThan(one!.wall_s * 1000);
     expect(all!.tail_spread_ms).toBeGreaterThanOrEqual(0);
     expect(all!.tail_spread_ms).toBeLessThan(all!.wall_s * 1000);
+    // The frame comparison: one speed-up per round, each the unfused frame time over the fused one of that round.
+    expect(fused!.speedup_runs).toHaveLength(3);
+    expect(fused!.median_ms).toBeGreaterThan(0);
+    expect(fused!.baseline_ms).toBeGreaterThan(0);
+    expect(fused!.speedup).toBe([...fused!.speedup_runs].sort((a, b) => a - b)[1]);
   }, 120000);
 
   it('reads start-up and the spread of the workers\' last frames from the units\' timestamps', () => {

@@ -28,6 +28,8 @@ export interface BenchOptions {
   repeat?: number;
   /** Encode-only / end-to-end pairs, alternating (default 3; the median ratio is reported). */
   encodeRepeat?: number;
+  /** Rounds of the fused-tonemap frame comparison, alternating (default 8, of 30 frames each). */
+  frameRounds?: number;
   print?: (line: string) => void;
 }
 
@@ -73,7 +75,8 @@ export function timeline(units: readonly UnitResult[], startedAtMs: number): { s
 /**
  * `glyphreel bench`: render-only fps with one worker and with all workers (frames discarded); the time ffmpeg alone
  * takes to encode the same frames from a raw file with the same settings; the end-to-end time and its ratio to
- * encode-only (how well rendering hides behind encoding); peak memory per worker. One JSON line per case.
+ * encode-only (how well rendering hides behind encoding); peak memory per worker; and one frame with tonemap fused
+ * into the draw of the scene's single layer against drawing, then tonemapping. One JSON line per case.
  */
 export async function runBench(o: BenchOptions = {}): Promise<Array<Record<string, unknown>>> {
   const frames = o.frames ?? 240;
@@ -147,7 +150,9 @@ export async function runBench(o: BenchOptions = {}): Promise<Array<Record<strin
     const ffmpeg = await findFfmpeg();
     const { registry, project } = await prepareProject(source, [], process.cwd());
     const renderer = createSceneRenderer({ width, height, createFrame: createSimdFrame, clearFrame: clearSimdFrame });
-    const runtime = new SceneRuntime({ registry, renderer, scene: project.scenes[0]!, fps, seed: 1, budget: { particlesMax: 1200, shaders: 'full', gridScale: 1 }, sceneFrameStart: 0 });
+    const runtimeFor = (fuseTonemap: boolean) =>
+      new SceneRuntime({ registry, renderer, scene: project.scenes[0]!, fps, seed: 1, budget: { particlesMax: 1200, shaders: 'full', gridScale: 1 }, sceneFrameStart: 0, fuseTonemap });
+    const runtime = runtimeFor(true);
     const features = syntheticFeatureTable(frames, fps, project.bpm);
     const raw = path.join(dir, 'frames.rgb');
     const ws = createWriteStream(raw);
@@ -173,6 +178,34 @@ export async function runBench(o: BenchOptions = {}): Promise<Array<Record<strin
       e2es.push({ wallMs: e2e.wallMs, peakMb: Math.max(...e2e.unitResults.map((u) => u.peakMemoryMb)) });
     }
     await rm(raw, { force: true });
+
+    // One frame of the benchmark scene with tonemap fused into the draw of its single layer (what renders do) against
+    // drawing and then tonemapping: two runtimes on this thread, warmed up, in alternating rounds of 30 frames.
+    const rounds = o.frameRounds ?? 8;
+    const pair = { fused: runtimeFor(true), plain: runtimeFor(false) };
+    const perFrame: Record<keyof typeof pair, number[]> = { fused: [], plain: [] };
+    for (const rt of Object.values(pair)) for (let i = 0; i < 40; i++) rt.render(i % frames, features.frame(i % frames));
+    for (let k = 0; k < rounds; k++) {
+      for (const key of ['fused', 'plain'] as const) {
+        const t0 = performance.now();
+        for (let i = 0; i < 30; i++) {
+          const f = (k * 30 + i) % frames;
+          pair[key].render(f, features.frame(f));
+        }
+        perFrame[key].push((performance.now() - t0) / 30);
+      }
+    }
+    const frameRatios = perFrame.fused.map((ms, k) => perFrame.plain[k]! / ms);
+    const fusedRecord = {
+      bench: 'cli/frame/fused-tonemap',
+      median_ms: r3(median(perFrame.fused)),
+      p90_ms: r3(Math.max(...perFrame.fused)),
+      runs: 30,
+      repeats: rounds,
+      baseline_ms: r3(median(perFrame.plain)),
+      speedup: r3(median(frameRatios)),
+      speedup_runs: frameRatios.map(r3),
+    };
     const encodeMs = median(encodes);
     emit({ bench: 'cli/encode-only', median_ms: r3(encodeMs / frames), p90_ms: r3(Math.max(...encodes) / frames), runs: frames, repeats: encodeRepeat, fps: r3(frames / (encodeMs / 1000)), fps_runs: encodes.map((ms) => r3(frames / (ms / 1000))), wall_s: r3(encodeMs / 1000), preset, crf, raw_mb: r3(rawMb) });
     const e2eMs = median(e2es.map((e) => e.wallMs));
@@ -191,6 +224,7 @@ export async function runBench(o: BenchOptions = {}): Promise<Array<Record<strin
       ratio_runs: ratios.map(r3),
       peak_rss_mb: r3(Math.max(...e2es.map((e) => e.peakMb))),
     });
+    emit(fusedRecord);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -205,13 +239,15 @@ export function benchCommand(io: Io): Command {
     .option('-w, --workers <n>', 'workers for the "all workers" cases (default: from the hardware)')
     .option('--repeat <n>', 'render-only runs per worker count, alternating (medians reported)', '9')
     .option('--encode-repeat <n>', 'encode-only / end-to-end pairs, alternating (median ratio reported)', '3')
-    .action(async (flags: { frames: string; resolution: string; workers?: string; repeat: string; encodeRepeat: string }) => {
+    .option('--frame-rounds <n>', 'rounds of 30 frames for the fused-tonemap frame comparison, alternating', '8')
+    .action(async (flags: { frames: string; resolution: string; workers?: string; repeat: string; encodeRepeat: string; frameRounds: string }) => {
       const m = /^(\d+)x(\d+)$/.exec(flags.resolution);
       if (!m) throw new (await import('@glyphreel/core')).GlyphreelError('E_USAGE', `Invalid --resolution "${flags.resolution}": expected WIDTHxHEIGHT`);
       await runBench({
         frames: parseNumber(flags.frames, '--frames', 1, 100000, true)!,
         repeat: parseNumber(flags.repeat, '--repeat', 1, 100, true)!,
         encodeRepeat: parseNumber(flags.encodeRepeat, '--encode-repeat', 1, 100, true)!,
+        frameRounds: parseNumber(flags.frameRounds, '--frame-rounds', 1, 100, true)!,
         width: Number(m[1]),
         height: Number(m[2]),
         ...(flags.workers ? { workers: parseNumber(flags.workers, '--workers', 1, 256, true)! } : {}),
