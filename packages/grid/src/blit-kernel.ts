@@ -108,8 +108,9 @@ function kernelOf(arena: WasmArena): BlitKernel {
   return kernel.k;
 }
 
-/** The layer's first `cells` glyphs and colours copied into arena scratch: [glyphs, colors] addresses. */
-function layerInArena(arena: WasmArena, glyphs: Uint16Array, colors: Uint8Array, cells: number): [number, number] {
+/** The visible rows' glyphs and colours copied into arena scratch: [glyphs, colors] addresses. */
+function layerInArena(arena: WasmArena, { glyphs, colors, rowsVis, cols }: VisibleLayer): [number, number] {
+  const cells = rowsVis * cols;
   const gp = arena.scratch('blit:glyphs', Math.max(1, cells) * 2);
   const cp = arena.scratch('blit:colors', Math.max(1, cells) * 3);
   arena.u16(gp, cells).set(glyphs.subarray(0, cells));
@@ -133,32 +134,28 @@ export interface MappedFrame {
   readonly ch: number;
 }
 
+/** The cells a kernel call draws or samples: the layer's glyphs and colours, and which of its cells are visible. */
+export interface VisibleLayer {
+  readonly glyphs: Uint16Array;
+  readonly colors: Uint8Array;
+  readonly rowsVis: number;
+  readonly cols: number;
+  readonly colsVis: number;
+}
+
 /**
  * Runs the wasm blit on a frame in `arena` whose grid starts at byte `frame0`. The layer's glyphs and colours are
  * copied into arena scratch first (a few hundred kilobytes at most, against megabytes of frame). With `mapped`, the
  * blit goes through the map and fills the frame's background as it goes. Returns as the kernel does.
  */
-export function blitInArena(
-  arena: WasmArena,
-  table: TableCopy,
-  glyphs: Uint16Array,
-  colors: Uint8Array,
-  rowsVis: number,
-  cols: number,
-  colsVis: number,
-  frame0: number,
-  rowStride: number,
-  cellStride: number,
-  mapped?: MappedFrame,
-): number {
+export function blitInArena(arena: WasmArena, table: TableCopy, cells: VisibleLayer, frame0: number, rowStride: number, cellStride: number, mapped?: MappedFrame): number {
   const k = kernelOf(arena);
-  const [gp, cp] = layerInArena(arena, glyphs, colors, rowsVis * cols);
-  const fill = mapped
-    ? (y0: number, y1: number) => {
-        if (y1 > y0) k.fill_bytes(mapped.framePtr + y0 * mapped.rowBytes, mapped.background, (y1 - y0) * mapped.rowBytes);
-      }
-    : undefined;
-  fill?.(0, Math.min(mapped!.oy, mapped!.height));
+  const { rowsVis, cols, colsVis } = cells;
+  const [gp, cp] = layerInArena(arena, cells);
+  const fill = (y0: number, y1: number) => {
+    if (mapped && y1 > y0) k.fill_bytes(mapped.framePtr + y0 * mapped.rowBytes, mapped.background, (y1 - y0) * mapped.rowBytes);
+  };
+  if (mapped) fill(0, Math.min(mapped.oy, mapped.height));
   // In bands of rows, not one call: WebAssembly code is replaced by its optimized version between calls only (no
   // on-stack replacement), and V8 starts optimizing the kernel part-way through the first frame of a thread, so the
   // rest of that frame gets the faster code.
@@ -168,14 +165,14 @@ export function blitInArena(
     const args: BlitArgs = [gp + 2 * c0, cp + 3 * c0, rows, cols, colsVis, frame0 + r0 * rowStride, rowStride, cellStride, table.runStart, table.runOff, table.runLen, table.runCov, table.cov, table.built];
     let bad: number;
     if (mapped) {
-      fill!(mapped.oy + r0 * mapped.ch, mapped.oy + (r0 + rows) * mapped.ch);
+      fill(mapped.oy + r0 * mapped.ch, mapped.oy + (r0 + rows) * mapped.ch);
       bad = k.blit_layer_mapped(...args, mapped.map);
     } else {
       bad = k.blit_layer(...args);
     }
     if (bad !== 0) return bad;
   }
-  if (mapped) fill!(Math.max(0, Math.min(mapped.oy + rowsVis * mapped.ch, mapped.height)), mapped.height);
+  if (mapped) fill(Math.max(0, Math.min(mapped.oy + rowsVis * mapped.ch, mapped.height)), mapped.height);
   return 0;
 }
 
@@ -183,24 +180,13 @@ export function blitInArena(
  * The wasm histogram of the layer drawn on black, sampled every `step` pixels (see hist_layer): adds the non-zero
  * channel values to `hist` and returns how many it added.
  */
-export function histInArena(
-  arena: WasmArena,
-  table: TableCopy,
-  glyphs: Uint16Array,
-  colors: Uint8Array,
-  rowsVis: number,
-  cols: number,
-  colsVis: number,
-  place: { ox: number; oy: number; cw: number; ch: number },
-  step: number,
-  hist: Int32Array,
-): number {
+export function histInArena(arena: WasmArena, table: TableCopy, cells: VisibleLayer, place: { ox: number; oy: number; cw: number; ch: number }, step: number, hist: Int32Array): number {
   const k = kernelOf(arena);
-  const [gp, cp] = layerInArena(arena, glyphs, colors, rowsVis * cols);
+  const [gp, cp] = layerInArena(arena, cells);
   const hp = arena.scratch('blit:hist', 256 * 4);
   const bins = arena.i32(hp, 256);
   bins.fill(0);
-  const n = k.hist_layer(gp, cp, rowsVis, cols, colsVis, place.ox, place.oy, place.cw, place.ch, step, table.masks, table.cellSize, table.built, hp);
+  const n = k.hist_layer(gp, cp, cells.rowsVis, cells.cols, cells.colsVis, place.ox, place.oy, place.cw, place.ch, step, table.masks, table.cellSize, table.built, hp);
   for (let v = 1; v < 256; v++) hist[v]! += bins[v]!;
   return n;
 }

@@ -175,7 +175,7 @@ export function blitLayer(table: BlitTable, place: Placement, layer: CellLayer, 
   const arena = existingWasmArena();
   const framePtr = arena === undefined ? -1 : arena.ptrOf(d);
   if (framePtr >= 0) {
-    const bad = blitInArena(arena!, table.inArena(arena!), glyphs, colors, rowsVis, cols, colsVis, framePtr + (oy * W + ox) * 3, W * 3 * ch, cw * 3);
+    const bad = blitInArena(arena!, table.inArena(arena!), { glyphs, colors, rowsVis, cols, colsVis }, framePtr + (oy * W + ox) * 3, W * 3 * ch, cw * 3);
     if (bad !== 0) throw unknownGlyph(bad - 1, table.built);
     return;
   }

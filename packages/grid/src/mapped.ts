@@ -24,7 +24,7 @@ export function layerHistogram(table: BlitTable, place: Placement, layer: CellLa
   const total = Math.ceil(width / step) * Math.ceil(height / step) * 3;
   const arena = existingWasmArena();
   const counted = arena
-    ? histInArena(arena, table.inArena(arena), layer.glyphs, layer.colors, rowsVis, place.cols, colsVis, place, step, hist)
+    ? histInArena(arena, table.inArena(arena), { glyphs: layer.glyphs, colors: layer.colors, rowsVis, cols: place.cols, colsVis }, place, step, hist)
     : histogramLoop(table, place, layer, rowsVis, colsVis, step, hist);
   hist[0]! += total - counted;
   return total;
@@ -97,7 +97,8 @@ export function blitLayerMapped(table: BlitTable, place: Placement, layer: CellL
   const mp = arena!.scratch('blit:map', 256);
   arena!.u8(mp, 256).set(map.subarray(0, 256));
   const { cw, ch, ox, oy } = place;
-  const bad = blitInArena(arena!, table.inArena(arena!), layer.glyphs, layer.colors, rowsVis, place.cols, colsVis, framePtr + (oy * W + ox) * 3, W * 3 * ch, cw * 3, {
+  const cells = { glyphs: layer.glyphs, colors: layer.colors, rowsVis, cols: place.cols, colsVis };
+  const bad = blitInArena(arena!, table.inArena(arena!), cells, framePtr + (oy * W + ox) * 3, W * 3 * ch, cw * 3, {
     map: mp,
     background: map[0]!,
     framePtr,
