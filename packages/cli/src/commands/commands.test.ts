@@ -63,6 +63,18 @@ describe('glyphreel commands', () => {
     expect(j.scenes[1].feedback).toBe(true);
   }, 30000);
 
+  it('takes the scene file as its first argument too (the same as --scenes)', async () => {
+    const flag = capture();
+    const positional = capture();
+    const rest = small.filter((a) => a !== '--quiet' && a !== '--scenes' && a !== scenes);
+    expect(await runCli(['list', '--json', '--scenes', scenes, ...rest], flag)).toBe(0);
+    expect(await runCli(['list', scenes, '--json', ...rest], positional)).toBe(0);
+    expect(positional.outLines).toEqual(flag.outLines);
+    expect(JSON.parse(positional.outLines.join('\n')).scenes).toHaveLength(2);
+    // The same file both ways is not a conflict.
+    expect(await runCli(['list', scenes, '--scenes', scenes, '--json', ...rest], capture())).toBe(0);
+  }, 30000);
+
   it('list --shards shows the units every shard plans and which shard draws each', async () => {
     const io = capture();
     const args = ['list', '--json', '--demo', '-q', 'draft'];
@@ -120,6 +132,10 @@ describe('glyphreel commands', () => {
     [['render', '--demo', '-o', 'x.mp4', '--audio', '/no/song.mp3'], 2, 'glyphreel: Audio file /no/song.mp3 does not exist'],
     [['render', '--demo', '-o', 'x.mp4', '--plugin', 'nosuchplugin'], 1, 'glyphreel: Cannot find plugin "nosuchplugin"'],
     [['render', '--demo', '--scenes', 'a.json', '-o', 'x.mp4'], 2, 'glyphreel: Give either --scenes FILE or --demo, not both'],
+    [['render', 'a.json', '--demo', '-o', 'x.mp4'], 2, 'glyphreel: Give either --scenes FILE or --demo, not both'],
+    [['render', 'a.json', '--scenes', 'b.json', '-o', 'x.mp4'], 2, 'glyphreel: Two scene files: a.json and --scenes b.json (give one of them)'],
+    [['render', 'a.json', 'b.json', '-o', 'x.mp4'], 2, "error: too many arguments for 'render'. Expected 1 argument but got 2."],
+    [['list', '/no/such.json'], 1, 'glyphreel: Scene file /no/such.json does not exist'],
     [['frame', '--demo', '--at', '99', '-o', 'f.png'], 2, 'glyphreel: --at 99 is past the end of the timeline'],
     [['render', '--video', '/no/clip.mp4', '-o', 'x.mp4'], 2, 'glyphreel: Video file /no/clip.mp4 does not exist'],
     [['render', '--demo', '--lyrics', '/no/song.srt', '-o', 'x.mp4'], 2, 'glyphreel: Lyrics file /no/song.srt does not exist'],

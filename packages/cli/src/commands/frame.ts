@@ -104,7 +104,7 @@ export function frameCommand(io: Io): Command {
     .requiredOption('--at <seconds>', 'time on the timeline')
     .requiredOption('-o, --output <file>', 'PNG file to write')
     .option('--feedback', 'include feedback trails (renders every frame of the scene up to --at)')
-    .action(async (flags: FrameFlags) => {
+    .action(async (_scenes: string | undefined, flags: FrameFlags) => {
       // Ctrl-C exits through process.exit, so the 'exit' hooks remove a half-written PNG's temp file (dying of the
       // signal would skip them).
       const stop = () => process.exit(130);

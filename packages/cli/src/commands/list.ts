@@ -21,7 +21,7 @@ export function listCommand(io: Io): Command {
     .option('--json', 'machine-readable output')
     .option('--audio <file>', 'without --scenes: the plan glyphreel render --audio would make for this song')
     .option('--shards <n>', 'the units as `render --shard i/n` plans them, and which shard draws each')
-    .action(async (flags: ListFlags) => {
+    .action(async (_scenes: string | undefined, flags: ListFlags) => {
       const shardCount = flags.shards !== undefined ? parseNumber(flags.shards, '--shards', 1, 10000, true)! : undefined;
       const s = parseSettings(flags);
       if (shardCount !== undefined && s.quality === 'auto') s.quality = 'production';

@@ -149,7 +149,7 @@ export function renderCommand(io: Io): Command {
     .option('--ffmpeg <path>', 'ffmpeg binary (default: GLYPHREEL_FFMPEG, PATH, then the bundled one)')
     .option('--shard <i/n>', 'render only slice i of n (for several machines): -o is then a folder of segments and a manifest, put together by `glyphreel join`')
     .option('--quiet', 'no progress output')
-    .action(async (flags: RenderFlags) => {
+    .action(async (_scenes: string | undefined, flags: RenderFlags) => {
       const controller = new AbortController();
       // A persistent listener, not `once`: the first Ctrl-C cancels (workers and ffmpeg stop, temporaries go); a second
       // one exits at once ('exit' hooks still remove temporaries).

@@ -17,9 +17,21 @@ export interface ProjectFlags {
   seed?: string;
 }
 
-/** Flags every project command shares: what to render and the settings that shape it. */
+/**
+ * Flags every project command shares: what to render and the settings that shape it. The scene file may also be
+ * given as the first argument (`glyphreel render scenes.json -o out.mp4`): the command's action then receives it
+ * first, before the flags, and finds it in `flags.scenes` as well.
+ */
 export function addProjectFlags(cmd: Command): Command {
   return cmd
+    .argument('[scenes]', 'scene file (the same as --scenes FILE)')
+    .hook('preAction', (c) => {
+      const file = c.processedArgs[0] as string | undefined;
+      if (file === undefined) return;
+      const flag = c.getOptionValue('scenes') as string | undefined;
+      if (flag !== undefined && flag !== file) throw usageError(`Two scene files: ${file} and --scenes ${flag}`, 'give one of them');
+      c.setOptionValue('scenes', file);
+    })
     .option('--scenes <file>', 'scene file (.json, or .mjs exporting the same shape)')
     .option('--demo', 'the built-in showcase project')
     .option('--plugin <module>', 'load a plugin (path or package; bare "foo" also tries glyphreel-plugin-foo); repeatable', (v: string, prev: string[] = []) => [...prev, v])
