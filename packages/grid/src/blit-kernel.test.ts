@@ -12,7 +12,7 @@ describe('wasm glyph blit', () => {
     const buildUrl = pathToFileURL(fileURLToPath(new URL('../wasm/build.mjs', import.meta.url))).href;
     const { buildAll } = (await import(buildUrl)) as { buildAll(): Promise<Array<{ name: string; target: string; expected: string }>> };
     const modules = await buildAll();
-    expect(modules.map((m) => m.name)).toEqual(['blit']);
+    expect(modules.map((m) => m.name)).toEqual(['blit', 'mapping']);
     for (const m of modules) expect(readFileSync(m.target, 'utf8')).toBe(m.expected);
   });
 

@@ -1,4 +1,5 @@
-import { GlyphreelError, hsvToRgbInto, type CellLayer, type Field } from '@glyphreel/core';
+import { existingWasmArena, GlyphreelError, hsvToRgbInto, type CellLayer, type Field } from '@glyphreel/core';
+import { fieldToLayerInArena } from './mapping-kernel.js';
 
 /** `_render_vf`'s defaults (catalog 1.5). */
 export const DEFAULT_SATURATION = 0.8;
@@ -89,13 +90,29 @@ export function fieldToLayer(
   saturation = DEFAULT_SATURATION,
   threshold = DEFAULT_THRESHOLD,
 ): CellLayer {
-  const glyphs = layer.glyphs;
-  const colors = layer.colors;
-  checkSizes('renderField', value, glyphs, palette);
+  checkSizes('renderField', value, layer.glyphs, palette);
   const constHue = typeof hue === 'number';
   if (!constHue && hue.length !== value.length) {
     throw new GlyphreelError('E_PARAM', `renderField: the hue field has ${hue.length} cells but the value field has ${value.length}`);
   }
+  // A thread with a wasm arena (every render worker) maps with the kernel of wasm/mapping.wat.mjs: the same bytes,
+  // without V8 optimizing this loop and its colour helpers at every worker's start.
+  const arena = existingWasmArena();
+  if (arena !== undefined && value.length >= KERNEL_MIN_CELLS) {
+    fieldToLayerInArena(arena, layer, value, hue, palette, saturation, threshold);
+    return layer;
+  }
+  return fieldToLayerLoop(layer, value, hue, palette, saturation, threshold);
+}
+
+/** Below this many cells the copies in and out of the arena cost more than the loop. */
+const KERNEL_MIN_CELLS = 256;
+
+/** The JavaScript definition of fieldToLayer (threads without an arena, small layers; the kernel's reference). */
+export function fieldToLayerLoop(layer: CellLayer, value: Field, hue: Field | number, palette: Uint16Array, saturation: number, threshold: number): CellLayer {
+  const glyphs = layer.glyphs;
+  const colors = layer.colors;
+  const constHue = typeof hue === 'number';
   const n = palette.length;
   for (let i = 0; i < value.length; i++) {
     const v = clamp01(value[i] as number);
