@@ -16,6 +16,12 @@ export interface GeometryInput {
   glyphIds?: (text: string) => Uint16Array;
 }
 
+/** The names of a geometry's cached coordinate fields, in a fixed order. */
+export const GEOMETRY_FIELDS = ['row', 'col', 'dx', 'dy', 'dist', 'angle', 'dxN', 'dyN', 'distN'] as const;
+
+/** A geometry's cached coordinate fields, e.g. computed on another thread (Float32Arrays over a SharedArrayBuffer). */
+export type GeometryFields = Record<(typeof GEOMETRY_FIELDS)[number], Field>;
+
 /**
  * Builds a GridGeometry with the cached coordinate fields of catalog 1.2, each a full rows×cols Float32Array
  * computed once (seed: "Coordinate Array Caching"):
@@ -23,7 +29,7 @@ export interface GeometryInput {
  * dxN = (cc − cx)/cols, dyN = (rr − cy)/rows·asp, distN = √(dxN²+dyN²).
  * @glyphreel/grid uses this with real font metrics; effects' tests use it with made-up cell sizes.
  */
-export function createGeometry(input: GeometryInput): GridGeometry {
+export function createGeometry(input: GeometryInput, fields?: GeometryFields): GridGeometry {
   const { rows, cols } = input;
   if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows <= 0 || cols <= 0) {
     throw new GlyphreelError('E_PARAM', `A grid needs positive integer rows and cols, got ${rows}×${cols}`);
@@ -31,6 +37,43 @@ export function createGeometry(input: GeometryInput): GridGeometry {
   const cw = input.cellWidthPx ?? 10;
   const ch = input.cellHeightPx ?? 20;
   const asp = cw / ch;
+  const n = rows * cols;
+  // Fields computed elsewhere (another thread, for the same input) are taken as they are.
+  const f = fields ?? geometryFields(rows, cols, asp);
+  for (const k of GEOMETRY_FIELDS) {
+    if (!(f[k] instanceof Float32Array) || f[k].length !== n) {
+      throw new GlyphreelError('E_PARAM', `createGeometry: the precomputed field "${k}" must be a Float32Array of ${n} cells`);
+    }
+  }
+  const frameWidthPx = input.frameWidthPx ?? cols * cw;
+  const frameHeightPx = input.frameHeightPx ?? rows * ch;
+  return {
+    id: input.id ?? `${input.sizeKey ?? 'grid'}-${cols}x${rows}`,
+    sizeKey: input.sizeKey ?? 'custom',
+    rows,
+    cols,
+    cellWidthPx: cw,
+    cellHeightPx: ch,
+    offsetXPx: input.offsetXPx ?? Math.floor((frameWidthPx - cols * cw) / 2),
+    offsetYPx: input.offsetYPx ?? Math.floor((frameHeightPx - rows * ch) / 2),
+    frameWidthPx,
+    frameHeightPx,
+    cellAspect: asp,
+    row: f.row,
+    col: f.col,
+    dx: f.dx,
+    dy: f.dy,
+    dist: f.dist,
+    angle: f.angle,
+    dxN: f.dxN,
+    dyN: f.dyN,
+    distN: f.distN,
+    glyphIds: input.glyphIds ?? sequentialGlyphIds(),
+  };
+}
+
+/** The coordinate fields of a rows × cols grid of cells with aspect `asp` (see createGeometry). */
+export function geometryFields(rows: number, cols: number, asp: number): GeometryFields {
   const n = rows * cols;
   const row = new Float32Array(n);
   const col = new Float32Array(n);
@@ -60,31 +103,7 @@ export function createGeometry(input: GeometryInput): GridGeometry {
       distN[i] = Math.sqrt(xn * xn + yn * yn);
     }
   }
-  const frameWidthPx = input.frameWidthPx ?? cols * cw;
-  const frameHeightPx = input.frameHeightPx ?? rows * ch;
-  return {
-    id: input.id ?? `${input.sizeKey ?? 'grid'}-${cols}x${rows}`,
-    sizeKey: input.sizeKey ?? 'custom',
-    rows,
-    cols,
-    cellWidthPx: cw,
-    cellHeightPx: ch,
-    offsetXPx: input.offsetXPx ?? Math.floor((frameWidthPx - cols * cw) / 2),
-    offsetYPx: input.offsetYPx ?? Math.floor((frameHeightPx - rows * ch) / 2),
-    frameWidthPx,
-    frameHeightPx,
-    cellAspect: asp,
-    row: row as Field,
-    col,
-    dx,
-    dy,
-    dist,
-    angle,
-    dxN,
-    dyN,
-    distN,
-    glyphIds: input.glyphIds ?? sequentialGlyphIds(),
-  };
+  return { row, col, dx, dy, dist, angle, dxN, dyN, distN };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from '@jest/globals';
-import { createCellLayer, createFrame, PAL_BLOCKS, PAL_DEFAULT } from '@glyphreel/core';
-import { createSceneRenderer, GlyphAtlas, prepareAtlases, resolveFontChain } from './index.js';
+import { createCellLayer, createFrame, GEOMETRY_FIELDS, PAL_BLOCKS, PAL_DEFAULT } from '@glyphreel/core';
+import { adoptAtlasSnapshots, clearAtlasCache, createGrid, createSceneRenderer, GlyphAtlas, prepareAtlases, resolveFontChain } from './index.js';
 
 const quiet = () => undefined;
 
@@ -67,9 +67,49 @@ describe('atlas snapshots', () => {
     expect(() => prepareAtlases({}, ['huge'])).toThrow('Unknown grid size "huge"');
   });
 
+  it('grids built from a snapshot’s grid seed have the fields and blit table a grid computes, and grow like one', () => {
+    const palette = PAL_DEFAULT;
+    const snaps = prepareAtlases({ initChars: palette }, ['md', 'sm'], { width: 333, height: 187 });
+    expect(snaps.map((s) => s.grids?.length)).toEqual([1, 1]);
+    const fresh = createGrid({ width: 333, height: 187, size: 'md', initChars: palette, onWarning: quiet });
+    const freshTable = fresh.blitTable();
+    const shared = snaps[0]!.grids![0]!.table;
+    const sharedBefore = [Array.from(shared.runStart), Array.from(shared.runOff), Array.from(shared.cov)];
+    clearAtlasCache();
+    try {
+      adoptAtlasSnapshots(snaps);
+      const seeded = createGrid({ width: 333, height: 187, size: 'md', initChars: palette, onWarning: quiet });
+      expect(seeded.dist.buffer).toBeInstanceOf(SharedArrayBuffer);
+      for (const k of GEOMETRY_FIELDS) expect(Array.from(seeded[k])).toEqual(Array.from(fresh[k]));
+      expect([seeded.rows, seeded.cols, seeded.ox, seeded.oy, seeded.id]).toEqual([fresh.rows, fresh.cols, fresh.ox, fresh.oy, fresh.id]);
+      const t = seeded.blitTable();
+      expect(t.built).toBe(freshTable.built);
+      expect(t.runs).toBe(freshTable.runs);
+      expect(Array.from(t.runStart.subarray(0, t.built + 1))).toEqual(Array.from(freshTable.runStart.subarray(0, t.built + 1)));
+      for (const k of ['runOff', 'runLen', 'runCov'] as const) expect(Array.from(t[k].subarray(0, t.runs))).toEqual(Array.from(freshTable[k].subarray(0, t.runs)));
+      expect(Array.from(t.cov.subarray(0, t.covs))).toEqual(Array.from(freshTable.cov.subarray(0, freshTable.covs)));
+      // A glyph beyond the seed extends this thread's own copy of the table, never the shared one.
+      const [idFresh, idSeeded] = [fresh.charId('Ж'), seeded.charId('Ж')];
+      expect(idSeeded).toBe(idFresh);
+      expect(seeded.blitTable().built).toBe(fresh.blitTable().built);
+      expect([Array.from(shared.runStart), Array.from(shared.runOff), Array.from(shared.cov)]).toEqual(sharedBefore);
+      const a = createFrame(333, 187);
+      const b = createFrame(333, 187);
+      const layerOf = (g: typeof fresh) => paint(Uint16Array.of(...g.glyphIds(palette), idFresh), g.rows, g.cols);
+      fresh.render(layerOf(fresh), a);
+      seeded.render(layerOf(seeded), b);
+      expect(Buffer.compare(Buffer.from(a.data), Buffer.from(b.data))).toBe(0);
+      // Another frame size does not use the seed.
+      expect(createGrid({ width: 334, height: 187, size: 'md', initChars: palette, onWarning: quiet }).dist.buffer instanceof SharedArrayBuffer).toBe(false);
+    } finally {
+      // The next test snapshots this thread's atlases: they must not keep the glyphs added here.
+      clearAtlasCache();
+    }
+  });
+
   it('a worker that adopts the snapshots draws the same bytes without loading the rasterizer, until a new glyph needs it', async () => {
     const palette = PAL_DEFAULT;
-    const atlases = prepareAtlases({ initChars: palette }, ['md']);
+    const atlases = prepareAtlases({ initChars: palette }, ['md'], { width: 320, height: 120 });
     const main = createSceneRenderer({ width: 320, height: 120, initChars: palette, onWarning: quiet });
     const g = main.grid('md');
     const expected = createFrame(320, 120);
@@ -99,16 +139,19 @@ describe('atlas snapshots', () => {
          const before = canvasLoaded();
          const b = core.createFrame(320, 120);
          g.render(paint(g.textIds('Жx')), b);
-         parentPort.postMessage({ a: a.data, b: b.data, before, after: canvasLoaded() });
+         parentPort.postMessage({ a: a.data, b: b.data, before, after: canvasLoaded(), seeded: g.dist.buffer instanceof SharedArrayBuffer, dist: g.dist.slice() });
        });`,
       { eval: true, workerData: { compiled, core, palette, atlases } },
     );
-    const got = await new Promise<{ a: Uint8Array; b: Uint8Array; before: boolean; after: boolean }>((resolve, reject) => {
+    const got = await new Promise<{ a: Uint8Array; b: Uint8Array; before: boolean; after: boolean; seeded: boolean; dist: Float32Array }>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
     });
     await worker.terminate();
     expect(got.before).toBe(false);
+    // The worker's grid took its coordinate fields from the snapshot (they are the main thread's, shared).
+    expect(got.seeded).toBe(true);
+    expect(Array.from(got.dist)).toEqual(Array.from(g.dist));
     expect(Buffer.compare(Buffer.from(got.a), Buffer.from(expected.data))).toBe(0);
     expect(expected.data.some((v) => v > 0)).toBe(true);
     // 'Ж' was not in the snapshot: the worker rasterized it, the same as the main thread did.

@@ -1,5 +1,6 @@
 import { BASE_CHARS, CHARS_BOIDS, CHARS_BOIDS_ARROWS, CHARS_CURSOR, CHARS_EXPLOSION, CHARS_FIRE, CHARS_FLOW,
-  CHARS_FLOW_EXAMPLE, CHARS_SCANBARS, CHARS_TRAILS, PALETTES, PARTICLE_SETS } from '@glyphreel/core';
+  CHARS_FLOW_EXAMPLE, CHARS_SCANBARS, CHARS_TRAILS, PALETTES, PARTICLE_SETS, type GeometryFields } from '@glyphreel/core';
+import type { BlitTableSeed } from './blit.js';
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { canvasApi } from './canvas.js';
 import { cssFont, type FontChain, type FontHandle } from './fonts.js';
@@ -58,6 +59,8 @@ export class GlyphAtlas {
   private readonly bmp = new Int32Array(65536).fill(UNKNOWN);
   private readonly astral = new Map<string, number>();
   private readonly warned = new Set<string>();
+  /** Grid seeds adopted with a snapshot (see AtlasSnapshot.grids). */
+  private gridSeeds: readonly GridSeed[] = [];
   /** The rasterizing canvas, made on the first glyph this thread draws (an atlas from a snapshot may never need it). */
   private ctx: SKRSContext2D | undefined;
   /** Per font of the chain: its .notdef mask (null: draws nothing), set up when the font is first needed. */
@@ -98,6 +101,17 @@ export class GlyphAtlas {
     this.chars.push(...snap.chars);
     this.count = n;
     snap.fonts.forEach((f, k) => (this.fonts[k] = f ? { notdef: f.notdef ? f.notdef.slice() : null } : undefined));
+    this.gridSeeds = snap.grids ?? [];
+  }
+
+  /** Font chain key and pixel size: what a snapshot must match to be adopted by this atlas. */
+  get key(): string {
+    return atlasKey(this.chain, this.px);
+  }
+
+  /** The adopted seed of a grid of this atlas for a frame size, if the snapshot carried one. */
+  gridSeed(width: number, height: number): GridSeed | undefined {
+    return this.gridSeeds.find((g) => g.width === width && g.height === height);
   }
 
   private remember(c: string, id: number): void {
@@ -110,7 +124,7 @@ export class GlyphAtlas {
    * SharedArrayBuffer, so sending the snapshot to many workers copies them once). `new GlyphAtlas(chain, px, snap)`
    * in the worker then starts where this one is, without loading the rasterizer.
    */
-  toSnapshot(): AtlasSnapshot {
+  toSnapshot(grids: readonly GridSeed[] = []): AtlasSnapshot {
     const n = this.count;
     const masks = new Uint8Array(new SharedArrayBuffer(n * this.cellSize));
     masks.set(this.masks.subarray(0, n * this.cellSize));
@@ -123,6 +137,7 @@ export class GlyphAtlas {
       ink: this.ink.slice(0, n),
       fontIndex: this.fontIndex.slice(0, n),
       fonts: this.fonts.map((f) => (f ? { notdef: f.notdef } : null)),
+      ...(grids.length ? { grids } : {}),
     };
   }
 
@@ -290,6 +305,17 @@ export interface AtlasSnapshot {
   readonly fontIndex: Uint8Array;
   /** Per font of the chain: its .notdef mask (null: draws nothing), or null when that font was never set up. */
   readonly fonts: readonly ({ readonly notdef: Uint8Array | null } | null)[];
+  /** Grids of this atlas already built for a frame size (`prepareAtlases` with a frame): their coordinate fields and
+   * blit table, so a thread that adopts the snapshot builds neither. */
+  readonly grids?: readonly GridSeed[];
+}
+
+/** A grid's work that depends only on its atlas and frame size, as plain data (arrays over SharedArrayBuffers). */
+export interface GridSeed {
+  readonly width: number;
+  readonly height: number;
+  readonly fields: GeometryFields;
+  readonly table: BlitTableSeed;
 }
 
 const atlasKey = (chain: FontChain, px: number) => `${chain.key}@${px}`;

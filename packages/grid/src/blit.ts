@@ -47,7 +47,42 @@ export class BlitTable {
   private version = -1;
   private copy: TableCopy | undefined;
 
-  constructor(readonly atlas: GlyphAtlas, readonly frameWidth: number) {}
+  /**
+   * `seed` (from `toSeed()` of a table of the same atlas and frame width, in any thread): start with its runs instead
+   * of building them from the masks; glyphs the atlas has beyond it are added by `sync` as usual.
+   */
+  constructor(readonly atlas: GlyphAtlas, readonly frameWidth: number, seed?: BlitTableSeed) {
+    if (seed === undefined || seed.frameWidth !== frameWidth || seed.built > atlas.count) return;
+    // Copies: the seed's arrays are shared with other threads, and this table may grow in place.
+    this.runStart = new Int32Array(seed.runStart);
+    this.runOff = new Int32Array(seed.runOff);
+    this.runLen = new Int32Array(seed.runLen);
+    this.runCov = new Int32Array(seed.runCov);
+    this.cov = new Int32Array(seed.cov);
+    this.built = seed.built;
+    this.nRuns = seed.runs;
+    this.nCov = seed.covs;
+  }
+
+  /** The table as plain data for another thread (arrays over SharedArrayBuffers, cut to what is used). */
+  toSeed(): BlitTableSeed {
+    const shared = (a: Int32Array, n: number) => {
+      const out = new Int32Array(new SharedArrayBuffer(Math.max(1, n) * 4));
+      out.set(a.subarray(0, n));
+      return out;
+    };
+    return {
+      frameWidth: this.frameWidth,
+      built: this.built,
+      runs: this.nRuns,
+      covs: this.nCov,
+      runStart: shared(this.runStart, this.built + 1),
+      runOff: shared(this.runOff, this.nRuns),
+      runLen: shared(this.runLen, this.nRuns),
+      runCov: shared(this.runCov, this.nRuns),
+      cov: shared(this.cov, this.nCov),
+    };
+  }
 
   /** Runs in the table. */
   get runs(): number {
@@ -140,6 +175,19 @@ export class BlitTable {
       this.cov = a;
     }
   }
+}
+
+/** A blit table as plain data (see BlitTable#toSeed). */
+export interface BlitTableSeed {
+  readonly frameWidth: number;
+  readonly built: number;
+  readonly runs: number;
+  readonly covs: number;
+  readonly runStart: Int32Array;
+  readonly runOff: Int32Array;
+  readonly runLen: Int32Array;
+  readonly runCov: Int32Array;
+  readonly cov: Int32Array;
 }
 
 /** Where a grid sits in a frame: what the blit needs besides the layer. */

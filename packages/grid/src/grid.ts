@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import {
-  BASE_CHARS, createCellLayer, createGeometry, GlyphreelError, GRID_SIZE_PX, isGridSizeKey, PALETTES,
+  BASE_CHARS, createCellLayer, createGeometry, GEOMETRY_FIELDS, GlyphreelError, GRID_SIZE_PX, isGridSizeKey, PALETTES,
   type CellLayer, type Field, type GridGeometry, type RgbFrame,
 } from '@glyphreel/core';
-import { DEFAULT_INIT_CHARS, defaultWarningHandler, getAtlas, GlyphAtlas, type WarningHandler } from './atlas.js';
+import { DEFAULT_INIT_CHARS, defaultWarningHandler, getAtlas, GlyphAtlas, type GridSeed, type WarningHandler } from './atlas.js';
 import { BlitTable, blitLayer, type Placement } from './blit.js';
 import { blitLayerMapped, layerHistogram } from './mapped.js';
 import { resolveFontChain, type FontChain, type FontSpec } from './fonts.js';
@@ -111,6 +111,7 @@ export class Grid implements GridGeometry, Placement {
   private readonly idCache = new Map<string, Uint16Array>();
   private readonly textCache = new Map<string, Uint16Array>();
   private scratchLayer: CellLayer | undefined;
+  private readonly seed: GridSeed | undefined;
 
   constructor(options: GridOptions) {
     const width = checkDimension('Frame width', options.width);
@@ -128,6 +129,8 @@ export class Grid implements GridGeometry, Placement {
       });
     }
     this.sizeKey = typeof size === 'number' ? `${size}px` : size;
+    // A grid built on another thread for this atlas and frame size (an adopted snapshot) lends its fields and table.
+    this.seed = this.atlas.gridSeed(width, height);
     const geo = createGeometry({
       // unique per (font chain, size, frame size): effects key per-grid state by it
       id: `${this.sizeKey}-${this.px}px-${this.font.primary.name.replace(/\s+/g, '_')}-${createHash('sha256').update(this.font.key).digest('hex').slice(0, 8)}-${width}x${height}`,
@@ -140,7 +143,7 @@ export class Grid implements GridGeometry, Placement {
       offsetYPx: Math.floor((height - rows * ch) / 2),
       frameWidthPx: width,
       frameHeightPx: height,
-    });
+    }, this.seed?.fields);
     this.id = geo.id;
     this.rows = rows;
     this.cols = cols;
@@ -230,7 +233,7 @@ export class Grid implements GridGeometry, Placement {
   blitTable(frameWidth: number = this.frameWidthPx): BlitTable {
     let t = this.tables.get(frameWidth);
     if (!t) {
-      t = new BlitTable(this.atlas, frameWidth);
+      t = new BlitTable(this.atlas, frameWidth, this.seed?.table);
       this.tables.set(frameWidth, t);
     }
     return t.sync();
@@ -263,6 +266,17 @@ export class Grid implements GridGeometry, Placement {
    */
   histogram(layer: CellLayer, width: number, height: number, step: number, hist: Int32Array): number {
     return layerHistogram(this.blitTable(width), this, layer, width, height, step, hist);
+  }
+
+  /** This grid's coordinate fields and blit table as plain data, for another thread's grid of the same atlas and size. */
+  toSeed(): GridSeed {
+    const fields = {} as Record<(typeof GEOMETRY_FIELDS)[number], Field>;
+    for (const k of GEOMETRY_FIELDS) {
+      const f = new Float32Array(new SharedArrayBuffer(this[k].length * 4));
+      f.set(this[k]);
+      fields[k] = f;
+    }
+    return { width: this.frameWidthPx, height: this.frameHeightPx, fields, table: this.blitTable().toSeed() };
   }
 
   /** A layer owned by the grid for one-shot helpers such as renderField (reused; not for callers to keep). */

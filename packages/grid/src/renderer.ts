@@ -1,7 +1,7 @@
 import {
   clearFrame, createCellLayer, createFrame, GlyphreelError, type CellLayer, type GridGeometry, type RgbFrame, type SceneRenderer,
 } from '@glyphreel/core';
-import { adoptAtlasSnapshots, type AtlasSnapshot, type WarningHandler } from './atlas.js';
+import { adoptAtlasSnapshots, type AtlasSnapshot, type GlyphAtlas, type GridSeed, type WarningHandler } from './atlas.js';
 import type { FontSpec } from './fonts.js';
 import { asGrid, checkDimension, fontPx, Grid, gridAtlas } from './grid.js';
 
@@ -37,18 +37,22 @@ export interface SceneRendererOptions {
 /**
  * Builds (on this thread) the glyph atlases that grids of these size keys would build with these options, and
  * returns them as snapshots for `SceneRendererOptions.atlases` in worker threads: the glyphs are rasterized once per
- * render instead of once per worker. Unknown size keys are an error, as they would be for a grid.
+ * render instead of once per worker. With `frame`, the grids of that frame size are built too and travel with their
+ * atlas (coordinate fields and blit table), so a worker's grids start ready. Unknown size keys are an error, as they
+ * would be for a grid.
  */
-export function prepareAtlases(options: Omit<SceneRendererOptions, 'width' | 'height'>, sizes: readonly string[]): AtlasSnapshot[] {
-  const seen = new Set<string>();
-  const out: AtlasSnapshot[] = [];
+export function prepareAtlases(options: Omit<SceneRendererOptions, 'width' | 'height'>, sizes: readonly string[], frame?: { width: number; height: number }): AtlasSnapshot[] {
+  const byKey = new Map<string, { atlas: GlyphAtlas; grids: GridSeed[] }>();
   for (const size of sizes) {
-    const { atlas } = gridAtlas({ ...options, font: options.fonts?.[size] ?? options.font }, fontPx(size, options.gridScale ?? 1));
-    const snap = atlas.toSnapshot();
-    if (!seen.has(snap.key)) out.push(snap);
-    seen.add(snap.key);
+    const font = options.fonts?.[size] ?? options.font;
+    const { atlas } = gridAtlas({ ...options, font }, fontPx(size, options.gridScale ?? 1));
+    const entry = byKey.get(atlas.key) ?? { atlas, grids: [] };
+    byKey.set(atlas.key, entry);
+    if (frame && !entry.grids.length) {
+      entry.grids.push(new Grid({ width: frame.width, height: frame.height, size, gridScale: options.gridScale, font, fallbackFonts: options.fallbackFonts, initChars: options.initChars, chars: options.chars, onWarning: options.onWarning }).toSeed());
+    }
   }
-  return out;
+  return [...byKey.values()].map(({ atlas, grids }) => atlas.toSnapshot(grids));
 }
 
 /** The frame runtime's renderer: grids built lazily per size key and cached, pooled layers and frames. */

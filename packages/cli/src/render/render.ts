@@ -271,7 +271,8 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   // The glyphs are rasterized once, here, while the workers start, and every worker adopts them: a worker then
   // neither loads the rasterizer (@napi-rs/canvas, a native library) nor draws the glyphs (≈ 20–40 ms of each
   // worker's start). A glyph the snapshots lack (custom scene text) is still drawn by the worker that needs it.
-  const atlases = pool ? prepareAtlases({ gridScale: profile.gridScale, initChars: projectChars(project) }, projectGridSizes(project)) : [];
+  // The grids of the render's frame size travel with them (coordinate fields, blit table): built once, here.
+  const atlases = pool ? prepareAtlases({ gridScale: profile.gridScale, initChars: projectChars(project) }, projectGridSizes(project), { width: profile.width, height: profile.height }) : [];
   // Only now: the workers start while ffmpeg is being discovered (≈ 165 ms, two runs of it), instead of after.
   const ffmpeg = await found;
 
