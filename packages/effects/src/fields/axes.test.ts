@@ -19,4 +19,19 @@ describe('isLatticeGrid', () => {
       expect(isLatticeGrid(altered('row', at))).toBe(false);
     }
   });
+
+  it('reads fields that are views into a larger or shared buffer, and refuses fields of the wrong length', () => {
+    const g = createGeometry({ rows: 5, cols: 6 });
+    const offsetView = (f: Float32Array) => {
+      const big = new Float32Array(new SharedArrayBuffer((f.length + 3) * 4), 12, f.length);
+      big.set(f);
+      return big;
+    };
+    expect(isLatticeGrid({ ...g, col: offsetView(g.col), row: offsetView(g.row) })).toBe(true);
+    expect(isLatticeGrid({ ...g, col: g.col.subarray(0, 29) })).toBe(false);
+    // −0 for 0 is a value-equal lattice, but the byte check is stricter: the per-cell path then runs, still correct.
+    const negZero = Float32Array.from(g.col);
+    negZero[6] = -0;
+    expect(isLatticeGrid({ ...g, col: negZero })).toBe(false);
+  });
 });
