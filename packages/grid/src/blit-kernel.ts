@@ -152,28 +152,32 @@ export function blitInArena(arena: WasmArena, table: TableCopy, cells: VisibleLa
   const k = kernelOf(arena);
   const { rowsVis, cols, colsVis } = cells;
   const [gp, cp] = layerInArena(arena, cells);
-  const fill = (y0: number, y1: number) => {
-    if (mapped && y1 > y0) k.fill_bytes(mapped.framePtr + y0 * mapped.rowBytes, mapped.background, (y1 - y0) * mapped.rowBytes);
-  };
-  if (mapped) fill(0, Math.min(mapped.oy, mapped.height));
+  if (mapped) fillRows(k, mapped, 0, Math.min(mapped.oy, mapped.height));
   // In bands of rows, not one call: WebAssembly code is replaced by its optimized version between calls only (no
   // on-stack replacement), and V8 starts optimizing the kernel part-way through the first frame of a thread, so the
-  // rest of that frame gets the faster code.
+  // rest of that frame gets the faster code. (Plain calls, no argument arrays: this runs every frame.)
+  const { runStart, runOff, runLen, runCov, cov, built } = table;
   for (let r0 = 0; r0 < rowsVis; r0 += BAND_ROWS) {
     const rows = Math.min(BAND_ROWS, rowsVis - r0);
-    const c0 = r0 * cols;
-    const args: BlitArgs = [gp + 2 * c0, cp + 3 * c0, rows, cols, colsVis, frame0 + r0 * rowStride, rowStride, cellStride, table.runStart, table.runOff, table.runLen, table.runCov, table.cov, table.built];
+    const g = gp + 2 * r0 * cols;
+    const c = cp + 3 * r0 * cols;
+    const f0 = frame0 + r0 * rowStride;
     let bad: number;
     if (mapped) {
-      fill(mapped.oy + r0 * mapped.ch, mapped.oy + (r0 + rows) * mapped.ch);
-      bad = k.blit_layer_mapped(...args, mapped.map);
+      fillRows(k, mapped, mapped.oy + r0 * mapped.ch, mapped.oy + (r0 + rows) * mapped.ch);
+      bad = k.blit_layer_mapped(g, c, rows, cols, colsVis, f0, rowStride, cellStride, runStart, runOff, runLen, runCov, cov, built, mapped.map);
     } else {
-      bad = k.blit_layer(...args);
+      bad = k.blit_layer(g, c, rows, cols, colsVis, f0, rowStride, cellStride, runStart, runOff, runLen, runCov, cov, built);
     }
     if (bad !== 0) return bad;
   }
-  if (mapped) fill(Math.max(0, Math.min(mapped.oy + rowsVis * mapped.ch, mapped.height)), mapped.height);
+  if (mapped) fillRows(k, mapped, Math.max(0, Math.min(mapped.oy + rowsVis * mapped.ch, mapped.height)), mapped.height);
   return 0;
+}
+
+/** Frame rows [y0, y1) set to the mapped background. */
+function fillRows(k: BlitKernel, mapped: MappedFrame, y0: number, y1: number): void {
+  if (y1 > y0) k.fill_bytes(mapped.framePtr + y0 * mapped.rowBytes, mapped.background, (y1 - y0) * mapped.rowBytes);
 }
 
 /**
