@@ -1,6 +1,6 @@
 import { existingWasmArena, GlyphreelError, type CellLayer, type RgbFrame, type WasmArena } from '@glyphreel/core';
 import type { GlyphAtlas } from './atlas.js';
-import { blitInArena, copyTable, type TableCopy } from './blit-kernel.js';
+import { blitInArena, copyTable, type TableCopy, type VisibleLayer } from './blit-kernel.js';
 
 /**
  * ⌊cov·c/255⌋ for cov, c in 0–255: the reference's trunc(coverage/255 × colour) in exact integers, without a
@@ -211,19 +211,15 @@ export interface Placement {
  */
 export function blitLayer(table: BlitTable, place: Placement, layer: CellLayer, frame: RgbFrame): void {
   const { cols, cw, ch, ox, oy } = place;
-  checkLayer(place, layer);
-  if (frame.width !== table.frameWidth) {
-    throw new GlyphreelError('E_PARAM', `render: blit table for width ${table.frameWidth} used on a frame ${frame.width} wide`);
-  }
   const W = frame.width;
-  const { rowsVis, colsVis } = visibleCells(place, W, frame.height);
-  const glyphs = layer.glyphs;
-  const colors = layer.colors;
+  const cells = visibleLayer(place, layer, W, frame.height);
+  checkTableWidth(table, W);
+  const { glyphs, colors, rowsVis, colsVis } = cells;
   const d = frame.data;
   const arena = existingWasmArena();
   const framePtr = arena === undefined ? -1 : arena.ptrOf(d);
   if (framePtr >= 0) {
-    const bad = blitInArena(arena!, table.inArena(arena!), { glyphs, colors, rowsVis, cols, colsVis }, framePtr + (oy * W + ox) * 3, W * 3 * ch, cw * 3);
+    const bad = blitInArena(arena!, table.inArena(arena!), cells, framePtr + (oy * W + ox) * 3, W * 3 * ch, cw * 3);
     if (bad !== 0) throw unknownGlyph(bad - 1, table.built);
     return;
   }
@@ -279,20 +275,29 @@ export function blitLayer(table: BlitTable, place: Placement, layer: CellLayer, 
   }
 }
 
-/** The cells drawn in a frame of this size: whole cells only (catalog 9.1). */
-export function visibleCells(place: Placement, width: number, height: number): { rowsVis: number; colsVis: number } {
-  return {
-    rowsVis: Math.min(place.rows, Math.max(0, Math.floor((height - place.oy) / place.ch))),
-    colsVis: Math.min(place.cols, Math.max(0, Math.floor((width - place.ox) / place.cw))),
-  };
-}
-
-/** The layer's size against the grid's, checked before drawing it. */
-export function checkLayer(place: Placement, layer: CellLayer): void {
+/**
+ * The layer's cells drawn in a frame of this size: whole cells only (catalog 9.1). Checks the layer's size against
+ * the grid's first.
+ */
+export function visibleLayer(place: Placement, layer: CellLayer, width: number, height: number): VisibleLayer {
   if (layer.rows !== place.rows || layer.cols !== place.cols) {
     throw new GlyphreelError('E_PARAM', `render: the layer is ${layer.cols}×${layer.rows} cells but the grid is ${place.cols}×${place.rows}`, {
       hint: 'create layers for this grid (renderer.layer(grid) or createCellLayer(grid))',
     });
+  }
+  return {
+    glyphs: layer.glyphs,
+    colors: layer.colors,
+    rowsVis: Math.min(place.rows, Math.max(0, Math.floor((height - place.oy) / place.ch))),
+    cols: place.cols,
+    colsVis: Math.min(place.cols, Math.max(0, Math.floor((width - place.ox) / place.cw))),
+  };
+}
+
+/** A blit table is built for one frame width (its run offsets are byte offsets into such a frame's rows). */
+export function checkTableWidth(table: BlitTable, width: number): void {
+  if (width !== table.frameWidth) {
+    throw new GlyphreelError('E_PARAM', `render: blit table for width ${table.frameWidth} used on a frame ${width} wide`);
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   BASE_CHARS, createCellLayer, createGeometry, GEOMETRY_FIELDS, GlyphreelError, GRID_SIZE_PX, isGridSizeKey, PALETTES,
-  type CellLayer, type Field, type GridGeometry, type RgbFrame,
+  type CellLayer, type Field, type GeometryFields, type GridGeometry, type RgbFrame,
 } from '@glyphreel/core';
 import { DEFAULT_INIT_CHARS, defaultWarningHandler, getAtlas, GlyphAtlas, type GridSeed, type WarningHandler } from './atlas.js';
 import { BlitTable, blitLayer, type Placement } from './blit.js';
@@ -270,7 +270,7 @@ export class Grid implements GridGeometry, Placement {
 
   /** This grid's coordinate fields and blit table as plain data, for another thread's grid of the same atlas and size. */
   toSeed(): GridSeed {
-    const fields = {} as Record<(typeof GEOMETRY_FIELDS)[number], Field>;
+    const fields = {} as GeometryFields;
     for (const k of GEOMETRY_FIELDS) {
       const f = new Float32Array(new SharedArrayBuffer(this[k].length * 4));
       f.set(this[k]);

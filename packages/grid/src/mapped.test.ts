@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { createFrame, isGlyphreelError, Rng, wasmArena, type RgbFrame } from '@glyphreel/core';
 import { blitLayer, blitLayerMapped, createGrid, createSceneRenderer, layerHistogram, type Grid } from './index.js';
-import { visibleCells } from './blit.js';
+import { visibleLayer } from './blit.js';
 import { histogramLoop } from './mapped.js';
 import { arenaFrame, randomFrame, randomLayer } from './test-utils/layers.js';
 
@@ -61,8 +61,7 @@ describe('layerHistogram', () => {
       expect(Array.from(viaKernel)).toEqual(want.hist);
       // The JavaScript loop (threads without an arena) counts the same non-zero values.
       const viaLoop = new Int32Array(256);
-      const { rowsVis, colsVis } = visibleCells(grid, width, height);
-      const nonZero = histogramLoop(grid.blitTable(width), grid, layer, rowsVis, colsVis, step, viaLoop);
+      const nonZero = histogramLoop(grid.blitTable(width), grid, visibleLayer(grid, layer, width, height), step, viaLoop);
       expect(nonZero).toBe(want.n - want.hist[0]!);
       expect(Array.from(viaLoop.subarray(1))).toEqual(want.hist.slice(1));
     }

@@ -1,6 +1,6 @@
 import { existingWasmArena, GlyphreelError, type CellLayer, type RgbFrame } from '@glyphreel/core';
-import { blitLayer, checkLayer, unknownGlyph, visibleCells, type BlitTable, type Placement } from './blit.js';
-import { blitInArena, histInArena } from './blit-kernel.js';
+import { blitLayer, checkTableWidth, unknownGlyph, visibleLayer, type BlitTable, type Placement } from './blit.js';
+import { blitInArena, histInArena, type VisibleLayer } from './blit-kernel.js';
 
 /**
  * A frame that is one layer drawn on black and then passed byte by byte through a map (tonemap's look-up table) can
@@ -17,24 +17,23 @@ import { blitInArena, histInArena } from './blit-kernel.js';
  * count — and returns how many values it added (3 per sampled pixel).
  */
 export function layerHistogram(table: BlitTable, place: Placement, layer: CellLayer, width: number, height: number, step: number, hist: Int32Array): number {
-  checkLayer(place, layer);
+  const cells = visibleLayer(place, layer, width, height);
   if (!Number.isInteger(step) || step < 1) throw new GlyphreelError('E_PARAM', `layerHistogram: step ${step} is invalid; expected an integer ≥ 1`);
   if (hist.length < 256) throw new GlyphreelError('E_PARAM', `layerHistogram: the histogram has ${hist.length} bins; expected 256`);
-  const { rowsVis, colsVis } = visibleCells(place, width, height);
   const total = Math.ceil(width / step) * Math.ceil(height / step) * 3;
   const arena = existingWasmArena();
   const counted = arena
-    ? histInArena(arena, table.inArena(arena), { glyphs: layer.glyphs, colors: layer.colors, rowsVis, cols: place.cols, colsVis }, place, step, hist)
-    : histogramLoop(table, place, layer, rowsVis, colsVis, step, hist);
+    ? histInArena(arena, table.inArena(arena), cells, place, step, hist)
+    : histogramLoop(table, place, cells, step, hist);
   hist[0]! += total - counted;
   return total;
 }
 
 /** The JavaScript twin of hist_layer (wasm/blit.wat.mjs), for threads without a wasm arena (exported for its test). */
-export function histogramLoop(table: BlitTable, place: Placement, layer: CellLayer, rowsVis: number, colsVis: number, step: number, hist: Int32Array): number {
-  const { cols, cw, ch, ox, oy } = place;
+export function histogramLoop(table: BlitTable, place: Placement, cells: VisibleLayer, step: number, hist: Int32Array): number {
+  const { cw, ch, ox, oy } = place;
   const { masks, cellSize, built } = table;
-  const { glyphs, colors } = layer;
+  const { glyphs, colors, rowsVis, cols, colsVis } = cells;
   const yEnd = oy + rowsVis * ch;
   const xEnd = ox + colsVis * cw;
   let n = 0;
@@ -80,10 +79,10 @@ function checkMap(map: Uint8Array): void {
  * content does not matter (it need not be cleared first). `map` must be non-decreasing.
  */
 export function blitLayerMapped(table: BlitTable, place: Placement, layer: CellLayer, frame: RgbFrame, map: Uint8Array): void {
-  checkLayer(place, layer);
-  checkMap(map);
   const { width: W, height: H, data } = frame;
-  if (W !== table.frameWidth) throw new GlyphreelError('E_PARAM', `render: blit table for width ${table.frameWidth} used on a frame ${W} wide`);
+  const cells = visibleLayer(place, layer, W, H);
+  checkMap(map);
+  checkTableWidth(table, W);
   const arena = existingWasmArena();
   const framePtr = arena === undefined ? -1 : arena.ptrOf(data);
   if (framePtr < 0) {
@@ -93,11 +92,9 @@ export function blitLayerMapped(table: BlitTable, place: Placement, layer: CellL
     for (let i = 0; i < data.length; i++) data[i] = map[data[i]!]!;
     return;
   }
-  const { rowsVis, colsVis } = visibleCells(place, W, H);
   const mp = arena!.scratch('blit:map', 256);
   arena!.u8(mp, 256).set(map.subarray(0, 256));
   const { cw, ch, ox, oy } = place;
-  const cells = { glyphs: layer.glyphs, colors: layer.colors, rowsVis, cols: place.cols, colsVis };
   const bad = blitInArena(arena!, table.inArena(arena!), cells, framePtr + (oy * W + ox) * 3, W * 3 * ch, cw * 3, {
     map: mp,
     background: map[0]!,

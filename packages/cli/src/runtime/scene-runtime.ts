@@ -214,14 +214,12 @@ export class SceneRuntime {
     const replaying = frame === null;
     const sceneId = this.scene.id;
     let out = frame;
+    // An uncleared frame (fused mode) is cleared before the first thing that does not overwrite it draws.
     let cleared = !this.fuse;
-    const clearOnce = (f: RgbFrame) => {
-      if (!cleared) renderer.clearFrame(f);
-      cleared = true;
-    };
     // The first layer, when it would be max-composited onto the black frame, waits: if no other layer draws, it is
     // drawn through tonemap's table (fused); otherwise it is drawn as usual before the next one.
-    let single: { L: LayerRuntime; cells: CellLayer } | null = null;
+    let single: LayerRuntime | null = null;
+    let singleCells: CellLayer | null = null;
     let drawn = 0;
     if (this.custom) {
       const c = this.custom;
@@ -263,12 +261,14 @@ export class SceneRuntime {
         maskColours(cells!, L.mask.field);
       }
       if (this.fuse && drawn++ === 0 && isDirect(L)) {
-        single = { L, cells: cells! };
+        single = L;
+        singleCells = cells;
         continue;
       }
-      clearOnce(out);
+      if (!cleared) renderer.clearFrame(out);
+      cleared = true;
       if (single) {
-        renderer.render(single.L.grid, single.cells, out);
+        renderer.render(single.grid, singleCells!, out);
         single = null;
       }
       this.composite(L, cells!, out);
@@ -281,10 +281,10 @@ export class SceneRuntime {
       // tonemap's histogram read from the cells, and its table applied as the glyphs are drawn: the bytes of drawing
       // the layer and then calling tonemap, without the two passes over the frame.
       this.hist.fill(0);
-      const samples = renderer.histogram(single.L.grid, single.cells, TONEMAP_STRIDE, this.hist);
-      renderer.renderMapped(single.L.grid, single.cells, out, tonemapTableFromHistogram(this.hist, samples, { gamma: this.scene.gamma }, this.tonemapMap));
+      const samples = renderer.histogram(single.grid, singleCells!, TONEMAP_STRIDE, this.hist);
+      renderer.renderMapped(single.grid, singleCells!, out, tonemapTableFromHistogram(this.hist, samples, { gamma: this.scene.gamma }, this.tonemapMap));
     } else {
-      clearOnce(out);
+      if (!cleared) renderer.clearFrame(out);
       tonemap(out, { gamma: this.scene.gamma });
     }
     if (this.feedback && this.scene.feedback) out = this.feedback.apply(out, this.scene.feedback);
