@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { clearCellLayer, clearFrame, copyFrame, createCellLayer, createField, createFrame, meanBrightness, ScratchPool, zeroBytes } from './buffers.js';
-import { createGeometry, sequentialGlyphIds } from './geometry.js';
+import { createGeometry, GEOMETRY_FIELDS, geometryFields, sequentialGlyphIds } from './geometry.js';
 
 describe('createGeometry', () => {
   const g = createGeometry({ rows: 4, cols: 6, cellWidthPx: 10, cellHeightPx: 20, frameWidthPx: 64, frameHeightPx: 85 });
@@ -28,6 +28,17 @@ describe('createGeometry', () => {
 
   it('rejects empty grids', () => {
     expect(() => createGeometry({ rows: 0, cols: 3 })).toThrow('positive integer rows and cols');
+  });
+
+  it('takes precomputed fields as they are, and refuses ones of the wrong type or length', () => {
+    const input = { rows: 4, cols: 6, cellWidthPx: 8, cellHeightPx: 16 };
+    const fields = geometryFields(4, 6, 0.5);
+    const g = createGeometry(input, fields);
+    for (const k of GEOMETRY_FIELDS) expect(g[k]).toBe(fields[k]);
+    const computed = createGeometry(input);
+    for (const k of GEOMETRY_FIELDS) expect(Array.from(fields[k])).toEqual(Array.from(computed[k]));
+    expect(() => createGeometry(input, { ...fields, dist: new Float32Array(23) })).toThrow('createGeometry: the precomputed field "dist" must be a Float32Array of 24 cells');
+    expect(() => createGeometry(input, { ...fields, angle: new Float64Array(24) as unknown as Float32Array })).toThrow('the precomputed field "angle"');
   });
 
   it('sequentialGlyphIds maps space to 0 and is stable', () => {

@@ -99,6 +99,10 @@ describe('atlas snapshots', () => {
       fresh.render(layerOf(fresh), a);
       seeded.render(layerOf(seeded), b);
       expect(Buffer.compare(Buffer.from(a.data), Buffer.from(b.data))).toBe(0);
+      // A table for another frame width does not start from the seed (its run offsets are for 333-pixel rows).
+      const [wide, wideFresh] = [seeded.blitTable(334), fresh.blitTable(334)];
+      expect(wide.runs).toBe(wideFresh.runs);
+      expect(Array.from(wide.runOff.subarray(0, wide.runs))).toEqual(Array.from(wideFresh.runOff.subarray(0, wide.runs)));
       // Another frame size does not use the seed.
       expect(createGrid({ width: 334, height: 187, size: 'md', initChars: palette, onWarning: quiet }).dist.buffer instanceof SharedArrayBuffer).toBe(false);
     } finally {

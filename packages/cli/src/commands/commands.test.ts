@@ -143,6 +143,7 @@ describe('glyphreel commands', () => {
     [['render', '--demo', '--narration', '/no/voice.mp3@2', '-o', 'x.mp4'], 2, 'glyphreel: Narration file /no/voice.mp3 does not exist'],
     [['bench', '--repeat', '0'], 2, 'glyphreel: Invalid --repeat "0"'],
     [['bench', '--encode-repeat', 'two'], 2, 'glyphreel: Invalid --encode-repeat "two"'],
+    [['bench', '--frame-rounds', '0'], 2, 'glyphreel: Invalid --frame-rounds "0"'],
     [['render', '--video', 'package.json', '-o', 'package.json'], 2, 'glyphreel: -o package.json is the --video input; rendering would replace it'],
   ])('%j exits %i with one line', async (argv, code, line) => {
     const io = capture();
