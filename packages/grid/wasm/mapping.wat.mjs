@@ -4,7 +4,7 @@
 // JavaScript loop write the same glyphs and colours (NaN, infinities and out-of-range values included).
 //
 // Why a kernel for a loop that takes ≈ 0.3 ms a frame: the JavaScript version is optimized by V8 twice in every worker
-// (once on-stack during its first call, once normally), with its colour helpers: ≈ 35 ms of compiler time per worker
+// (once on-stack during its first call, once normally), with its colour helpers: 25–35 ms of compiler time per worker
 // at start-up, which two workers on two cores pay in wall clock. The kernel's baseline code compiles in well under a
 // millisecond. The arithmetic is the JavaScript's, in the same order and in f64, so the bytes are the same.
 

@@ -20,7 +20,7 @@ export function isLatticeGrid(grid: GridGeometry): boolean {
 /**
  * The lattice check with the byte comparisons and fills of the runtime (memcmp, memset) instead of a loop over every
  * cell: it runs once per grid, in a worker's first frame, where a 16 K-cell JavaScript loop ran unoptimized and then
- * made V8 compile it on-stack (≈ 5–10 ms of compiler time per worker). Bytes equal is stricter than `===` (−0 is not
+ * made V8 compile it on-stack (2.5–10 ms of compiler time per worker). Bytes equal is stricter than `===` (−0 is not
  * 0): a grid that fails only that way takes the per-cell path, which is always right.
  */
 function isLattice(grid: GridGeometry): boolean {
