@@ -15,11 +15,18 @@ export type ErrorCode =
   | 'E_RENDER' // a failure while rendering
   | 'E_CANCELLED'; // stopped by the user (SIGINT/SIGTERM)
 
-/** Usage errors exit 2; everything else 1 (design.md, "Correctness"); a cancelled render exits 130. */
+/**
+ * Exit 2 when what was asked for is wrong: a command-line value, a name, a parameter, or an input file (missing,
+ * unreadable or invalid: a scene file, a soundtrack, a video, a plugin module that cannot be found). The user fixes
+ * the command or the file. Exit 1 when the work failed on valid input (ffmpeg, rendering, fonts, a plugin that loads
+ * but is broken). A cancelled render exits 130. (design.md, "Correctness", names the two kinds but not which error is
+ * which: one rule for all of them, so that two mistakes in one scene file never exit differently.)
+ */
 const EXIT_CODES: Partial<Record<ErrorCode, number>> = {
   E_PARAM: 2,
   E_UNKNOWN: 2,
   E_USAGE: 2,
+  E_INPUT: 2,
   E_CANCELLED: 130,
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { GlyphreelError } from './errors.js';
-import { defineShader, defineValueEffect, definePlugin, PLUGIN_API_VERSION, type Plugin } from './plugin.js';
+import { defineCellEffect, defineShader, defineValueEffect, definePlugin, PLUGIN_API_VERSION, type Plugin } from './plugin.js';
 import { Registry } from './registry.js';
 
 const plasma = defineValueEffect({
@@ -139,6 +139,35 @@ describe('Registry', () => {
       { builtin: true },
     );
     expect(reg.palette('dense')).toBe(' .:#');
+    expect(reg.palette('Dense')).toBe(' .:#');
     expect(reg.palette(' ░▒▓█')).toBe(' ░▒▓█');
+    // Anything that is not a name is a ramp: spaces, punctuation, digits first, non-ASCII.
+    for (const ramp of [' abc', '01', '.:-=+*#', 'ab c', '#x', 'ﾊﾐﾋ']) expect(reg.palette(ramp)).toBe(ramp);
+  });
+
+  it('refuses a palette that reads as a name but is not registered (a typo would draw its own letters)', () => {
+    const reg = new Registry()
+      .register(definePlugin({ name: 'grid', version: '1', apiVersion: 1, palettes: [{ name: 'dense', glyphs: ' .:#' }] }), { builtin: true })
+      .register(definePlugin({ name: 'neon', version: '1', apiVersion: 1, palettes: [{ name: 'tubes', glyphs: ' -=' }] }));
+    const e = thrown(() => reg.palette('dnese'));
+    expect([e.code, e.exitCode, e.message]).toEqual(['E_UNKNOWN', 2, 'Unknown palette "dnese"']);
+    expect(e.hint).toBe('did you mean "dense"? A ramp of these letters is written with its leading space: " dnese"');
+    expect(thrown(() => reg.palette('abc')).hint).toContain('known: dense, neon/tubes');
+    expect(thrown(() => reg.palette('neon/tubez')).message).toBe('Unknown palette "neon/tubez"');
+    expect(reg.palette('neon/tubes')).toBe(' -=');
+    expect(reg.palette(' abc')).toBe(' abc');
+  });
+
+  it('resolves palette parameters to their glyphs, plugin palettes included, and names the parameter of a bad one', () => {
+    const rain = defineCellEffect({ name: 'rain', description: 'test', params: { glyphs: { type: 'palette', default: 'dense' } }, draw() {} });
+    const reg = new Registry()
+      .register(definePlugin({ name: 'fx', version: '1', apiVersion: 1, effects: [rain], palettes: [{ name: 'dense', glyphs: ' .:#' }] }), { builtin: true })
+      .register(definePlugin({ name: 'neon', version: '1', apiVersion: 1, palettes: [{ name: 'tubes', glyphs: ' -=' }] }));
+    expect(reg.resolve('effects', 'rain').params).toEqual({ glyphs: ' .:#' });
+    expect(reg.resolve('effects', 'rain', { glyphs: 'neon/tubes' }).params).toEqual({ glyphs: ' -=' });
+    expect(reg.resolve('effects', 'rain', { glyphs: ' xy' }).params).toEqual({ glyphs: ' xy' });
+    const e = thrown(() => reg.resolve('effects', 'rain', { glyphs: 'tubes' }));
+    expect([e.code, e.message]).toEqual(['E_UNKNOWN', 'fx/rain (effect): parameter "glyphs": Unknown palette "tubes"']);
+    expect(e.hint).toContain('known: dense, neon/tubes');
   });
 });

@@ -163,14 +163,46 @@ export class Registry {
     const entry = this.get(kind, name);
     const schema = (entry.def as { params: ParamSchema }).params;
     const values = validateParams(schema, params, { plugin: entry.plugin, kind: NOUN[kind], entry: entry.name });
+    // Palette parameters become their glyphs here, so a plugin's palette names work in every effect's parameters;
+    // one that looks like a name must be one (a typo must not become a ramp of its own letters).
+    for (const [key, spec] of Object.entries(schema)) {
+      const v = (values as Record<string, unknown>)[key];
+      if (spec.type !== 'palette' || typeof v !== 'string') continue;
+      try {
+        (values as Record<string, unknown>)[key] = this.palette(v);
+      } catch (e) {
+        const err = e as GlyphreelError;
+        throw new GlyphreelError(err.code, `${entry.plugin}/${entry.name} (${NOUN[kind]}): parameter "${key}": ${err.message}`, { hint: err.hint });
+      }
+    }
     return { entry, params: values as Record<string, unknown> };
   }
 
-  /** A palette value from a scene or a parameter: a registered palette name, else the literal glyph string. */
+  /**
+   * A palette value from a scene or a parameter: a registered palette name, else the literal glyph string. A value
+   * that looks like a name (ASCII letters, digits, `_` and `-`, starting with a letter, optionally `plugin/name`) and
+   * is not registered is an E_UNKNOWN error: otherwise a misspelt "defualt" would draw the letters d, e, f, u, a, l, t.
+   * A ramp of such characters only is written with its leading space (" abc"), as ramps start anyway.
+   */
   palette(value: string): string {
-    const p = this.find('palettes', value);
-    return p ? (p.def as { glyphs: string }).glyphs : value;
+    const p = this.find('palettes', value) ?? this.find('palettes', value.toLowerCase());
+    if (p) return (p.def as { glyphs: string }).glyphs;
+    if (!looksLikePaletteName(value)) return value;
+    const candidates = this.names('palettes');
+    const guess = closest(value, candidates);
+    throw new GlyphreelError('E_UNKNOWN', `Unknown palette "${value}"`, {
+      hint: `${guess ? `did you mean "${guess}"?` : `known: ${candidates.slice(0, 12).join(', ')}${candidates.length > 12 ? ', … (glyphreel plugins lists them)' : ''}.`} A ramp of these letters is written with its leading space: " ${value}"`,
+    });
   }
+}
+
+/** What a palette name looks like (see Registry#palette); as a string for JSON Schema's `pattern`. */
+export const PALETTE_NAME_PATTERN = '^[A-Za-z][A-Za-z0-9_-]*(/[A-Za-z][A-Za-z0-9_-]*)?$';
+const paletteName = new RegExp(PALETTE_NAME_PATTERN);
+
+/** Whether a palette value reads as a name rather than a ramp of glyphs (see Registry#palette). */
+export function looksLikePaletteName(value: string): boolean {
+  return paletteName.test(value);
 }
 
 function checkEntryShape(kind: EntryKind, def: unknown, plugin: string, name: string): void {

@@ -121,7 +121,7 @@ describe('glyphreel commands', () => {
   it.each([
     [['render', '--demo'], 2, "error: required option '-o, --output <file>' not specified"],
     [['render', '-o', 'x.mp4'], 2, 'glyphreel: Nothing to render: pass --scenes FILE, --demo, --audio FILE, --video FILE or --image FILE'],
-    [['render', '--scenes', '/no/such.json', '-o', 'x.mp4'], 1, 'glyphreel: Scene file /no/such.json does not exist'],
+    [['render', '--scenes', '/no/such.json', '-o', 'x.mp4'], 2, 'glyphreel: Scene file /no/such.json does not exist'],
     [['render', '--demo', '-o', '/no/such/dir/x.mp4'], 2, 'glyphreel: Output folder /no/such/dir does not exist'],
     [['render', '--demo', '-o', 'x.mp4', '--resolution', '12x'], 2, 'glyphreel: Invalid --resolution "12x"'],
     [['render', '--demo', '-o', 'x.mp4', '--workers', '-1'], 2, 'glyphreel: Invalid --workers "-1"'],
@@ -130,12 +130,12 @@ describe('glyphreel commands', () => {
     [['render', '--demo', '-o', 'x.mp4', '--crf', '99'], 2, 'glyphreel: Invalid --crf "99"'],
     [['render', '--demo', '-o', 'x.mp4', '--format', 'avi'], 2, "error: option '--format <format>' argument 'avi' is invalid"],
     [['render', '--demo', '-o', 'x.mp4', '--audio', '/no/song.mp3'], 2, 'glyphreel: Audio file /no/song.mp3 does not exist'],
-    [['render', '--demo', '-o', 'x.mp4', '--plugin', 'nosuchplugin'], 1, 'glyphreel: Cannot find plugin "nosuchplugin"'],
+    [['render', '--demo', '-o', 'x.mp4', '--plugin', 'nosuchplugin'], 2, 'glyphreel: Cannot find plugin "nosuchplugin"'],
     [['render', '--demo', '--scenes', 'a.json', '-o', 'x.mp4'], 2, 'glyphreel: Give either --scenes FILE or --demo, not both'],
     [['render', 'a.json', '--demo', '-o', 'x.mp4'], 2, 'glyphreel: Give either --scenes FILE or --demo, not both'],
     [['render', 'a.json', '--scenes', 'b.json', '-o', 'x.mp4'], 2, 'glyphreel: Two scene files: a.json and --scenes b.json (give one of them)'],
     [['render', 'a.json', 'b.json', '-o', 'x.mp4'], 2, "error: too many arguments for 'render'. Expected 1 argument but got 2."],
-    [['list', '/no/such.json'], 1, 'glyphreel: Scene file /no/such.json does not exist'],
+    [['list', '/no/such.json'], 2, 'glyphreel: Scene file /no/such.json does not exist'],
     [['frame', '--demo', '--at', '99', '-o', 'f.png'], 2, 'glyphreel: --at 99 is past the end of the timeline'],
     [['render', '--video', '/no/clip.mp4', '-o', 'x.mp4'], 2, 'glyphreel: Video file /no/clip.mp4 does not exist'],
     [['render', '--demo', '--lyrics', '/no/song.srt', '-o', 'x.mp4'], 2, 'glyphreel: Lyrics file /no/song.srt does not exist'],
@@ -265,6 +265,25 @@ describe('glyphreel commands', () => {
     const io = capture();
     expect(await runCli(['render', '--scenes', bad, '-o', path.join(dir, 'bad.mp4')], io)).toBe(2);
     expect(io.errLines).toEqual([`glyphreel: ${bad}: scene 0 "x": layers[0].effect: Unknown effect "plasmaa" (did you mean "plasma"? (glyphreel plugins lists them))`]);
+  });
+
+  it.each([
+    ['invalid JSON', '{"scenes": [', /: invalid JSON: /],
+    ['a field out of range', { scenes: [{ name: 'x', end: 1, layers: [{ effect: 'plasma', opacity: 3 }] }] }, /scene 0 "x": layers\[0\]\.opacity: expected a number in \[0, 1\], got 3$/],
+    ['an unknown field', { scenes: [{ name: 'x', end: 1, layers: [{ effect: 'plasma', opactiy: 1 }] }] }, /layers\[0\]\.opactiy: unknown field "opactiy"/],
+    ['an end before the start', { scenes: [{ name: 'x', start: 2, end: 1, layers: [{ effect: 'plasma' }] }] }, /end \(1\) must be after start \(2\)/],
+    ['a bad shader parameter', { scenes: [{ name: 'x', end: 1, layers: [{ effect: 'plasma' }], shaders: [['bloom', { thr: 'x' }]] }] }, /shaders\[0\]: .*"thr" = "x" is invalid/],
+    ['an unknown palette', { scenes: [{ name: 'x', end: 1, layers: [{ effect: 'plasma', palette: 'nope' }] }] }, /layers\[0\]\.palette: Unknown palette "nope"/],
+  ])('a scene file with %s exits 2 (like every mistake in one) with one line, and writes nothing', async (_what, content, line) => {
+    const bad = path.join(dir, 'mistake.json');
+    writeFileSync(bad, typeof content === 'string' ? content : JSON.stringify(content));
+    const out = path.join(dir, 'mistake.mp4');
+    const io = capture();
+    expect(await runCli(['render', bad, '-o', out], io)).toBe(2);
+    expect(io.errLines).toHaveLength(1);
+    expect(io.errLines[0]!.startsWith(`glyphreel: ${bad}`)).toBe(true);
+    expect(io.errLines[0]).toMatch(line);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('Ctrl-C stops the render, exits 130, keeps the old output and leaves no temporaries', async () => {

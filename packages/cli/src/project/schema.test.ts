@@ -13,6 +13,10 @@ describe('projectJsonSchema', () => {
     expect(layer.properties.effect.enum).toContain('example/stripes');
     expect(layer.properties.blend.enum).toHaveLength(20);
     expect(layer.properties.palette.anyOf[0].enum).toHaveLength(29);
+    // The ramp branch refuses what reads as a name, so an editor flags a misspelt palette as the validator does.
+    const ramp = new RegExp(layer.properties.palette.anyOf[1].not.pattern);
+    expect(['defualt', 'abc', 'example/neon'].map((v) => ramp.test(v))).toEqual([true, true, true]);
+    expect([' abc', '01', ' .:#', 'ﾊﾐﾋ'].map((v) => ramp.test(v))).toEqual([false, false, false, false]);
     const plasma = registry.get('effects', 'plasma').def as { params: ParamSchema };
     expect(s.$defs['effects.plasma']).toMatchObject(toJsonSchema(plasma.params));
     expect(s.$defs['effects.example_stripes'].properties.period).toMatchObject({ type: 'number', minimum: 2, maximum: 200, default: 12 });

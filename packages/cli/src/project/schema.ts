@@ -1,4 +1,4 @@
-import { toJsonSchema, type ParamSchema, type Registry } from '@glyphreel/core';
+import { PALETTE_NAME_PATTERN, toJsonSchema, type ParamSchema, type Registry } from '@glyphreel/core';
 
 type Json = Record<string, unknown>;
 
@@ -58,7 +58,7 @@ export function projectJsonSchema(registry: Registry): Json {
       effect: { enum: Object.keys(effects), description: 'a registered effect (glyphreel plugins)' },
       params: { type: 'object' },
       grid: { enum: ['xs', 'sm', 'md', 'lg', 'xl', 'xxl'] },
-      palette: { anyOf: [{ enum: palettes }, { type: 'string', minLength: 1, description: 'a literal glyph ramp, dark to bright' }] },
+      palette: { anyOf: [{ enum: palettes }, { type: 'string', minLength: 1, not: { pattern: PALETTE_NAME_PATTERN }, description: 'a literal glyph ramp, dark to bright (a ramp of letters only starts with its space: " abc")' }] },
       hue: { anyOf: [{ type: 'number', minimum: 0, maximum: 1 }, refOf(Object.keys(hues), hues)] },
       saturation: { type: 'number', minimum: 0, maximum: 1 },
       threshold: { type: 'number', minimum: 0, maximum: 1 },

@@ -20,7 +20,7 @@ const registry = new Registry().register(
     shaders: [defineShader({ name: 'bloom', params: { thr: { type: 'integer', default: 130, min: 0, max: 255 } }, apply: () => {} })],
     blends: [{ name: 'lighten', fn: Math.max }, { name: 'screen', fn: (a, b) => 1 - (1 - a) * (1 - b) }],
     masks: [defineMask({ name: 'circle', params: { radius: { type: 'number', default: 0.3, min: 0, max: 2 } }, fill: (o) => o.fill(1) })],
-    palettes: [{ name: 'dense', glyphs: ' .:#' }],
+    palettes: [{ name: 'dense', glyphs: ' .:#' }, { name: 'default', glyphs: ' .:-=+*#%@' }],
   }),
   { builtin: true },
 );
@@ -86,6 +86,7 @@ describe('validateProject', () => {
     ['value effect in post', (r) => (r.scenes[1]!.layers[0]!.post = ['plasma']), 'layers[0].post[0]: "plasma" is a value field'],
     ['transform on a cell effect', (r) => (r.scenes[1]!.layers[0]!.transform = 'rotate'), 'layers[0].transform: "rain" draws its own glyphs and colours'],
     ['unknown transform', (r) => (r.scenes[0]!.layers[0]!.transform = 'spin'), 'layers[0].transform: Unknown transform "spin"'],
+    ['misspelt palette', (r) => (r.scenes[0]!.layers[0]!.palette = 'dnese'), 'scenes.json: scene 0 "intro": layers[0].palette: Unknown palette "dnese"'],
     ['no layers', (r) => (r.scenes[0]!.layers = []), 'layers: a scene needs at least one layer'],
     ['gap', (r) => (r.scenes[1]!.start = 5), 'scenes.json: scene 1 "drop": start: starts at 5s but the previous scene ends at 4s'],
     ['end before start', (r) => (r.scenes[1]!.end = 3), 'scenes.json: scene 1 "drop": end: end (3) must be after start (4)'],
@@ -104,6 +105,16 @@ describe('validateProject', () => {
     const e = error(r);
     expect(e.message.startsWith(message) || e.message.includes(message)).toBe(true);
     expect(e.message).not.toContain('\n');
+  });
+
+  it('takes a literal glyph ramp for a palette, and refuses a name that is not registered with E_UNKNOWN (exit 2)', () => {
+    const r = clone();
+    r.scenes[0]!.layers[0]!.palette = ' abc';
+    expect(validateProject(r, registry, 'scenes.json').scenes[0]!.layers[0]!.palette).toBe(' abc');
+    r.scenes[0]!.layers[0]!.palette = 'abc';
+    const e = error(r);
+    expect([e.code, e.exitCode]).toEqual(['E_UNKNOWN', 2]);
+    expect(e.hint).toBe('known: dense, default. A ramp of these letters is written with its leading space: " abc"');
   });
 
   it('reads narration clips (a path, or { file, at })', () => {

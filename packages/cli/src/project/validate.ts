@@ -137,7 +137,7 @@ function layer(raw: unknown, reg: Registry, where: Where, sceneGrid: string): La
     effect,
     kind,
     grid: gridKey(raw.grid, where.at('grid'), sceneGrid),
-    palette: reg.palette(palette),
+    palette: located(where.at('palette'), () => reg.palette(palette)),
     hue,
     saturation: num(raw.saturation, where.at('saturation'), 0.8, 0, 1),
     threshold: num(raw.threshold, where.at('threshold'), 0.03, 0, 1),

@@ -228,7 +228,7 @@ describe('shards: render and join', () => {
     expect(lines.at(-1)).toContain(`glyphreel join "${shards}" -o OUTPUT.mp4`);
     const out = path.join(dir, 'cli out.mp4');
     writeFileSync(out, 'previous render');
-    expect(await runCli(['join', shards, '-o', out], io)).toBe(1);
+    expect(await runCli(['join', shards, '-o', out], io)).toBe(2);
     expect(lines.at(-1)).toMatch(/^glyphreel: Shard 2 of 2 is missing in .*cli shards/);
     expect(readFileSync(out, 'utf8')).toBe('previous render');
     expect(await runCli(['render', ...common, '--shard', '2/2'], io)).toBe(0);

@@ -53,12 +53,14 @@ describe('loadPlugin', () => {
     const e = await failure('nosuch');
     expect(e.message).toBe(`Cannot find plugin "nosuch" (tried nosuch, glyphreel-plugin-nosuch from ${dir})`);
     expect(e.hint).toBe('install it (npm i glyphreel-plugin-nosuch) or give a path to the module');
+    // A module that is not there is a missing input (exit 2); one that loads but is broken is E_PLUGIN (exit 1).
+    expect([e.code, e.exitCode]).toEqual(['E_INPUT', 2]);
     expect((await failure('./missing.mjs')).message).toContain(`tried ${path.join(dir, 'missing.mjs')}`);
   });
   it('reports a module without a plugin and one that fails to load', async () => {
     expect((await failure('./empty.mjs')).message).toBe('Module "./empty.mjs" does not export a plugin');
     const broken = await failure('./broken.mjs');
     expect(broken.message).toBe('Plugin "./broken.mjs" failed to load: boom at load');
-    expect(broken.code).toBe('E_PLUGIN');
+    expect([broken.code, broken.exitCode]).toEqual(['E_PLUGIN', 1]);
   });
 });

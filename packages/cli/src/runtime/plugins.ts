@@ -73,7 +73,7 @@ export async function loadPlugin(specifier: string, cwd = process.cwd()): Promis
     }
   }
   if (!file) {
-    throw new GlyphreelError('E_PLUGIN', `Cannot find plugin "${specifier}" (tried ${tried.join(', ')} from ${cwd})`, {
+    throw new GlyphreelError('E_INPUT', `Cannot find plugin "${specifier}" (tried ${tried.join(', ')} from ${cwd})`, {
       hint: isPathLike(specifier) ? 'check the path' : `install it (npm i ${tried[tried.length - 1]}) or give a path to the module`,
     });
   }
