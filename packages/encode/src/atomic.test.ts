@@ -65,12 +65,50 @@ describe('atomicOutput', () => {
     const d = tempDir('atomic');
     const target = path.join(d, 'frames');
     mkdirSync(target);
-    writeFileSync(path.join(target, 'old.png'), 'o');
+    writeFileSync(path.join(target, '000000.png'), 'o');
+    writeFileSync(path.join(target, '000001.png'), 'o');
     const a = await atomicOutput(target, { directory: true });
     writeFileSync(path.join(a.tempPath, '000000.png'), 'n');
     await a.commit();
     expect(readdirSync(target)).toEqual(['000000.png']);
+    expect(readFileSync(path.join(target, '000000.png'), 'utf8')).toBe('n');
     expect(readdirSync(d)).toEqual(['frames']);
+    // An empty folder is taken too.
+    mkdirSync(path.join(d, 'empty'));
+    const b = await atomicOutput(path.join(d, 'empty'), { directory: true });
+    writeFileSync(path.join(b.tempPath, '000000.png'), 'n');
+    await b.commit();
+    expect(readdirSync(path.join(d, 'empty'))).toEqual(['000000.png']);
+  });
+
+  it('never replaces a folder holding anything but numbered frames, nor the working directory or one around it', async () => {
+    const d = tempDir('atomic');
+    const mine = path.join(d, 'project');
+    mkdirSync(path.join(mine, 'sub'), { recursive: true });
+    writeFileSync(path.join(mine, 'scenes.json'), '{}');
+    writeFileSync(path.join(mine, '000000.png'), 'frame');
+    const refused = async (target: string): Promise<GlyphreelError> => (await atomicOutput(target, { directory: true }).catch((e: unknown) => e)) as GlyphreelError;
+    const e = await refused(mine);
+    expect([e.code, e.exitCode, e.message, e.hint]).toEqual(['E_USAGE', 2, `output folder ${mine} holds other files (scenes.json, sub); a png sequence replaces the whole folder`, 'name a new or empty folder for the frames, e.g. -o frames/']);
+    const cwd = process.cwd();
+    try {
+      process.chdir(path.join(mine, 'sub'));
+      expect((await refused(path.join(mine, 'sub'))).message).toBe(`output folder ${path.join(mine, 'sub')} is the current folder; a png sequence replaces the whole folder`);
+      expect((await refused(mine)).message).toBe(`output folder ${mine} is around the current folder; a png sequence replaces the whole folder`);
+    } finally {
+      process.chdir(cwd);
+    }
+    // A file dropped into the folder while the frames were drawn stops the swap; the folder and the file stay.
+    const frames = path.join(d, 'frames');
+    mkdirSync(frames);
+    const a = await atomicOutput(frames, { directory: true });
+    writeFileSync(path.join(a.tempPath, '000000.png'), 'n');
+    writeFileSync(path.join(frames, 'notes.txt'), 'keep me');
+    await expect(a.commit()).rejects.toMatchObject({ code: 'E_USAGE', message: `output folder ${frames} holds other files (notes.txt); a png sequence replaces the whole folder` });
+    await a.discard();
+    expect(readFileSync(path.join(frames, 'notes.txt'), 'utf8')).toBe('keep me');
+    expect(readdirSync(mine).sort()).toEqual(['000000.png', 'scenes.json', 'sub']);
+    expect(readdirSync(d).sort()).toEqual(['frames', 'project']);
   });
 
   it('refuses a missing directory and a file/directory mix-up', async () => {

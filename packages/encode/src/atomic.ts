@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { GlyphreelError } from '@glyphreel/core';
 
@@ -58,22 +58,13 @@ export function sidePath(target: string, suffix: string, dir: string = path.dirn
 /**
  * A temporary path beside `target` and the commit/discard pair that makes an encode atomic: the target either keeps
  * its old content or gets the complete new file, never a truncated one. Throws E_USAGE when the target's directory
- * does not exist or the target is a directory where a file is expected (and the reverse).
+ * does not exist, the target is a directory where a file is expected (and the reverse), or a directory target holds
+ * anything but numbered frames or is (or holds) the working directory.
  */
 export async function atomicOutput(target: string, options: { directory?: boolean } = {}): Promise<AtomicOutput> {
   const abs = path.resolve(target);
-  const dir = path.dirname(abs);
   const directory = options.directory === true;
-  const d = await stat(dir).catch(() => undefined);
-  if (!d || !d.isDirectory()) {
-    throw new GlyphreelError('E_USAGE', `output directory ${dir} does not exist`, { hint: 'create it first or choose another -o path' });
-  }
-  const t = await stat(abs).catch(() => undefined);
-  if (t && t.isDirectory() !== directory) {
-    throw new GlyphreelError('E_USAGE', `output ${abs} is ${t.isDirectory() ? 'a directory' : 'a file'}, expected ${directory ? 'a directory (png sequence)' : 'a file'}`, {
-      hint: 'choose another -o path or --format',
-    });
-  }
+  checkOutputTarget(abs, options);
   const tempPath = tempNameFor(abs);
   if (directory) await mkdir(tempPath);
   track(tempPath);
@@ -82,6 +73,8 @@ export async function atomicOutput(target: string, options: { directory?: boolea
     if (done) return;
     if (!existsSync(tempPath)) throw new GlyphreelError('E_RENDER', `nothing was written to ${tempPath}`);
     if (directory && existsSync(abs)) {
+      // Again now: files put into the folder while the frames were drawn must not go with the old sequence.
+      checkReplaceableFolder(abs);
       // rename() cannot replace a non-empty directory: move the old one aside first, drop it after the swap.
       const old = `${tempNameFor(abs)}.old`;
       track(old);
@@ -118,6 +111,48 @@ export async function atomicOutput(target: string, options: { directory?: boolea
       }
     },
   };
+}
+
+/**
+ * The checks atomicOutput makes, without creating anything: for a command to refuse a bad -o before it starts work.
+ * Throws E_USAGE when the target's directory does not exist, the target is a directory where a file is expected (and
+ * the reverse), or a directory target holds anything but numbered frames or is (or holds) the working directory.
+ */
+export function checkOutputTarget(target: string, options: { directory?: boolean } = {}): void {
+  const abs = path.resolve(target);
+  const dir = path.dirname(abs);
+  const directory = options.directory === true;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new GlyphreelError('E_USAGE', `output directory ${dir} does not exist`, { hint: 'create it first or choose another -o path' });
+  }
+  const t = existsSync(abs) ? statSync(abs) : undefined;
+  if (t && t.isDirectory() !== directory) {
+    throw new GlyphreelError('E_USAGE', `output ${abs} is ${t.isDirectory() ? 'a directory' : 'a file'}, expected ${directory ? 'a directory (png sequence)' : 'a file'}`, {
+      hint: 'choose another -o path or --format',
+    });
+  }
+  if (directory && t) checkReplaceableFolder(abs);
+}
+
+/** What a png sequence holds: numbered frames (`000123.png`), so a folder of nothing else is an earlier render. */
+const FRAME_FILE = /^\d+\.png$/;
+
+/**
+ * A directory output replaces the whole folder, so it may only replace one that is empty or holds nothing but
+ * numbered frames (an earlier png render), and never the working directory or a folder around it: `-o .` once
+ * swapped the user's folder, scene files and all, for a png sequence.
+ */
+function checkReplaceableFolder(abs: string): void {
+  const cwd = process.cwd();
+  const hint = 'name a new or empty folder for the frames, e.g. -o frames/';
+  if (cwd === abs || cwd.startsWith(abs.endsWith(path.sep) ? abs : abs + path.sep)) {
+    throw new GlyphreelError('E_USAGE', `output folder ${abs} is ${cwd === abs ? 'the current folder' : 'around the current folder'}; a png sequence replaces the whole folder`, { hint });
+  }
+  const others = readdirSync(abs).filter((n) => !FRAME_FILE.test(n) || !statSync(path.join(abs, n)).isFile());
+  if (others.length) {
+    const shown = others.sort().slice(0, 3).join(', ') + (others.length > 3 ? `, … (${others.length} in all)` : '');
+    throw new GlyphreelError('E_USAGE', `output folder ${abs} holds other files (${shown}); a png sequence replaces the whole folder`, { hint });
+  }
 }
 
 /** Size of a file, or total size of the files directly inside a directory; 0 when missing. */

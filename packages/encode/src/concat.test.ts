@@ -62,6 +62,12 @@ describe('concatSegments', () => {
     // The probe it made of the joined file before renaming it is handed back (the work dir's cleanup reuses it).
     expect(r.probe).toEqual(p);
     expect(extraFiles(d, ['seg dir', 'joined.mp4'])).toEqual([]);
+    // An explicit format wins over a name that implies none (render --format mp4 -o show.mkv).
+    const named = path.join(d, 'show.mkv');
+    expect((await concatSegments({ ffmpeg: await realFfmpeg(), segments: segs, output: named, format: 'mp4' })).frames).toBe(22);
+    expect((await probe(named, { ffmpeg: await realFfmpeg() })).frames).toBe(22);
+    await expect(concatSegments({ ffmpeg: await realFfmpeg(), segments: segs, output: path.join(d, 'other.mkv') })).rejects.toMatchObject({ code: 'E_USAGE' });
+    expect(extraFiles(d, ['seg dir', 'joined.mp4', 'show.mkv'])).toEqual([]);
   });
 
   it('muxes audio cut to the video length: durations within one frame, AAC, faststart', async () => {

@@ -48,6 +48,8 @@ export interface ConcatOptions {
   /** Frame rate of the segments; default: probed from the first. */
   fps?: number;
   output: string;
+  /** mp4 or webm; default: from the output's extension (a render passes its --format, whatever the name). */
+  format?: OutputFormat;
   /** Audio to mux, cut or padded to the video length. */
   audio?: string;
   /** Where to put the list file (default: beside the output; removed afterwards). */
@@ -81,7 +83,7 @@ export interface ConcatResult {
  */
 export async function concatSegments(o: ConcatOptions): Promise<ConcatResult> {
   if (o.segments.length === 0) throw new GlyphreelError('E_RENDER', `no segments to join into ${o.output}`);
-  const format: OutputFormat = formatFromPath(o.output);
+  const format: OutputFormat = o.format ?? formatFromPath(o.output);
   if (format !== 'mp4' && format !== 'webm') {
     throw new GlyphreelError('E_USAGE', `segments join into mp4 or webm, not ${format} (${o.output})`);
   }
@@ -137,6 +139,8 @@ export interface MuxOptions {
   video: string;
   audio: string;
   output: string;
+  /** mp4 or webm; default: from the output's extension. */
+  format?: OutputFormat;
   /** Video length; default: frames / fps of the probed video. */
   durationS?: number;
   logPath?: string;
@@ -146,7 +150,7 @@ export interface MuxOptions {
 
 /** Adds an audio track to an encoded video (video stream-copied), audio cut or padded to the video length. */
 export async function muxAudio(o: MuxOptions): Promise<ConcatResult> {
-  const format = formatFromPath(o.output);
+  const format = o.format ?? formatFromPath(o.output);
   if (format !== 'mp4' && format !== 'webm') throw new GlyphreelError('E_USAGE', `${format} output cannot carry audio (${o.output})`);
   const bin = ffmpegPathOf(o.ffmpeg);
   const v = await probe(o.video, { ffmpeg: bin, ...(o.signal ? { signal: o.signal } : {}) });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { GlyphreelError } from '@glyphreel/core';
 
 /** x264's presets, fastest first. */
@@ -47,13 +48,19 @@ export function x264Threads(workers: number, cores: number): number {
 export type OutputFormat = 'mp4' | 'webm' | 'gif' | 'png';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['mp4', 'webm', 'gif', 'png'];
 
-/** The format a path implies: .mp4/.m4v/.mov → mp4, .webm, .gif; anything else (a directory name) → png sequence. */
+/**
+ * The format a path implies: .mp4/.m4v/.mov → mp4, .webm, .gif; a name without an extension (a folder) → png
+ * sequence. Any other extension is an E_USAGE error: `-o clip.mkv` once became a folder of pngs named clip.mkv.
+ */
 export function formatFromPath(p: string): OutputFormat {
-  const ext = /\.([a-z0-9]+)$/i.exec(p)?.[1]?.toLowerCase();
+  const ext = path.extname(p.replace(/[\\/]+$/, '')).slice(1).toLowerCase();
+  if (ext === '') return 'png';
   if (ext === 'mp4' || ext === 'm4v' || ext === 'mov') return 'mp4';
   if (ext === 'webm') return 'webm';
   if (ext === 'gif') return 'gif';
-  return 'png';
+  throw new GlyphreelError('E_USAGE', `Cannot tell the output format from "${p}": glyphreel writes .mp4, .webm and .gif files, or a png sequence into a folder`, {
+    hint: 'rename the output (a folder name for png frames, e.g. frames/) or give --format mp4, webm, gif or png',
+  });
 }
 
 /** yuv420p halves chroma in both directions, so mp4 and webm need even sizes; gif and png take any size. */

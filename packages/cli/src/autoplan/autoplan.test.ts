@@ -394,6 +394,6 @@ describe('autoPlan errors', () => {
   });
 
   it('says so when the registry has no built-in looks', () => {
-    expect(() => autoPlan(track({ durationS: 4 }), { fps: FPS, durationS: 4, registry: new Registry(), seed: 1 })).toThrow('autoPlan: the registry has none of the built-in looks for "content"');
+    expect(() => autoPlan(track({ durationS: 4 }), { fps: FPS, durationS: 4, registry: new Registry(), seed: 1 })).toThrow('autoPlan: the registry has none of the built-in looks for "palette"');
   });
 });

@@ -234,9 +234,15 @@ const BOLD_RAMPS = ['blocks', 'shade', 'halffill', 'machine', 'circuit', 'hatch'
  * followed by the high half of a bold one, without repeats, so ink still rises from the space to the last glyph.
  */
 export function inventPalette(registry: Registry, rng: Rng): string {
+  // Only ramps the registry has (all of them with the built-ins, so the seeded choices stay the same).
+  const ramps = (names: readonly string[]) => {
+    const have = names.filter((n) => registry.find('palettes', n));
+    if (!have.length) throw new GlyphreelError('E_PLUGIN', 'autoPlan: the registry has none of the built-in looks for "palette"', { hint: 'plan with the registry from buildRegistry(), which loads the built-in plugins' });
+    return have;
+  };
   const glyphs = (name: string) => [...registry.palette(name)].filter((c) => c !== ' ');
-  const fine = glyphs(rng.choice(FINE_RAMPS));
-  const bold = glyphs(rng.choice(BOLD_RAMPS));
+  const fine = glyphs(rng.choice(ramps(FINE_RAMPS)));
+  const bold = glyphs(rng.choice(ramps(BOLD_RAMPS)));
   const out = [' ', ...fine.slice(0, Math.max(2, Math.ceil(fine.length / 2)))];
   for (const c of bold.slice(Math.floor(bold.length / 2))) if (!out.includes(c)) out.push(c);
   return out.join('');

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,6 +137,9 @@ describe('glyphreel commands', () => {
     [['render', 'a.json', 'b.json', '-o', 'x.mp4'], 2, "error: too many arguments for 'render'. Expected 1 argument but got 2."],
     [['list', '/no/such.json'], 2, 'glyphreel: Scene file /no/such.json does not exist'],
     [['frame', '--demo', '--at', '99', '-o', 'f.png'], 2, 'glyphreel: --at 99 is past the end of the timeline'],
+    [['frame', '--demo', '--at', '1', '-o', 'f.jpg'], 2, 'glyphreel: glyphreel frame writes a PNG: -o f.jpg should end in .png (e.g. -o f.png)'],
+    [['render', '--demo', '-o', 'clip.mkv'], 2, 'glyphreel: Cannot tell the output format from "clip.mkv": glyphreel writes .mp4, .webm and .gif files, or a png sequence into a folder (rename the output'],
+    [['render', '--demo', '-o', '.'], 2, `glyphreel: output folder ${process.cwd()} is the current folder; a png sequence replaces the whole folder`],
     [['render', '--video', '/no/clip.mp4', '-o', 'x.mp4'], 2, 'glyphreel: Video file /no/clip.mp4 does not exist'],
     [['render', '--demo', '--lyrics', '/no/song.srt', '-o', 'x.mp4'], 2, 'glyphreel: Lyrics file /no/song.srt does not exist'],
     [['sync-check', '/no/out.mp4'], 2, 'glyphreel: Video file /no/out.mp4 does not exist'],
@@ -285,6 +288,24 @@ describe('glyphreel commands', () => {
     expect(io.errLines[0]).toMatch(line);
     expect(existsSync(out)).toBe(false);
   });
+
+  it('a png sequence never replaces a folder of other files: exit 2 before drawing, every file kept', async () => {
+    const mine = path.join(dir, 'my project');
+    mkdirSync(mine, { recursive: true });
+    writeFileSync(path.join(mine, 'scenes.json'), '{"keep": true}');
+    writeFileSync(path.join(mine, '000000.png'), 'not a frame of ours');
+    const io = capture();
+    expect(await runCli(['render', ...small, '--format', 'png', '-o', mine], io)).toBe(2);
+    expect(io.errLines).toEqual([`glyphreel: output folder ${mine} holds other files (scenes.json); a png sequence replaces the whole folder (name a new or empty folder for the frames, e.g. -o frames/)`]);
+    expect(readdirSync(mine).sort()).toEqual(['000000.png', 'scenes.json']);
+    expect(readFileSync(path.join(mine, 'scenes.json'), 'utf8')).toBe('{"keep": true}');
+    expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]);
+    // A folder that holds only an earlier sequence is replaced by the new one.
+    rmSync(path.join(mine, 'scenes.json'));
+    expect(await runCli(['render', ...small, '--format', 'png', '-o', mine], capture())).toBe(0);
+    expect(readdirSync(mine)).toHaveLength(24);
+    expect(readFileSync(path.join(mine, '000000.png')).subarray(1, 4).toString()).toBe('PNG');
+  }, 60000);
 
   it('Ctrl-C stops the render, exits 130, keeps the old output and leaves no temporaries', async () => {
     const target = path.join(dir, 'long.mp4');

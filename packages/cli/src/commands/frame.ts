@@ -37,6 +37,8 @@ export async function renderTestFrame(flags: FrameFlags): Promise<FrameResult> {
   const t0 = performance.now();
   const at = Number(flags.at);
   if (flags.at.trim() === '' || !Number.isFinite(at) || at < 0) throw usageError(`Invalid --at "${flags.at}": expected seconds >= 0`);
+  // The PNG goes exactly where -o says: a .jpg name holding PNG bytes would mislead every tool that opens it.
+  if (path.extname(flags.output).toLowerCase() !== '.png') throw usageError(`glyphreel frame writes a PNG: -o ${flags.output} should end in .png`, `e.g. -o ${path.basename(flags.output, path.extname(flags.output)) || 'frame'}.png`);
   const settings = parseSettings(flags);
   const { prepared, profile, units } = await planRender({ output: flags.output, source: projectSource(flags), plugins: flags.plugin ?? [], quality: settings.quality, ...(settings.aspect ? { aspect: settings.aspect } : {}), ...(settings.resolution ? { resolution: settings.resolution } : {}), workers: 1, ...(settings.fps ? { fps: settings.fps } : {}) });
   const { project, registry } = prepared;

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { findFfmpeg, OUTPUT_FORMATS, synthesizeAudio, X264_PRESETS, type OutputFormat, type X264Preset } from '@glyphreel/encode';
+import { checkOutputTarget, findFfmpeg, formatFromPath, OUTPUT_FORMATS, synthesizeAudio, X264_PRESETS, type OutputFormat, type X264Preset } from '@glyphreel/encode';
 import { Command, Option } from 'commander';
 import { usageError, type Io } from '../cli-errors.js';
 import { DEMO_BPM, demoProject } from '../demo.js';
@@ -63,6 +63,8 @@ export async function renderOptionsFromFlags(flags: RenderFlags, signal: AbortSi
   for (const [flag, file] of [['--audio', flags.audio], ['--video', flags.video], ['--image', flags.image], ['--lyrics', flags.lyrics], ['--scenes', flags.scenes]] as const) {
     if (file && path.resolve(file) === outAbs) throw usageError(`-o ${flags.output} is the ${flag} input; rendering would replace it`, 'write the video to another file');
   }
+  // The output's format and whether it may be replaced, before any audio is made or analysed (renderVideo checks again).
+  if (!shard) checkOutputTarget(outAbs, { directory: (format ?? formatFromPath(flags.output)) === 'png' });
   const narration = (flags.narration ?? []).map((spec) => {
     const m = /^(.*?)(?:@(\d+(?:\.\d+)?))?$/.exec(spec)!;
     const file = m[1]!;

@@ -522,7 +522,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
         await concatSegments({ ffmpeg: ffmpeg!, segments, output: joined, fps, faststart: false, ...(o.signal ? { signal: o.signal } : {}) });
         await gifFromVideo({ ffmpeg: ffmpeg!, input: joined, output: o.output, fps, workDir: segDir, ...(o.signal ? { signal: o.signal } : {}) });
       } else {
-        joinedProbe = (await concatSegments({ ffmpeg: ffmpeg!, segments, output: o.output, fps, beforeCommit: checksDone, ...(audio ? { audio } : {}), ...(o.signal ? { signal: o.signal } : {}) })).probe;
+        joinedProbe = (await concatSegments({ ffmpeg: ffmpeg!, segments, output: o.output, format: segFormat === 'webm' ? 'webm' : 'mp4', fps, beforeCommit: checksDone, ...(audio ? { audio } : {}), ...(o.signal ? { signal: o.signal } : {}) })).probe;
       }
       output = path.resolve(o.output);
     }
