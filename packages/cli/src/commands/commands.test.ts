@@ -127,6 +127,7 @@ describe('glyphreel commands', () => {
     [['render', '--demo', '-o', 'x.mp4', '--workers', '-1'], 2, 'glyphreel: Invalid --workers "-1"'],
     [['render', '--demo', '-o', 'x.mp4', '--fps', '0'], 2, 'glyphreel: Invalid --fps "0"'],
     [['render', '--demo', '-o', 'x.mp4', '--frames', '9-3'], 2, 'glyphreel: Invalid --frames "9-3"'],
+    [['render', '--demo', '-o', 'x.mp4', '--frames', '0-999'], 2, 'glyphreel: Invalid --frames 0-999: the timeline has frames 0-'],
     [['render', '--demo', '-o', 'x.mp4', '--crf', '99'], 2, 'glyphreel: Invalid --crf "99"'],
     [['render', '--demo', '-o', 'x.mp4', '--format', 'avi'], 2, "error: option '--format <format>' argument 'avi' is invalid"],
     [['render', '--demo', '-o', 'x.mp4', '--audio', '/no/song.mp3'], 2, 'glyphreel: Audio file /no/song.mp3 does not exist'],

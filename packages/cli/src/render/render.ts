@@ -249,7 +249,8 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   if (o.frames) {
     const [a, b] = o.frames;
     if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b > a && b <= total)) {
-      throw new GlyphreelError('E_USAGE', `Invalid --frames ${a}-${b}: the timeline has frames 0-${total - 1}`, { hint: `e.g. --frames 0-${Math.min(total, 48) - 1}` });
+      // `frames` is [first, end): the user wrote the last frame, end − 1.
+      throw new GlyphreelError('E_USAGE', `Invalid --frames ${a}-${b - 1}: the timeline has frames 0-${total - 1}`, { hint: `e.g. --frames 0-${Math.min(total, 48) - 1}` });
     }
     units = allUnits
       .filter((u) => u.frameEnd > a && u.frameStart < b)
