@@ -18,7 +18,7 @@ export async function readSceneFile(file: string): Promise<unknown> {
     } catch (e) {
       const code = (e as { code?: string }).code;
       if (code === 'ERR_MODULE_NOT_FOUND' && String((e as Error).message).includes(abs)) {
-        throw new GlyphreelError('E_INPUT', `Scene file ${file} does not exist`, { hint: 'check the path given to --scenes' });
+        throw new GlyphreelError('E_INPUT', `Scene file ${file} does not exist`, { hint: 'check the path of the scene file' });
       }
       throw new GlyphreelError('E_INPUT', `Scene module ${file} failed to load: ${(e as Error).message.split('\n')[0]}`);
     }
@@ -30,13 +30,15 @@ export async function readSceneFile(file: string): Promise<unknown> {
     } catch (e) {
       const code = (e as { code?: string }).code;
       throw new GlyphreelError('E_INPUT', code === 'ENOENT' ? `Scene file ${file} does not exist` : `Cannot read scene file ${file}: ${code ?? (e as Error).message}`, {
-        hint: 'check the path given to --scenes',
+        hint: 'check the path of the scene file',
       });
     }
     try {
       raw = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (e) {
-      throw new GlyphreelError('E_INPUT', `${file}: invalid JSON: ${jsonErrorWhere(text, (e as Error).message)}`);
+      // A .yaml or .toml file is read as JSON too (there is one scene format): say which formats there are.
+      const other = path.extname(abs).toLowerCase() !== '.json';
+      throw new GlyphreelError('E_INPUT', `${file}: invalid JSON: ${jsonErrorWhere(text, (e as Error).message)}`, other ? { hint: 'scene files are JSON, or an .mjs module exporting the same object' } : {});
     }
   }
   return rebase(raw, path.dirname(abs));

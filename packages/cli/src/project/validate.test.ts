@@ -155,6 +155,11 @@ describe('readSceneFile', () => {
     const f = path.join(dir, 'bad.json');
     writeFileSync(f, '{\n  "scenes": [\n    { "name": "a", }\n  ]\n}\n');
     await expect(readSceneFile(f)).rejects.toThrow(/bad\.json: invalid JSON: .*\(line 3, column \d+\)/);
+    await expect(readSceneFile(f)).rejects.toMatchObject({ hint: undefined });
+    // Another extension: the hint says which formats a scene file can have.
+    const y = path.join(dir, 'show.yaml');
+    writeFileSync(y, 'scenes:\n  - name: a\n');
+    await expect(readSceneFile(y)).rejects.toMatchObject({ code: 'E_INPUT', hint: 'scene files are JSON, or an .mjs module exporting the same object' });
   });
   it('reports a missing file in one line', async () => {
     await expect(readSceneFile(path.join(dir, 'nope.json'))).rejects.toThrow(`Scene file ${path.join(dir, 'nope.json')} does not exist`);
