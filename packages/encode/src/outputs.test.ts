@@ -54,13 +54,17 @@ describe('output formats', () => {
     expect(extraFiles(d, ['frames'])).toEqual([]);
   });
 
-  it('png: replaces an existing sequence directory only on success', async () => {
+  it('png: replaces an earlier sequence as a whole, and refuses a folder that holds anything else', async () => {
     const d = tempDir('png');
     const out = path.join(d, 'frames');
     await encode(out, 5);
-    writeFileSync(path.join(out, 'note.txt'), 'old');
     await encode(out, 3);
     expect(readdirSync(out).sort()).toEqual(['000000.png', '000001.png', '000002.png']);
+    expect(extraFiles(d, ['frames'])).toEqual([]);
+    writeFileSync(path.join(out, 'note.txt'), 'mine');
+    await expect(encode(out, 2)).rejects.toMatchObject({ code: 'E_USAGE', message: `output folder ${out} holds other files (note.txt); a png sequence replaces the whole folder` });
+    expect(readdirSync(out).sort()).toEqual(['000000.png', '000001.png', '000002.png', 'note.txt']);
+    expect(readFileSync(path.join(out, 'note.txt'), 'utf8')).toBe('mine');
     expect(extraFiles(d, ['frames'])).toEqual([]);
   });
 

@@ -214,7 +214,7 @@ describe('renderVideo', () => {
 
   it.each([
     [{ resolution: '161x96' }, 'Invalid resolution 161x96: width and height must be even'],
-    [{ frames: [40, 60] as [number, number] }, 'Invalid --frames 40-60: the timeline has frames 0-47'],
+    [{ frames: [40, 60] as [number, number] }, 'Invalid --frames 40-59: the timeline has frames 0-47'],
     [{ clips: ['nope'] }, 'Unknown --clip "nope"'],
     [{ audio: '/no/such.wav' }, 'Audio file /no/such.wav does not exist'],
     [{ source: { raw: { scenes: [{ name: 'x', end: 1, layers: [{ effect: 'plasmaa' }] }] }, label: 'typo.json' } }, 'typo.json: scene 0 "x": layers[0].effect: Unknown effect "plasmaa"'],
