@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -221,5 +221,27 @@ describe('renderVideo', () => {
   ])('rejects %j before rendering', async (over, message) => {
     await expect(renderVideo(base({ ...over, output: path.join(dir, 'never.mp4') }))).rejects.toThrow(message);
     expect(existsSync(path.join(dir, 'never.mp4'))).toBe(false);
+  }, 30000);
+
+  it('refuses an output it may not write before drawing, and leaves no work directory behind', async () => {
+    // The render's temporaries go to TMPDIR: a private one shows whatever it leaves (a render that got as far as
+    // drawing would have made its work directory there).
+    const tmp = mkdtempSync(path.join(dir, 'tmp-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      const mine = path.join(dir, 'my folder');
+      mkdirSync(mine);
+      writeFileSync(path.join(mine, 'scenes.json'), '{}');
+      await expect(renderVideo(base({ output: mine, format: 'png' }))).rejects.toMatchObject({ code: 'E_USAGE', message: `output folder ${mine} holds other files (scenes.json); a png sequence replaces the whole folder` });
+      await expect(renderVideo(base({ output: path.join(dir, 'no such folder', 'x.mp4') }))).rejects.toMatchObject({ code: 'E_USAGE', message: `output directory ${path.join(dir, 'no such folder')} does not exist` });
+      await expect(renderVideo(base({ output: path.join(dir, 'x.mkv') }))).rejects.toMatchObject({ code: 'E_USAGE' });
+      expect(readdirSync(mine)).toEqual(['scenes.json']);
+      expect(readdirSync(tmp)).toEqual([]);
+      expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
   }, 30000);
 });

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { FeatureTable, GlyphreelError, isGlyphreelError } from '@glyphreel/core';
 import {
   atomicOutput,
+  checkOutputTarget,
   concatSegments,
   createWorkDir,
   findFfmpeg,
@@ -233,6 +234,9 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
     }
     if (o.frames || o.clips?.length || o.skipRender) throw new GlyphreelError('E_USAGE', '--shard cannot be combined with --frames, --clip or --skip-render');
   }
+  // A target that cannot be written (no such folder, a file where a folder is needed, a folder of the user's files)
+  // is refused now, not after the frames are drawn.
+  if (!shard && format !== 'none') checkOutputTarget(o.output, { directory: format === 'png' });
   // Discovering ffmpeg (two runs of it, ~150 ms the first time) overlaps reading and validating the project.
   const found = format === 'none' ? Promise.resolve(null) : findFfmpeg({ ffmpegPath: o.ffmpegPath });
   found.catch(() => undefined); // awaited below, after the project's own errors
@@ -307,26 +311,32 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   const audio = partial ? null : soundtrack;
   if (partial && (o.audio ?? project.audio)) warnings.push('--frames renders part of the timeline without audio');
 
+  // The png folder's temp first: when it cannot be made (the target may not be replaced), no work directory is left.
+  const pngOut = format === 'png' ? await atomicOutput(o.output, { directory: true }) : null;
   // Where segments go.
   let work: WorkDir | null = null;
   let segDir: string;
-  if (stable) {
-    segDir = stableWorkDir(o.output);
-    await mkdir(segDir, { recursive: true });
-  } else if (shard) {
-    // Inside the shard folder: the finished segments are moved out of it by a rename.
-    await mkdir(o.output, { recursive: true });
-    work = await createWorkDir({ keep: false, besideOutput: path.join(o.output, manifestName(shard)) });
-    segDir = work.path;
-  } else {
-    work = await createWorkDir({ keep: false });
-    segDir = work.path;
+  try {
+    if (pngOut) await mkdir(pngOut.tempPath, { recursive: true });
+    if (stable) {
+      segDir = stableWorkDir(o.output);
+      await mkdir(segDir, { recursive: true });
+    } else if (shard) {
+      // Inside the shard folder: the finished segments are moved out of it by a rename.
+      await mkdir(o.output, { recursive: true });
+      work = await createWorkDir({ keep: false, besideOutput: path.join(o.output, manifestName(shard)) });
+      segDir = work.path;
+    } else {
+      work = await createWorkDir({ keep: false });
+      segDir = work.path;
+    }
+  } catch (e) {
+    await pngOut?.discard();
+    throw e;
   }
   const segFormat: 'mp4' | 'webm' | 'png' | 'none' = format === 'none' ? 'none' : format === 'png' ? 'png' : format === 'webm' ? 'webm' : 'mp4';
   const videoSegments = segFormat === 'mp4' || segFormat === 'webm';
   const ext = segFormat === 'webm' ? 'webm' : 'mp4';
-  const pngOut = format === 'png' ? await atomicOutput(o.output, { directory: true }) : null;
-  if (pngOut) await mkdir(pngOut.tempPath, { recursive: true });
   const segPath = (u: WorkUnit) => (pngOut ? pngOut.tempPath : path.join(segDir, `${u.id}.${ext}`));
 
   const cores = os.availableParallelism?.() ?? hw.logicalCores;
