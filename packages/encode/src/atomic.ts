@@ -66,8 +66,9 @@ export async function atomicOutput(target: string, options: { directory?: boolea
   const directory = options.directory === true;
   checkOutputTarget(abs, options);
   const tempPath = tempNameFor(abs);
-  if (directory) await mkdir(tempPath);
+  // Tracked before it exists, so an exit at any point removes it (rmSync ignores a path that is not there).
   track(tempPath);
+  if (directory) await mkdir(tempPath);
   let done = false;
   const commit = async (): Promise<void> => {
     if (done) return;

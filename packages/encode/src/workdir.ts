@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { isGlyphreelError } from '@glyphreel/core';
@@ -86,12 +86,14 @@ export async function createWorkDir(o: WorkDirOptions = {}): Promise<WorkDir> {
   const env = o.env ?? process.env;
   const keep = o.keep === true || env.KEEP_INTERMEDIATES === '1';
   let dir: string;
+  // Made synchronously and tracked in the same turn: a process.exit between an asynchronous mkdir's completion and
+  // its callback (an EPIPE on stdout, a second Ctrl-C) would leave a directory that no hook knows of.
   if (o.besideOutput) {
     const target = path.resolve(o.besideOutput);
     dir = path.join(path.dirname(target), `.${path.basename(target)}.glyphreel-work-${process.pid}-${randomBytes(4).toString('hex')}`);
-    await mkdir(dir);
+    mkdirSync(dir);
   } else {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'glyphreel-work-'));
+    dir = mkdtempSync(path.join(os.tmpdir(), 'glyphreel-work-'));
   }
   if (!keep) {
     liveDirs.add(dir);
@@ -106,8 +108,10 @@ export async function createWorkDir(o: WorkDirOptions = {}): Promise<WorkDir> {
   const remove = async () => {
     if (gone) return;
     gone = true;
-    liveDirs.delete(dir);
+    // Untracked only once removed: an exit while rm runs (`glyphreel bench | head -1` ends the process at its next
+    // line) leaves the exit hook to finish it.
     await rm(dir, { recursive: true, force: true });
+    liveDirs.delete(dir);
   };
   const file = (name: string): string => {
     const p = path.resolve(dir, name);

@@ -1,3 +1,8 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import type { UnitResult } from '../render/job.js';
 import { runBench, timeline } from './bench.js';
@@ -33,6 +38,31 @@ describe('glyphreel bench', () => {
     expect(fused!.median_ms).toBeGreaterThan(0);
     expect(fused!.baseline_ms).toBeGreaterThan(0);
     expect(fused!.speedup).toBe([...fused!.speedup_runs].sort((a, b) => a - b)[1]);
+  }, 120000);
+
+  it('glyphreel bench | head -1 ends the process without leaving its work directory behind', async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'glyphreel-bench-test-'));
+    try {
+      const bin = fileURLToPath(new URL('../../bin/glyphreel.js', import.meta.url));
+      const child = spawn(process.execPath, [bin, 'bench', '--frames', '6', '--resolution', '64x36', '--repeat', '1', '--encode-repeat', '1', '--frame-rounds', '1'], { env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+      // Read the first line, then close the pipe as `head -1` does.
+      const first = await new Promise<string>((resolve) => {
+        let buf = '';
+        child.stdout.on('data', (d: Buffer) => {
+          buf += d.toString();
+          if (buf.includes('\n')) {
+            child.stdout.destroy();
+            resolve(buf.split('\n')[0]!);
+          }
+        });
+      });
+      expect(JSON.parse(first).bench).toBe('cli/render-only/1-worker');
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      expect(code).toBe(0);
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   }, 120000);
 
   it('reads start-up and the spread of the workers\' last frames from the units\' timestamps', () => {

@@ -1,9 +1,9 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
-import { findFfmpeg, runFfmpeg, x264Threads } from '@glyphreel/encode';
+import { createWorkDir, findFfmpeg, runFfmpeg, x264Threads } from '@glyphreel/encode';
 import { clearAtlasCache, createSceneRenderer } from '@glyphreel/grid';
 import { clearSimdFrame, createSimdFrame } from '@glyphreel/shaders';
 import { detectHardware } from '@glyphreel/hardware';
@@ -97,7 +97,10 @@ export async function runBench(o: BenchOptions = {}): Promise<Array<Record<strin
     out.push(rec);
     print(JSON.stringify(rec));
   };
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'glyphreel-bench-'));
+  // A work directory, not a bare mkdtemp: `glyphreel bench | head -2` ends the process at its next line (EPIPE), and
+  // the work directory's exit hook still removes the 1.4 GB raw file and the encodes.
+  const work = await createWorkDir({ keep: false });
+  const dir = work.path;
   try {
     // 1 worker and all workers alternate, `repeat` times: this machine's speed drifts from minute to minute, so each
     // speed-up is taken from two runs made back to back, and the medians are reported.
@@ -226,7 +229,7 @@ export async function runBench(o: BenchOptions = {}): Promise<Array<Record<strin
     });
     emit(fusedRecord);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await work.abort();
   }
   return out;
 }
