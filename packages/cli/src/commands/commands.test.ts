@@ -149,6 +149,7 @@ describe('glyphreel commands', () => {
     [['bench', '--encode-repeat', 'two'], 2, 'glyphreel: Invalid --encode-repeat "two"'],
     [['bench', '--frame-rounds', '0'], 2, 'glyphreel: Invalid --frame-rounds "0"'],
     [['render', '--video', 'package.json', '-o', 'package.json'], 2, 'glyphreel: -o package.json is the --video input; rendering would replace it'],
+    [['render', '--demo', '--narration', 'package.json@1', '--format', 'mp4', '-o', 'package.json'], 2, 'glyphreel: -o package.json is the --narration input; rendering would replace it'],
   ])('%j exits %i with one line', async (argv, code, line) => {
     const io = capture();
     expect(await runCli(argv, io)).toBe(code);

@@ -59,18 +59,19 @@ export async function renderOptionsFromFlags(flags: RenderFlags, signal: AbortSi
     if (file && !existsSync(file)) throw usageError(`${flag === '--audio' ? 'Audio' : flag === '--video' ? 'Video' : flag === '--image' ? 'Image' : 'Lyrics'} file ${file} does not exist`);
   }
   if (flags.video && flags.image) throw usageError('Give either --video or --image, not both');
-  // Rendering over an input would replace the user's source with the render (atomically, but still gone).
-  for (const [flag, file] of [['--audio', flags.audio], ['--video', flags.video], ['--image', flags.image], ['--lyrics', flags.lyrics], ['--scenes', flags.scenes]] as const) {
-    if (file && path.resolve(file) === outAbs) throw usageError(`-o ${flags.output} is the ${flag} input; rendering would replace it`, 'write the video to another file');
-  }
-  // The output's format and whether it may be replaced, before any audio is made or analysed (renderVideo checks again).
-  if (!shard) checkOutputTarget(outAbs, { directory: (format ?? formatFromPath(flags.output)) === 'png' });
   const narration = (flags.narration ?? []).map((spec) => {
     const m = /^(.*?)(?:@(\d+(?:\.\d+)?))?$/.exec(spec)!;
     const file = m[1]!;
     if (!existsSync(file)) throw usageError(`Narration file ${file} does not exist`);
     return m[2] === undefined ? { file: path.resolve(file) } : { file: path.resolve(file), atS: Number(m[2]) };
   });
+  // Rendering over an input would replace the user's source with the render (atomically, but still gone).
+  const inputs: Array<readonly [string, string | undefined]> = [['--audio', flags.audio], ['--video', flags.video], ['--image', flags.image], ['--lyrics', flags.lyrics], ['--scenes', flags.scenes], ...narration.map((n) => ['--narration', n.file] as const)];
+  for (const [flag, file] of inputs) {
+    if (file && path.resolve(file) === outAbs) throw usageError(`-o ${flags.output} is the ${flag} input; rendering would replace it`, 'write the video to another file');
+  }
+  // The output's format and whether it may be replaced, before any audio is made or analysed (renderVideo checks again).
+  if (!shard) checkOutputTarget(outAbs, { directory: (format ?? formatFromPath(flags.output)) === 'png' });
   const media = flags.video || flags.image;
   if (media && (flags.scenes || flags.demo)) throw usageError(`--${flags.video ? 'video' : 'image'} builds its own project; do not combine it with --scenes or --demo`, 'add a video or image layer to the scene file instead');
   const durationS = parseNumber(flags.duration, '--duration', 0.1, 86400);
