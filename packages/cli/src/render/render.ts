@@ -317,7 +317,6 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   let work: WorkDir | null = null;
   let segDir: string;
   try {
-    if (pngOut) await mkdir(pngOut.tempPath, { recursive: true });
     if (stable) {
       segDir = stableWorkDir(o.output);
       await mkdir(segDir, { recursive: true });

@@ -97,12 +97,15 @@ export class SceneRuntime {
   private readonly fuse: boolean;
   private readonly hist = new Int32Array(256);
   private readonly tonemapMap = new Uint8Array(256);
+  /** tonemap's options, made once rather than per frame. */
+  private readonly tonemapOptions: { gamma: number };
   private readonly custom: { def: SceneDef<any>; params: Record<string, unknown>; ctx: LiveContext & { renderer: GridSceneRenderer; width: number; height: number }; rng: Rng } | null = null;
   readonly scene: SceneSpec;
 
   constructor(private readonly o: SceneRuntimeOptions) {
     const { registry, renderer, scene } = o;
     this.scene = scene;
+    this.tonemapOptions = { gamma: scene.gamma };
     this.chain = createShaderChain(registry, scene.shaders.map((s) => [s.name, s.params] as const));
     this.extras = scene.extras.map((x) => ({ when: x.when, chain: createShaderChain(registry, x.shaders.map((s) => [s.name, s.params] as const)) }));
     this.feedback = scene.feedback ? new FeedbackBuffer() : null;
@@ -282,10 +285,10 @@ export class SceneRuntime {
       // the layer and then calling tonemap, without the two passes over the frame.
       this.hist.fill(0);
       const samples = renderer.histogram(single.grid, singleCells!, TONEMAP_STRIDE, this.hist);
-      renderer.renderMapped(single.grid, singleCells!, out, tonemapTableFromHistogram(this.hist, samples, { gamma: this.scene.gamma }, this.tonemapMap));
+      renderer.renderMapped(single.grid, singleCells!, out, tonemapTableFromHistogram(this.hist, samples, this.tonemapOptions, this.tonemapMap));
     } else {
       if (!cleared) renderer.clearFrame(out);
-      tonemap(out, { gamma: this.scene.gamma });
+      tonemap(out, this.tonemapOptions);
     }
     if (this.feedback && this.scene.feedback) out = this.feedback.apply(out, this.scene.feedback);
     const t = local / this.o.fps;
