@@ -123,6 +123,11 @@ describe('concatSegments', () => {
     const p = await probe(out, { ffmpeg });
     expect(p.frames).toBe(61);
     expect(Math.abs(p.audioDurationS - 61 / 60)).toBeLessThanOrEqual(1 / 60);
+    // An explicit format wins over a name that implies none; without one, that name is refused.
+    const named = path.join(d, 'out.mkv');
+    await muxAudio({ ffmpeg, video: v, audio: song, output: named, format: 'mp4' });
+    expect(await probe(named, { ffmpeg })).toMatchObject({ frames: 61, hasAudio: true });
+    await expect(muxAudio({ ffmpeg, video: v, audio: song, output: path.join(d, 'other.mkv') })).rejects.toMatchObject({ code: 'E_USAGE' });
   });
 
   it('webm segments join with Opus audio', async () => {
