@@ -72,10 +72,51 @@ describe('mixNarration', () => {
     expect(power(pcm, 22050, 880, 2.2, 3.3)).toBeGreaterThan(100 * power(pcm, 22050, 880, 4, 5.5));
   }, 60000);
 
-  it('rejects clips past the end and unreadable files with one line', async () => {
+  it('keeps the music level constant after the clips end (no amix re-weighting)', async () => {
+    // 110 Hz music under clips at 880 and 1500 Hz (5–6.5 s and 7.5–8.5 s): the Goertzel power at 110 Hz is the
+    // music alone. Before the fix amix re-weighted its inputs once a clip ended and the music rose by 9.5 dB.
+    const out = path.join(dir, 'level.wav');
+    await mixNarration({ ffmpegPath, music, clips: [{ file: voice1 }, { file: voice2 }], output: out });
+    const sr = 22050;
+    const pcm = await decodeAudio(out, { ffmpegPath, sampleRate: sr });
+    const db = (from: number, to: number) => 10 * Math.log10(power(pcm, sr, 110, from, to));
+    const during = db(5.2, 6.3);
+    const between = db(6.7, 7.3);
+    const after = db(10, 11.8);
+    expect(Math.abs(after - during)).toBeLessThan(1);
+    expect(Math.abs(between - during)).toBeLessThan(1);
+    expect(Math.abs(db(2, 4.8) - during)).toBeLessThan(1);
+  }, 60000);
+
+  it('keeps a lone voice at its level when the music ends before the mix does', async () => {
+    // The music (2 s) ends long before the 6 s mix: the voice at 3 s must keep the level it has with no music.
+    const shortMusic = await tone('short-music.wav', 110, 2, 0.8);
+    const a = path.join(dir, 'with-short-music.wav');
+    const b = path.join(dir, 'voice-alone.wav');
+    await mixNarration({ ffmpegPath, music: shortMusic, clips: [{ file: voice1, atS: 3 }], durationS: 6, output: a });
+    await mixNarration({ ffmpegPath, clips: [{ file: voice1, atS: 3 }], durationS: 6, output: b });
+    const sr = 22050;
+    const pa = await decodeAudio(a, { ffmpegPath, sampleRate: sr });
+    const pb = await decodeAudio(b, { ffmpegPath, sampleRate: sr });
+    const ratioDb = 10 * Math.log10(power(pa, sr, 880, 3.2, 4.3) / power(pb, sr, 880, 3.2, 4.3));
+    expect(Math.abs(ratioDb)).toBeLessThan(1);
+  }, 60000);
+
+  it('rejects clips that start or run past the end, and unreadable files, with one line', async () => {
     await expect(mixNarration({ ffmpegPath, music, clips: [{ file: voice1, atS: 30 }], output: path.join(dir, 'x.wav') })).rejects.toThrow(
       /narration clip .*voice1\.wav starts at 30\.00 s, after the end \(12\.00 s\)/,
     );
+    // voice1 lasts 1.5 s: at 11 s it would run to 12.5 s of a 12 s song.
+    const late = mixNarration({ ffmpegPath, music, clips: [{ file: voice1, atS: 11 }], output: path.join(dir, 'late.wav') });
+    await expect(late).rejects.toMatchObject({ code: 'E_USAGE' });
+    await expect(late).rejects.toThrow(/narration clip .*voice1\.wav runs from 11\.00 to 12\.50 s, past the end \(12\.00 s\): its last 0\.50 s would be cut$/);
+    // Automatic placement that overruns is reported the same way (5 s intro + 1.5 + 1 gap + 1 s > 7 s).
+    await expect(mixNarration({ ffmpegPath, clips: [{ file: voice1 }, { file: voice2 }], durationS: 8, output: path.join(dir, 'auto.wav') })).rejects.toThrow(
+      /voice2\.wav runs from 7\.50 to 8\.50 s, past the end \(8\.00 s\)/,
+    );
+    // Ending exactly at the end is fine.
+    const r = await mixNarration({ ffmpegPath, music, clips: [{ file: voice1, atS: 10.5 }], output: path.join(dir, 'flush.wav') });
+    expect(r.clips[0]!.endS).toBeCloseTo(12, 2);
     const missing = mixNarration({ ffmpegPath, clips: [{ file: path.join(dir, 'nope.mp3') }], output: path.join(dir, 'y.wav') });
     await expect(missing).rejects.toBeInstanceOf(GlyphreelError);
     await expect(missing).rejects.toThrow(/Cannot read narration clip .*nope\.mp3/);

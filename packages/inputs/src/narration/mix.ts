@@ -35,6 +35,9 @@ export interface MixResult {
   clips: PlacedClip[];
 }
 
+/** How far a clip may run past the end before it is an error (below one frame at 24 fps). */
+const OVERRUN_SLACK_S = 0.03;
+
 async function lengthOf(file: string, ffmpegPath: string, what: string): Promise<number> {
   let p;
   try {
@@ -77,6 +80,15 @@ export async function mixNarration(o: MixOptions): Promise<MixResult> {
         hint: 'give fewer or shorter clips, or earlier times',
       });
     }
+    // Reported like a late start rather than cut silently: losing the end of a sentence is never what was meant.
+    // The slack absorbs container duration rounding (an MP3's length is known to a frame, ~26 ms).
+    if (p.endS > durationS + OVERRUN_SLACK_S) {
+      throw new GlyphreelError(
+        'E_USAGE',
+        `narration clip ${p.file} runs from ${p.startS.toFixed(2)} to ${p.endS.toFixed(2)} s, past the end (${durationS.toFixed(2)} s): its last ${(p.endS - durationS).toFixed(2)} s would be cut`,
+        { hint: 'start it earlier, shorten it, or use a longer song or duration' },
+      );
+    }
   }
   const inputs: string[] = [];
   const chains: string[] = [];
@@ -84,20 +96,22 @@ export async function mixNarration(o: MixOptions): Promise<MixResult> {
   placed.forEach((p, i) => {
     inputs.push('-i', p.file);
     const ms = Math.round(p.startS * 1000);
-    chains.push(`[${i}:a]aformat=channel_layouts=mono,aresample=44100,pan=stereo|c0=c0|c1=c0,adelay=${ms}|${ms}[v${i}]`);
+    chains.push(`[${i}:a]aformat=channel_layouts=mono,aresample=44100,pan=stereo|c0=c0|c1=c0,adelay=${ms}|${ms},apad[v${i}]`);
     labels.push(`[v${i}]`);
   });
   if (o.music) {
     const k = placed.length;
     inputs.push('-i', o.music);
     // loudnorm works at 192 kHz internally: resample back before mixing.
-    chains.push(`[${k}:a]aresample=44100,aformat=channel_layouts=stereo,loudnorm=I=-16:TP=-1.5:LRA=11,aresample=44100,volume=${o.musicVolume ?? 0.15},extrastereo=m=2.5[m]`);
+    chains.push(`[${k}:a]aresample=44100,aformat=channel_layouts=stereo,loudnorm=I=-16:TP=-1.5:LRA=11,aresample=44100,volume=${o.musicVolume ?? 0.15},extrastereo=m=2.5,apad[m]`);
     labels.push('[m]');
   }
-  // amix divides by its input count; multiply back so a lone voice keeps its level. The endless apad pads short
-  // material with silence and the output `-t` cuts it to the exact length (an atrim after apad never ends here).
+  // amix divides by the number of inputs still playing, so when one ended the others grew louder (music +9.5 dB
+  // after the last clip). Every input therefore ends in an endless apad: none ever ends, the divisor stays n and
+  // volume=n restores unit gain (this 2018 ffmpeg has no amix normalize=0). The output `-t` cuts the endless sum to
+  // the exact length (an atrim after apad never ends here).
   const n = labels.length;
-  const graph = [...chains, `${labels.join('')}amix=inputs=${n}:duration=longest:dropout_transition=3,volume=${n},apad[out]`].join(';');
+  const graph = [...chains, `${labels.join('')}amix=inputs=${n}:duration=longest,volume=${n}[out]`].join(';');
   const out = await atomicOutput(o.output);
   try {
     await runFfmpeg(o.ffmpegPath, ['-y', ...inputs, '-filter_complex', graph, '-map', '[out]', '-t', durationS.toFixed(6), '-ar', '44100', '-ac', '2', '-c:a', 'pcm_s16le', '-f', 'wav', out.tempPath], {
