@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { createFrame, Rng, type RgbFrame } from '@glyphreel/core';
+import { createSimdFrame } from '../shaders/internal/simd/frame.js';
 import { histogramPercentile, tonemap, tonemapRange, tonemapTable, tonemapTableFromHistogram } from './tonemap.js';
 
 /** numpy.percentile(x, q·100) with the default linear interpolation, on a sorted copy. */
@@ -120,6 +121,76 @@ describe('tonemap', () => {
     const want = f.data.map((v) => table[v]!);
     tonemap(f, options);
     expect(Buffer.from(f.data).equals(Buffer.from(want))).toBe(true);
+  });
+
+  /** A black frame with `cells` 8×12 "glyphs" (a cross of 2-pixel strokes) in colour `rgb`, spread over the frame. */
+  function sparseCells(w: number, h: number, cells: number, rgb: readonly [number, number, number], simd = false): RgbFrame {
+    const f = simd ? createSimdFrame(w, h) : createFrame(w, h);
+    f.data.fill(0);
+    for (let c = 0; c < cells; c++) {
+      const x0 = 8 + ((c * 37) % Math.max(1, w - 16));
+      const y0 = 12 * (1 + ((c * 5) % Math.max(1, Math.floor(h / 12) - 2)));
+      for (let dy = 0; dy < 12; dy++) {
+        for (let dx = 0; dx < 8; dx++) {
+          if (!(dx === 3 || dx === 4 || dy === 5 || dy === 6)) continue;
+          const p = ((y0 + dy) * w + x0 + dx) * 3;
+          f.data[p] = rgb[0];
+          f.data[p + 1] = rgb[1];
+          f.data[p + 2] = rgb[2];
+        }
+      }
+    }
+    return f;
+  }
+
+  it.each([false, true])('keeps the hue of a few bright cells on black instead of blowing them to white (simd frame: %s)', (simd) => {
+    // hex_stream's green at 2.05 s: under 0.5 % of the samples are lit, so both percentiles are 0. The catalog's
+    // fallback range (0, 10) mapped (0, 160, 80) to (2, 253, 253): cyan-white.
+    const f = sparseCells(320, 180, 6, [0, 160, 80], simd);
+    const { lo, hi, samples } = tonemapRange(f);
+    const sub = subsample(f);
+    expect(npPercentile(sub, 0.995)).toBe(0); // the catalog's range would be (0, 10)
+    expect(lo).toBe(0);
+    expect(hi).toBe(160);
+    expect(samples).toBe(sub.length);
+    tonemap(f);
+    let lit = 0;
+    for (let p = 0; p < f.data.length; p += 3) {
+      const [r, g, b] = [f.data[p]!, f.data[p + 1]!, f.data[p + 2]!];
+      if (g <= 2) continue;
+      lit++;
+      expect([r, g, b]).toEqual([2, 253, 2 + Math.floor(Math.pow(0.5, 0.75) * 251)]); // (2, 253, 151)
+      expect(g - r).toBeGreaterThan(100);
+      expect(g - b).toBeGreaterThan(80);
+    }
+    expect(lit).toBe(6 * 36);
+  });
+
+  it('leaves frames with 10 % or more lit samples exactly as the catalog maps them', () => {
+    for (const [fraction, seed] of [[0.12, 1], [0.3, 2], [1, 3]] as const) {
+      const f = createFrame(160, 96);
+      const r = new Rng(seed);
+      for (let p = 0; p < f.data.length; p += 3) {
+        if (r.next() >= fraction) continue;
+        f.data[p] = r.int(1, 255);
+        f.data[p + 1] = r.int(1, 255);
+        f.data[p + 2] = r.int(1, 255);
+      }
+      const sub = subsample(f);
+      const refLo = npPercentile(sub, 0.01);
+      let refHi = npPercentile(sub, 0.995);
+      if (refHi - refLo < 10) refHi = Math.max(refHi, refLo + 10);
+      const { lo, hi } = tonemapRange(f);
+      expect(lo).toBe(refLo);
+      expect(hi).toBeCloseTo(refHi, 9);
+    }
+  });
+
+  it('still stretches a dim sparse frame (tonemap’s purpose), clipping at most 5 % of its lit samples', () => {
+    const f = sparseCells(320, 180, 6, [0, 30, 15]);
+    tonemap(f);
+    const p = f.data.findIndex((v, i) => i % 3 === 1 && v > 2) - 1;
+    expect([f.data[p], f.data[p + 1], f.data[p + 2]]).toEqual([2, 253, 151]);
   });
 
   it('rejects a non-positive gamma and inverted points', () => {

@@ -25,6 +25,13 @@ export const TONEMAP_LO_Q = 0.01;
 export const TONEMAP_HI_Q = 0.995;
 /** Minimum percentile spread, so near-uniform frames are not stretched into noise. */
 export const TONEMAP_MIN_RANGE = 10;
+/**
+ * Sparse-content guard (a glyphreel decision, README "Decisions"): the high point is at least the
+ * (1 − TONEMAP_LIT_CLIP) quantile of the *lit* samples (those above the low percentile), so at most 5 % of the lit
+ * samples clip. Frames with about 10 % or more lit samples are unchanged (there the 99.5th percentile of the frame
+ * already clips less than 5 % of the lit ones); a few bright cells on black are no longer stretched to white.
+ */
+export const TONEMAP_LIT_CLIP = 0.05;
 
 const hist = new Int32Array(256);
 const lut8 = new Uint8Array(256);
@@ -54,7 +61,7 @@ function valueAtRank(h: ArrayLike<number>, rank: number): number {
   return 255;
 }
 
-/** The (lo, hi) percentiles tonemap uses for a frame, after the minimum-range fallback. */
+/** The (lo, hi) percentiles tonemap uses for a frame, after the sparse-content guard and the minimum-range fallback. */
 export function tonemapRange(frame: RgbFrame): { lo: number; hi: number; samples: number } {
   const { width: w, height: h, data } = frame;
   let samples = 0;
@@ -86,10 +93,23 @@ export function tonemapRange(frame: RgbFrame): { lo: number; hi: number; samples
   return { ...rangeOf(hist, samples), samples };
 }
 
-/** The percentiles of a stride-4 histogram, after the minimum-range fallback. */
+/** The percentiles of a stride-4 histogram, after the sparse-content guard and the minimum-range fallback. */
 function rangeOf(h: ArrayLike<number>, samples: number): { lo: number; hi: number } {
   const lo = histogramPercentile(h, samples, TONEMAP_LO_Q);
   let hi = histogramPercentile(h, samples, TONEMAP_HI_Q);
+  // The lit samples (value > lo) are the top `lit` of the sorted samples: their quantile q is the sorted sample at
+  // rank (samples − lit) + (lit − 1)·q, interpolated as numpy does.
+  let lit = 0;
+  for (let v = Math.floor(lo) + 1; v < 256; v++) lit += h[v] as number;
+  if (lit > 0) {
+    const pos = (lit - 1) * (1 - TONEMAP_LIT_CLIP);
+    const k = Math.floor(pos);
+    const frac = pos - k;
+    const base = samples - lit;
+    const a = valueAtRank(h, base + k);
+    const b = frac > 0 && k + 1 < lit ? valueAtRank(h, base + k + 1) : a;
+    hi = Math.max(hi, a + (b - a) * frac);
+  }
   if (hi - lo < TONEMAP_MIN_RANGE) hi = Math.max(hi, lo + TONEMAP_MIN_RANGE);
   return { lo, hi };
 }

@@ -24,15 +24,37 @@ describe('crt', () => {
     run('crt', f, { strength: 0 });
     expect(f.data).toEqual(before);
   });
-  test('barrel: the centre stays, the corner samples from farther out (clamped to the corner)', () => {
+  test('barrel: the centre stays, samples from outside the frame are black (a bezel), not the clamped edge', () => {
     const f = frameOf(40, 30, pattern);
     const orig = frameOf(40, 30, pattern);
     run('crt', f, { strength: 0.3 });
     expect(px(f, 20, 15)).toEqual(px(orig, 20, 15));
-    expect(px(f, 0, 0)).toEqual(px(orig, 0, 0));
-    // x = 30 (nx = 0.5), y = 15 (ny = 0): sx = floor(30 + 10·0.3·0.25) = 30 … at x = 38: floor(38 + 18·0.3·0.81) = 42 → clamped 39.
-    expect(px(f, 38, 15)).toEqual(px(orig, 39, 15));
+    // (0, 0): f = 0.3·2 → samples (−12, −9): outside, black (the reference clamped it to the corner pixel).
+    expect(px(f, 0, 0)).toEqual([0, 0, 0]);
+    // x = 30 (nx = 0.5), y = 15 (ny = 0): sx = floor(30 + 10·0.3·0.25) = 30 … at x = 38: floor(38 + 18·0.3·0.81) = 42 → outside.
+    expect(px(f, 38, 15)).toEqual([0, 0, 0]);
     expect(px(f, 30, 15)).toEqual(px(orig, 30, 15));
+  });
+  test('a bright border column is not smeared into the curved-away corners (defaults)', () => {
+    const [w, h] = [96, 54];
+    // Dim content, the left and right border columns bright white.
+    const f = frameOf(w, h, (x) => (x === 0 || x === w - 1 ? [255, 255, 255] : [40, 60, 80]));
+    run('crt', f);
+    let black = 0;
+    let bright = 0;
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const [r] = px(f, x, y);
+        if (r === 0) black++;
+        if (r === 255) bright++;
+      }
+    }
+    // Each corner is black: k·r² pushes its samples outside, where the old clamp repeated the white border column.
+    for (const [x, y] of [[0, 0], [w - 1, 0], [0, h - 1], [w - 1, h - 1], [1, 1], [w - 2, h - 2]] as const) expect(px(f, x, y)).toEqual([0, 0, 0]);
+    expect(black).toBeGreaterThan(2 * h);
+    // No solid white block: at most the one column of white survives per side, where it still maps onto itself.
+    expect(bright).toBeLessThanOrEqual(2 * h);
+    expect(px(f, w / 2, h / 2)).toEqual([40, 60, 80]);
   });
 });
 

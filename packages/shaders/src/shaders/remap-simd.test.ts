@@ -25,21 +25,22 @@ function remapReference(src: Uint8Array, w: number, h: number, source: (x: numbe
     for (let x = 0; x < w; x++) {
       for (let c = 0; c < 3; c++) {
         const [sx, sy] = source(x, y, c);
-        out[(y * w + x) * 3 + c] = src[(sy * w + sx) * 3 + c]!;
+        // A source outside the frame is black (crt's bezel).
+        out[(y * w + x) * 3 + c] = sx >= 0 && sx < w && sy >= 0 && sy < h ? src[(sy * w + sx) * 3 + c]! : 0;
       }
     }
   }
   return out;
 }
 
-/** Barrel distortion: sample at p + (p − c)·k·(nx² + ny²), floored and clamped, c = (W/2, H/2); k to 3 decimals. */
+/** Barrel distortion: sample at p + (p − c)·k·(nx² + ny²), floored, black outside the frame, c = (W/2, H/2); k to 3 decimals. */
 function crtReference(src: Uint8Array, w: number, h: number, strength: number): Uint8Array {
   const k = Math.round(strength * 1000) / 1000;
   return remapReference(src, w, h, (x, y) => {
     const nx = (x - w / 2) / (w / 2);
     const ny = (y - h / 2) / (h / 2);
     const f = k * (nx * nx + ny * ny);
-    return [clamp(Math.floor(x + (x - w / 2) * f), 0, w - 1), clamp(Math.floor(y + (y - h / 2) * f), 0, h - 1)];
+    return [Math.floor(x + (x - w / 2) * f), Math.floor(y + (y - h / 2) * f)];
   });
 }
 
@@ -221,6 +222,9 @@ describe('cached maps', () => {
     expect(map).toBeInstanceOf(Int32Array);
     expect([...crtMap(9, 7, 0.4, new Int32Array(63), 3)]).toEqual([...map].map((i) => 3 * i));
     expect([...kaleidoscopeMap(9, 7, 3, new Int32Array(63), 3)]).toEqual([...kaleidoscopeMap(9, 7, 3)].map((i) => 3 * i));
-    expect(Math.max(...map)).toBeLessThan(63);
+    // 63 = 9·7: the corners sample outside the frame, which reads the black pixel after it (the bezel).
+    expect(Math.max(...map)).toBe(63);
+    expect(map[0]).toBe(63);
+    expect([...map].filter((i) => i !== 63).every((i) => i >= 0 && i < 63)).toBe(true);
   });
 });

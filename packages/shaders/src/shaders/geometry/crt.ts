@@ -5,7 +5,8 @@ import { cachedRemap } from '../internal/simd/gather.js';
 /**
  * Source pixel index per output pixel for barrel distortion k, times `scale` (3 gives byte offsets). Written as
  * x + (x − cx)·k·r² rather than the reference's nx·factor·cx + cx so that k = 0 maps every pixel exactly onto
- * itself.
+ * itself. A sample outside the frame is the index width·height (times `scale`): black, the bezel. The reference
+ * clamps to the edge, which smears the border pixels into solid blocks (README "Decisions").
  */
 export function crtMap(
   width: number,
@@ -21,11 +22,10 @@ export function crtMap(
     for (let x = 0; x < width; x++) {
       const nx = (x - cx) / cx;
       const f = k * (nx * nx + ny * ny);
-      let sx = Math.floor(x + (x - cx) * f);
-      let sy = Math.floor(y + (y - cy) * f);
-      sx = sx < 0 ? 0 : sx >= width ? width - 1 : sx;
-      sy = sy < 0 ? 0 : sy >= height ? height - 1 : sy;
-      out[y * width + x] = (sy * width + sx) * scale;
+      const sx = Math.floor(x + (x - cx) * f);
+      const sy = Math.floor(y + (y - cy) * f);
+      const outside = sx < 0 || sx >= width || sy < 0 || sy >= height;
+      out[y * width + x] = (outside ? width * height : sy * width + sx) * scale;
     }
   }
   return out;
@@ -35,7 +35,7 @@ const remap = cachedRemap((width, height, param, out) => crtMap(width, height, p
 
 export const crt = defineShader({
   name: 'crt',
-  description: 'CRT barrel distortion (nearest neighbour, clamped); the remap is cached per size and strength (3 decimals)',
+  description: 'CRT barrel distortion (nearest neighbour; samples outside the frame are black, a bezel); the remap is cached per size and strength (3 decimals)',
   params: {
     strength: { type: 'number', default: 0.05, min: -1, max: 1, description: 'barrel factor k: sample at n·(1 + k·r²)' },
   },

@@ -8,7 +8,10 @@ interface GatherKernel {
   gather_px(p: number, npx: number, map: number, src: number): void;
 }
 
-/** Writes the source byte offset of every output pixel of a width × height frame, for one parameter value. */
+/**
+ * Writes the source byte offset of every output pixel of a width × height frame, for one parameter value. The offset
+ * 3·width·height (one pixel past the frame) reads a black pixel.
+ */
 export type RemapBuilder = (width: number, height: number, param: number, out: Int32Array) => void;
 
 /**
@@ -29,8 +32,10 @@ export function cachedRemap(build: RemapBuilder): (frame: RgbFrame, param: numbe
     if (npx === 0) return;
     const a = arena();
     const map = maps.lookup(width, height, param, 0, 0, make);
-    // The kernel moves 4 bytes per pixel, so the copy it reads from has one byte to spare.
-    const src = a.scratch('remap:source', 3 * npx + 4);
+    // The kernel moves 4 bytes per pixel, so the copy it reads from has bytes to spare: the pixel after the frame is
+    // black (a map entry of 3·npx reads it) and one more byte for the 4-byte move.
+    const src = a.scratch('remap:source', 3 * npx + 8);
+    a.u8(src + 3 * npx, 8).fill(0);
     const kernel = a.load<GatherKernel>(WASM_BASE64);
     a.withBytes(data, (ptr) => kernel.gather_px(ptr, npx, map, src));
   };
