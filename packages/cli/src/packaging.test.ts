@@ -38,3 +38,10 @@ describe('npm pack', () => {
     expect(files.some((f) => /\.test\.|tsbuildinfo/.test(f))).toBe(false);
   }, 30000);
 });
+
+describe('version', () => {
+  it('--version and the kept-segment record say the version package.json publishes', async () => {
+    const { VERSION } = await import('./version.js');
+    expect(VERSION).toBe(JSON.parse(readFileSync(path.join(packagesDir, 'cli', 'package.json'), 'utf8')).version);
+  });
+});

@@ -2,7 +2,9 @@ import { closest } from '@glyphreel/core';
 import { Command, CommanderError } from 'commander';
 import { processIo, reportError, type Io } from './cli-errors.js';
 
-export const VERSION = '0.1.0';
+import { VERSION } from './version.js';
+
+export { VERSION };
 
 /**
  * Every command, with a loader: only the command being run is imported (fonts, canvas, ffmpeg discovery, the worker

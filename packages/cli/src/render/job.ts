@@ -34,6 +34,8 @@ export interface RenderJob {
     /** `none` renders and discards (benchmarks). */
     format: 'mp4' | 'webm' | 'png' | 'none';
     crf: number;
+    /** Write each segment under a temporary name and rename it when complete (segments kept for --clip). */
+    atomic: boolean;
     preset: 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium' | 'slow' | 'slower' | 'veryslow' | 'placebo';
     threads: number;
   };

@@ -54,8 +54,12 @@ describe('planRender', () => {
     expect(await plan(pure)).toEqual([[0, 120], [120, 240]]);
     // A scene with state replays when split late, so it is planned finer up front.
     expect(await plan(stateful)).toEqual([[0, 60], [60, 120], [120, 180], [180, 240]]);
-    // Segments reused by unit id (a kept work directory) are never split, and no tail splitting: two per worker.
-    expect(await plan(pure, { keepIntermediates: true })).toEqual([[0, 60], [60, 120], [120, 180], [180, 240]]);
+    // Segments reused by unit id (a kept work directory) are cut from the timeline alone, whatever the worker count
+    // (a later --clip on another machine finds the same units), and never split while they draw.
+    const kept = [[0, 48], [48, 96], [96, 144], [144, 192], [192, 240]];
+    expect(await plan(pure, { keepIntermediates: true })).toEqual(kept);
+    expect(await plan(pure, { keepIntermediates: true, workers: 1 })).toEqual(kept);
+    expect(await plan(pure, { clips: ['p'], workers: 16 })).toEqual(kept);
     expect(await plan(pure, { splitTail: false })).toHaveLength(4);
     expect(await plan(pure, { workers: 1 })).toEqual([[0, 240]]);
   });
@@ -208,9 +212,73 @@ describe('renderVideo', () => {
     expect(joined.unitResults).toEqual([]);
     expect((await probe(out, { ffmpeg: ffmpeg.path })).frames).toBe(48);
     rmSync(work, { recursive: true, force: true });
-    await expect(renderVideo(base({ output: out, skipRender: true, unitFrames: 12 }))).rejects.toThrow('Missing segment s00_a_p00.mp4');
-    rmSync(work, { recursive: true, force: true });
+    await expect(renderVideo(base({ output: out, skipRender: true, unitFrames: 12 }))).rejects.toThrow('Cannot reuse segments: there are no kept segments');
+    expect(existsSync(work)).toBe(false);
   }, 120000);
+
+  describe('a kept work directory is reused only where it matches', () => {
+    const out = path.join(dir, 'kept.mp4');
+    const work = path.join(dir, '.kept.mp4.glyphreel');
+    const segments = () => Object.fromEntries(readdirSync(work).filter((f) => f.endsWith('.mp4')).map((f) => [f, readFileSync(path.join(work, f))]));
+    // Scene b draws a plugin's field that throws at one frame of the scene when told to.
+    const plugin = path.join(dir, 'boom-plugin.mjs');
+    const pluginSource = (failAt: number) => `export default { name: 'boom', version: '1.0.0', apiVersion: 1, effects: [{ name: 'field', kind: 'value', description: 'a ramp', params: {}, pure: true,
+      fill(out, grid, ctx) { if (!ctx.replaying && ctx.frame === ${failAt}) throw new Error('boom at ' + ctx.frame); for (let i = 0; i < out.length; i++) out[i] = (grid.col[i] / 40 + ctx.t) % 1; } }] };\n`;
+    writeFileSync(plugin, pluginSource(-1));
+    const withB = (layers: object[]) => ({ ...project, plugins: [plugin], scenes: [project.scenes[0], { ...project.scenes[1], layers }] });
+    const keptProject = { raw: withB([{ effect: 'boom/field' }, { effect: 'matrix_rain', blend: 'add' }]), label: 'kept' };
+
+    it('keeps the earlier segment when a --clip render fails, and refuses segments of other settings or an edited scene', async () => {
+      await renderVideo(base({ output: out, source: keptProject, workers: 2, keepIntermediates: true, unitFrames: 12 }));
+      const before = segments();
+      expect(Object.keys(before).sort()).toEqual(['s00_a_p00.mp4', 's00_a_p01.mp4', 's01_b_p00.mp4', 's01_b_p01.mp4']);
+      // Re-drawing scene b fails at its second unit's fourth frame: its segments are the earlier ones, byte for
+      // byte, and still count (once the encoder wrote straight over the kept segment and left it cut short).
+      writeFileSync(plugin, pluginSource(15));
+      const failed = renderVideo(base({ output: out, source: keptProject, workers: 2, clips: ['b'], unitFrames: 12 }));
+      await expect(failed).rejects.toThrow('boom at 15');
+      writeFileSync(plugin, pluginSource(-1));
+      expect(segments()).toEqual(before);
+      const joined = await renderVideo(base({ output: out, source: keptProject, skipRender: true, unitFrames: 12 }));
+      expect(joined.frames).toBe(48);
+
+      // Another frame size: every reused segment would be wrong.
+      await expect(renderVideo(base({ output: out, source: keptProject, resolution: '192x96', clips: ['b'], unitFrames: 12 }))).rejects.toThrow(
+        'The kept segments in ' + work + ' were drawn with frame width 160, this render uses 192',
+      );
+      // Scene b edited: its segments are stale unless it is re-rendered, and the hint names the --clip to add.
+      const edited = { raw: withB([{ effect: 'plasma' }]), label: 'edited' };
+      const stale = renderVideo(base({ output: out, source: edited, clips: ['a'], unitFrames: 12 }));
+      await expect(stale).rejects.toThrow('Kept segments of scene s01_b do not match this render');
+      await expect(renderVideo(base({ output: out, source: edited, clips: ['a'], unitFrames: 12 }))).rejects.toMatchObject({ code: 'E_INPUT', hint: 're-render it too: --clip a s01_b' });
+      const redrawn = await renderVideo(base({ output: out, source: edited, clips: ['b'], unitFrames: 12 }));
+      expect(redrawn.unitResults.map((u) => u.unitId)).toEqual(['s01_b_p00', 's01_b_p01']);
+      expect(segments()['s00_a_p00.mp4']).toEqual(before['s00_a_p00.mp4']);
+      expect(segments()['s01_b_p00.mp4']).not.toEqual(before['s01_b_p00.mp4']);
+      // A segment changed on disk since it was recorded.
+      writeFileSync(path.join(work, 's00_a_p01.mp4'), Buffer.concat([readFileSync(path.join(work, 's00_a_p01.mp4')), Buffer.from('x')]));
+      await expect(renderVideo(base({ output: out, source: edited, skipRender: true, unitFrames: 12 }))).rejects.toThrow('segment s00_a_p01 was changed since it was drawn');
+      rmSync(work, { recursive: true, force: true });
+    }, 180000);
+
+    it('re-renders one scene of a png sequence and keeps the other frames', async () => {
+      const frames = path.join(dir, 'kept-frames');
+      await renderVideo(base({ output: frames, format: 'png', workers: 2, keepIntermediates: true }));
+      const all = hashes(frames);
+      expect(all).toHaveLength(48);
+      // Once replaced the folder by scene b's 24 frames alone.
+      const r = await renderVideo(base({ output: frames, format: 'png', workers: 2, clips: ['b'] }));
+      expect(r.unitResults.every((u) => u.unitId.startsWith('s01_b'))).toBe(true);
+      expect(hashes(frames)).toEqual(all);
+      expect((await renderVideo(base({ output: frames, format: 'png', skipRender: true }))).unitResults).toEqual([]);
+      expect(hashes(frames)).toEqual(all);
+      // A missing frame of a scene not re-drawn is refused before drawing.
+      rmSync(path.join(frames, '000003.png'));
+      await expect(renderVideo(base({ output: frames, format: 'png', clips: ['b'] }))).rejects.toThrow('Kept segments of scene s00_a do not match this render');
+      expect(readdirSync(frames)).toHaveLength(47);
+      rmSync(path.join(dir, '.kept-frames.glyphreel'), { recursive: true, force: true });
+    }, 120000);
+  });
 
   it.each([
     [{ resolution: '161x96' }, 'Invalid resolution 161x96: width and height must be even'],

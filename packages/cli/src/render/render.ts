@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,8 @@ import { CANCEL_SLOT, controlSize, type ProjectSource, type RenderJob, type Unit
 import { drawnUnits, runSchedule } from './schedule.js';
 import { commitShard, manifestName, projectHash, shardUnitFrames, shardUnits, storeAudio, type Shard, type ShardManifest } from './shard.js';
 import { prepareProject, type Prepared } from './unit.js';
+import { checkReuse, readKept, sameSettings, segmentBytes, unitKey, writeKept, type KeptRecord, type KeptSettings } from './kept.js';
+import { VERSION } from '../version.js';
 import { projectChars, projectGridSizes, replaysForFree } from '../runtime/scene-runtime.js';
 
 export interface RenderProgress {
@@ -139,6 +141,12 @@ function rebuildError(e: unknown): Error {
   return message ? (e as Error) : new Error(String(e));
 }
 
+/** A kept work directory is cut into units like a shard of this many parts (enough for 16 workers, 2 units each). */
+const KEPT_UNIT_SPLIT = 16;
+
+/** A png sequence's frame file, as the encoder names it (`-start_number` = the global frame index). */
+const frameFile = (i: number) => `${String(i).padStart(6, '0')}.png`;
+
 /** A stable work directory beside the output, for --clip, --skip-render and --keep-intermediates. */
 function stableWorkDir(output: string): string {
   const abs = path.resolve(output);
@@ -195,8 +203,11 @@ export async function planRender(o: RenderOptions): Promise<{ prepared: Prepared
   // splitting, and each unit fewer saves an encoder start, a keyframe and a segment to join. Otherwise two.
   const replayFree = prepared.project.scenes.map((sc) => replaysForFree(sc, prepared.registry));
   const freeSplits = tailSplits(o) && prepared.project.scenes.every((sc, i) => sc.feedback === null && replayFree[i]);
-  // Shards plan the same units on every machine: the unit size cannot depend on this one's worker count.
-  const size = o.unitFrames ?? (o.shard ? shardUnitFrames(total, o.shard.count, profile.fps) : unitSizeFor(total, profile.workers, { unitsPerWorker: freeSplits ? 1 : 2 }));
+  // Shards plan the same units on every machine, and a kept work directory is reused by unit id whatever the worker
+  // count of the next run: there the unit size cannot depend on this machine's workers.
+  const size =
+    o.unitFrames ??
+    (o.shard ? shardUnitFrames(total, o.shard.count, profile.fps) : keepsWorkDir(o) ? shardUnitFrames(total, KEPT_UNIT_SPLIT, profile.fps) : unitSizeFor(total, profile.workers, { unitsPerWorker: freeSplits ? 1 : 2 }));
   const units = planUnits(prepared.project.scenes, { fps: profile.fps, maxUnitFrames: size, unsplittable: (i) => prepared.project.scenes[i]!.feedback !== null });
   return { prepared, profile, units, hw, replayFree };
 }
@@ -310,6 +321,65 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   }
   const audio = partial ? null : soundtrack;
   if (partial && (o.audio ?? project.audio)) warnings.push('--frames renders part of the timeline without audio');
+  const segFormat: 'mp4' | 'webm' | 'png' | 'none' = format === 'none' ? 'none' : format === 'png' ? 'png' : format === 'webm' ? 'webm' : 'mp4';
+  const ext = segFormat === 'webm' ? 'webm' : 'mp4';
+  const seed = o.seed ?? project.seed;
+  // A gif is re-encoded from the joined video: keep the intermediate nearly lossless.
+  const segCrf = format === 'gif' ? 12 : profile.crf;
+
+  // A kept work directory: segments are reused by unit id only while they show what this render would draw, and
+  // that is checked now, before anything is drawn.
+  const keptDir = stable ? stableWorkDir(o.output) : null;
+  let kept: KeptRecord | null = null;
+  // By unit id: after the render, the drawn units are new objects (a kept directory never splits them).
+  const keys = new Map<string, string>();
+  if (keptDir && segFormat !== 'none') {
+    const settings: KeptSettings = {
+      glyphreel: VERSION,
+      width: profile.width,
+      height: profile.height,
+      fps,
+      seed,
+      crf: segCrf,
+      preset: profile.x264Preset,
+      codec: segFormat,
+      gridScale: profile.gridScale,
+      shaders: profile.shaders,
+      particlesMax: profile.particlesMax,
+      plugins: [...project.plugins, ...(o.plugins ?? [])],
+    };
+    for (const u of units) keys.set(u.id, unitKey(project, u, features, fps));
+    const drawing = new Set(toDraw);
+    const record = await readKept(keptDir);
+    const target = path.resolve(o.output);
+    checkReuse({
+      dir: keptDir,
+      record,
+      settings,
+      reused: units.filter((u) => !drawing.has(u)).map((u) => ({ unit: u, key: keys.get(u.id)! })),
+      clips: o.clips ?? [],
+      // A png sequence's kept frames are the earlier output's; a video's are the segments.
+      stat: (u) => {
+        if (segFormat !== 'png') return segmentBytes(path.join(keptDir, `${u.id}.${ext}`));
+        for (let f = u.frameStart; f < u.frameEnd; f++) if (!existsSync(path.join(target, frameFile(f)))) return null;
+        return 0;
+      },
+    });
+    const ids = new Set(units.map((u) => u.id));
+    const carried = record && !sameSettings(record.settings, settings) ? Object.entries(record.units).filter(([id]) => ids.has(id)) : [];
+    kept = { glyphreel: 'kept', version: 1, settings, units: Object.fromEntries(carried) };
+  }
+  // Records a video segment drawn into the kept directory, once the encoder has renamed it into place; one write at
+  // a time (units finish concurrently).
+  let keptWrites = Promise.resolve();
+  const recordSegment = (u: WorkUnit, frameEnd: number, bytes: number): Promise<void> => {
+    if (!kept || !keptDir) return Promise.resolve();
+    const record = kept;
+    const dir = keptDir;
+    record.units[u.id] = { frameStart: u.frameStart, frameEnd, key: keys.get(u.id)!, bytes };
+    keptWrites = keptWrites.then(() => writeKept(dir, record));
+    return keptWrites;
+  };
 
   // The png folder's temp first: when it cannot be made (the target may not be replaced), no work directory is left.
   const pngOut = format === 'png' ? await atomicOutput(o.output, { directory: true }) : null;
@@ -317,8 +387,8 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   let work: WorkDir | null = null;
   let segDir: string;
   try {
-    if (stable) {
-      segDir = stableWorkDir(o.output);
+    if (keptDir) {
+      segDir = keptDir;
       await mkdir(segDir, { recursive: true });
     } else if (shard) {
       // Inside the shard folder: the finished segments are moved out of it by a rename.
@@ -333,9 +403,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
     await pngOut?.discard();
     throw e;
   }
-  const segFormat: 'mp4' | 'webm' | 'png' | 'none' = format === 'none' ? 'none' : format === 'png' ? 'png' : format === 'webm' ? 'webm' : 'mp4';
   const videoSegments = segFormat === 'mp4' || segFormat === 'webm';
-  const ext = segFormat === 'webm' ? 'webm' : 'mp4';
   const segPath = (u: WorkUnit) => (pngOut ? pngOut.tempPath : path.join(segDir, `${u.id}.${ext}`));
 
   const cores = os.availableParallelism?.() ?? hw.logicalCores;
@@ -353,7 +421,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
     width: profile.width,
     height: profile.height,
     fps,
-    seed: o.seed ?? project.seed,
+    seed,
     budget: { particlesMax: profile.particlesMax, shaders: profile.shaders, gridScale: profile.gridScale },
     features: features.toShared(),
     control,
@@ -363,8 +431,9 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
     encode: {
       ffmpeg: ffmpeg?.path ?? '',
       format: segFormat,
-      // A gif is re-encoded from the joined video: keep the intermediate nearly lossless.
-      crf: format === 'gif' ? 12 : profile.crf,
+      crf: segCrf,
+      // A kept segment is replaced only by a complete one: a failed --clip leaves the earlier segment in place.
+      atomic: keptDir !== null && videoSegments,
       preset: profile.x264Preset,
       threads: x264Threads(workers, cores),
     },
@@ -429,6 +498,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
           try {
             const r = (await pool.run({ job, unit, slot, output: segPath(unit), logPath: path.join(segDir, `${unit.id}.log`) })) as UnitResult;
             unitResults.push(r);
+            if (kept && videoSegments) await recordSegment(unit, r.frameEnd, segmentBytes(segPath(unit)) ?? 0);
             if (checkInUnits) checkSegment(unit, r);
             return r;
           } catch (e) {
@@ -517,16 +587,28 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
     if (format === 'none') {
       output = null;
     } else if (pngOut) {
+      // --clip / --skip-render: the frames of the scenes not drawn again come from the earlier sequence (checked
+      // above), linked into the new one so the folder is swapped whole.
+      const drawn = new Set(toDraw);
+      for (const u of units) {
+        if (drawn.has(u)) continue;
+        for (let f = u.frameStart; f < u.frameEnd; f++) {
+          const from = path.join(pngOut.target, frameFile(f));
+          const to = path.join(pngOut.tempPath, frameFile(f));
+          await link(from, to).catch(() => copyFile(from, to));
+        }
+      }
       await pngOut.commit();
       output = pngOut.target;
+      // The frames are in the output folder now: recorded only once they are there.
+      if (kept && keptDir) {
+        for (const u of toDraw) kept.units[u.id] = { frameStart: u.frameStart, frameEnd: u.frameEnd, key: keys.get(u.id)!, bytes: 0 };
+        await writeKept(keptDir, kept);
+      }
     } else {
       // Segments drawn by this run have known frame counts (the encoders counted them); reused ones are probed.
       const drawn = new Set(toDraw);
       const segments = units.map((u) => (drawn.has(u) ? { path: segPath(u), frames: u.frameEnd - u.frameStart } : segPath(u)));
-      const missing = segments.map((s) => (typeof s === 'string' ? s : s.path)).filter((s) => !existsSync(s));
-      if (missing.length) {
-        throw new GlyphreelError('E_INPUT', `Missing segment ${path.basename(missing[0]!)} in ${segDir}`, { hint: 'render once without --clip/--skip-render (with --keep-intermediates) first' });
-      }
       if (format === 'gif') {
         const joined = path.join(segDir, 'joined.mp4');
         await concatSegments({ ffmpeg: ffmpeg!, segments, output: joined, fps, faststart: false, ...(o.signal ? { signal: o.signal } : {}) });

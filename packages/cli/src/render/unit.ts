@@ -108,7 +108,7 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
         threads: job.encode.threads,
         logPath: task.logPath,
         // No expectedFrames: a split ends the unit early. The main thread checks that the units tile the timeline.
-        atomic: false,
+        atomic: job.encode.atomic,
         faststart: false,
         ...(job.encode.format === 'png' ? { startNumber: unit.frameStart } : {}),
         onProgress: (p) => Atomics.store(control, 1 + job.slots + slot, p.framesEncoded),
