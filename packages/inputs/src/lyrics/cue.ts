@@ -1,4 +1,5 @@
 import { GlyphreelError } from '@glyphreel/core';
+import { escapeControls } from './text.js';
 
 /** One timed piece of text: shown while startS ≤ t < endS (song time, seconds). */
 export interface Cue {
@@ -18,22 +19,32 @@ export interface ParseOptions {
 /** HTML-like styling (<i>, </b>, <font color="…">) and ASS override blocks ({\an8}, {\i1}). */
 export const TAGS = /<\/?[a-zA-Z][^>]*>|\{\\[^}]*\}/g;
 
-export function seconds(h: string | undefined, m: string, s: string, frac: string | undefined): number | undefined {
+/**
+ * Seconds of a parsed stamp, or undefined when a field is out of range. `minutesUnbounded`: LRC has no hours field, so
+ * a song past the hour is stamped [61:00.00]; SRT has hours, so its minutes stay below 60.
+ */
+export function seconds(h: string | undefined, m: string, s: string, frac: string | undefined, minutesUnbounded = false): number | undefined {
   const mm = Number(m);
   const ss = Number(s);
-  if (mm >= 60 || ss >= 60) return undefined;
+  if ((mm >= 60 && !minutesUnbounded) || ss >= 60) return undefined;
   // The digits after the separator are a decimal fraction: ",5" is half a second, as players read it.
   const f = frac === undefined ? 0 : Number(frac) / 10 ** frac.length;
   return Number(h ?? 0) * 3600 + mm * 60 + ss + f;
 }
 
 export function invalid(file: string, line: number, text: string, hint: string): GlyphreelError {
-  const shown = text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  // A binary file's "line" would otherwise put raw control bytes on the terminal.
+  const cps = Array.from(escapeControls(text));
+  const shown = cps.length > 80 ? `${cps.slice(0, 77).join('')}...` : cps.join('');
   return new GlyphreelError('E_INPUT', `${file}:${line}: invalid timestamp "${shown}"`, { hint });
 }
 
+/**
+ * Removes styling and trims. NFC because macOS writes decomposed accents (e + U+0301) and the grid draws one glyph
+ * per code point: composed, "é" is one cell instead of an "e" and a lone accent.
+ */
 export function cleanLine(line: string): string {
-  return line.replace(TAGS, '').trim();
+  return line.replace(TAGS, '').trim().normalize('NFC');
 }
 
 /** Splits into lines after removing a UTF-8 BOM and normalizing CRLF / CR line ends. */

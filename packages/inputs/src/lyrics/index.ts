@@ -7,7 +7,8 @@ export { parseLrc, type LrcOptions } from './lrc.js';
 export { CueTimeline } from './timeline.js';
 export { wrapText, defaultMaxChars, PORTRAIT_MAX_CHARS, LANDSCAPE_MAX_CHARS } from './wrap.js';
 export { layoutCues, CURSOR, type CueLayout } from './layout.js';
-export { lyrics, loadCues, parseCueFile, LYRICS_MODES, FLASH_FLOOR, type LyricsMode } from './lyrics-layer.js';
+export { decodeLyricsText } from './text.js';
+export { lyrics, loadCues, parseCueFile, parseCueBytes, LYRICS_MODES, FLASH_FLOOR, type LyricsMode } from './lyrics-layer.js';
 
 /** The lyrics layer, registered by the inputs plugin. */
 export const lyricsEffects: EffectDef<any>[] = [lyrics];

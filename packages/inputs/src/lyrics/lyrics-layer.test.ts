@@ -293,7 +293,13 @@ describe('lyrics effect', () => {
     const h = harness(10, 40);
     await expect(frame(h, 0, {})).rejects.toMatchObject({ code: 'E_PARAM', message: 'inputs/lyrics (effect): parameter "file" is required' });
     const missing = path.join(dir, 'nope.srt');
-    await expect(frame(h, 0, { file: missing })).rejects.toMatchObject({ code: 'E_INPUT', message: `Cannot read lyrics from "${missing}": ENOENT` });
+    await expect(frame(h, 0, { file: missing })).rejects.toMatchObject({ code: 'E_INPUT', message: `Cannot read lyrics file "${missing}": no such file` });
+    // A directory (e.g. from --lyrics): the message names the path only, no scene-file parameter.
+    await expect(frame(h, 0, { file: dir })).rejects.toMatchObject({
+      code: 'E_INPUT',
+      message: `Cannot read lyrics file "${dir}": it is a directory`,
+      hint: 'give the path of an .srt or .lrc file',
+    });
     const bad = path.join(dir, 'bad.srt');
     writeFileSync(bad, '1\n00:00:01 --> nope\nx\n');
     await expect(frame(h, 0, { file: bad })).rejects.toMatchObject({ code: 'E_INPUT', message: `${bad}:2: invalid timestamp "00:00:01 --> nope"` });

@@ -7,6 +7,7 @@ import { layoutCues, type CueLayout } from './layout.js';
 import { parseLrc } from './lrc.js';
 import { parseSrt } from './srt.js';
 import { CueTimeline } from './timeline.js';
+import { decodeLyricsText } from './text.js';
 import { defaultMaxChars } from './wrap.js';
 
 export const LYRICS_MODES = ['typewriter', 'fade', 'flash', 'scatter', 'wave'] as const;
@@ -15,25 +16,44 @@ export type LyricsMode = (typeof LYRICS_MODES)[number];
 /** Flash mode's brightness between beats, as a fraction of full: dim enough to pulse, bright enough to read. */
 export const FLASH_FLOOR = 0.45;
 
-/** Parses lyrics text by file extension: `.lrc` as LRC, anything else as SRT. */
+/**
+ * Parses lyrics text by file extension: `.lrc` as LRC, anything else as SRT. A file with no timed text at all is
+ * E_INPUT: an empty or mangled file would otherwise render a video without lyrics and exit 0.
+ */
 export function parseCueFile(text: string, file: string): Cue[] {
-  return path.extname(file).toLowerCase() === '.lrc' ? parseLrc(text, { file }) : parseSrt(text, { file });
+  const cues = path.extname(file).toLowerCase() === '.lrc' ? parseLrc(text, { file }) : parseSrt(text, { file });
+  if (!cues.some((c) => c.text !== '')) {
+    throw new GlyphreelError('E_INPUT', `lyrics file ${file} has no timed lines (expected SRT \`00:00:01,000 --> 00:00:03,000\` or LRC \`[mm:ss.xx]text\`)`, {
+      hint: 'an .lrc file is read as LRC, anything else as SRT',
+    });
+  }
+  return cues;
 }
 
-/** Reads and parses a lyrics file (SRT or LRC); E_INPUT when it cannot be read or parsed. */
+/** Decodes (UTF-8, or UTF-16 with a BOM) and parses a lyrics file's bytes; see `decodeLyricsText` and `parseCueFile`. */
+export function parseCueBytes(bytes: Uint8Array, file: string): Cue[] {
+  return parseCueFile(decodeLyricsText(bytes, file), file);
+}
+
+/** Reads and parses a lyrics file (SRT or LRC); E_INPUT when it cannot be read, decoded or parsed, or has no cues. */
 export async function loadCues(file: string): Promise<Cue[]> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (err) {
     throw unreadable(file, err);
   }
-  return parseCueFile(text, file);
+  return parseCueBytes(bytes, file);
 }
 
+/**
+ * The file arrives here both from a scene file's `file` parameter and from `--lyrics`, and this layer cannot tell
+ * which, so the message names only the file (never a parameter the user may not have written).
+ */
 function unreadable(file: string, err: unknown): GlyphreelError {
-  const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-  return new GlyphreelError('E_INPUT', `Cannot read lyrics from "${file}": ${code}`, { hint: 'check the path of the lyrics layer\'s "file"', cause: err });
+  const code = (err as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (code ?? (err as Error).message);
+  return new GlyphreelError('E_INPUT', `Cannot read lyrics file "${file}": ${why}`, { hint: 'give the path of an .srt or .lrc file', cause: err });
 }
 
 interface LyricsState {
@@ -66,13 +86,13 @@ function stateFor(ctx: FrameContext, file: string): LyricsState {
   const st = ctx.state[STATE_KEY] as LyricsState | undefined;
   if (st && st.file === file) return st;
   requireFile(file);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (err) {
     throw unreadable(file, err);
   }
-  return adopt(ctx, file, parseCueFile(text, file));
+  return adopt(ctx, file, parseCueBytes(bytes, file));
 }
 
 function layoutFor(st: LyricsState, grid: GridGeometry, maxCharsParam: number, seed: number): CueLayout {

@@ -74,6 +74,18 @@ describe('parseSrt', () => {
     expect(m.message).toBe('subtitles:4: invalid timestamp "00:61:00,000 --> 00:62:00,000"');
   });
 
+  it('composes decomposed accents (NFD, as macOS writes) to NFC', () => {
+    const [cue] = parseSrt('1\n00:00:01,000 --> 00:00:02,000\nCafe\u0301 <i>nin\u0303o</i>\n');
+    expect(cue!.text).toBe('Caf\u00e9 ni\u00f1o');
+    expect(Array.from(cue!.text)).toHaveLength(9);
+  });
+
+  it('escapes control characters in the quoted line, keeping the error on one line', () => {
+    const e = errorOf(() => parseSrt('\u0001\u0002PK\u0003\u0004\u001b[31m\u007f junk\n', { file: 'bin.srt' }));
+    expect(e.message).toBe('bin.srt:1: invalid timestamp "\\x01\\x02PK\\x03\\x04\\x1b[31m\\x7f junk"');
+    expect(e.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+
   it('reports text where a timing line belongs (missing arrow after an index)', () => {
     const e = errorOf(() => parseSrt('1\n00:00:01,000 --> 00:00:02,000\nok\n\nstray text\n', { file: 's.srt' }));
     expect(e.message).toBe('s.srt:5: invalid timestamp "stray text"');
@@ -95,5 +107,27 @@ describe('parseLrc', () => {
     expect(e.code).toBe('E_INPUT');
     expect(e.message).toBe('a.lrc:3: invalid timestamp "[00:75.00]bad"');
     expect(errorOf(() => parseLrc('[00:01.00][0x:02]bad')).message).toBe('lyrics:1: invalid timestamp "[00:01.00][0x:02]bad"');
+  });
+
+  it('accepts minutes past 59 (LRC has no hours) but still rejects seconds of 60 or more', () => {
+    expect(parseLrc('[59:59.50]a\n[61:00.00]b\n[125:30]c\n').map((c) => [c.startS, c.endS, c.text])).toEqual([
+      [3599.5, 3660, 'a'],
+      [3660, 7530, 'b'],
+      [7530, 7535, 'c'],
+    ]);
+    const e = errorOf(() => parseLrc('[61:60.00]x', { file: 'long.lrc' }));
+    expect(e.message).toBe('long.lrc:1: invalid timestamp "[61:60.00]x"');
+    expect(e.hint).toContain('seconds below 60');
+  });
+
+  it('shows lines with the same stamp together (original + translation), each until the next later stamp', () => {
+    const cues = parseLrc('[00:01.00]Hola\n[00:01.00]Hello\n[00:04.00]Adios\n[00:04.00]Goodbye\n[00:04.00]Au revoir\n');
+    expect(cues.map((c) => [c.startS, c.endS, c.text])).toEqual([
+      [1, 4, 'Hola'],
+      [1, 4, 'Hello'],
+      [4, 9, 'Adios'],
+      [4, 9, 'Goodbye'],
+      [4, 9, 'Au revoir'],
+    ]);
   });
 });
