@@ -157,8 +157,7 @@ describe('concatSegments', () => {
     writeFileSync(out, 'previous');
     const err = (await concatSegments({ ffmpeg, segments: [good, bad], output: out }).catch((e: unknown) => e)) as GlyphreelError;
     expect(err.code).toBe('E_INPUT');
-    expect(err.message.startsWith(`cannot read ${bad} (ffmpeg exit 1): `)).toBe(true);
-    expect(err.message.endsWith('moov atom not found | ' + `${bad}: Invalid data found when processing input`)).toBe(true);
+    expect(err.message).toBe(`cannot read ${bad}: moov atom not found; Invalid data found when processing input`);
     // Told the wrong frame counts, the join itself notices the shortfall after the fact.
     const err2 = (await concatSegments({ ffmpeg, segments: [{ path: good, frames: 5 }, { path: bad, frames: 9 }], fps: 24, output: out }).catch((e: unknown) => e)) as GlyphreelError;
     expect(err2.code).toBe('E_RENDER');
