@@ -85,4 +85,34 @@ describe('glitch shaders', () => {
     w2.set(o.subarray(500, 540), 20);
     expect(g.data).toEqual(w2);
   });
+  test('data_bend at its defaults moves a band through the middle of a 960×540 frame (relative offset and chunk)', () => {
+    const [w, h] = [960, 540];
+    const f = frameOf(w, h, pattern);
+    const o = f.data.slice();
+    run('data_bend', f);
+    const n = w * h * 3;
+    // offset ⌊0.35·n⌋ = 544320, chunk ⌊0.05·n⌋ = 77760 bytes, landing at 544320 + 3·77760 = 777600 (row 270).
+    const [src, len] = [Math.floor(0.35 * n), Math.floor(0.05 * n)];
+    expect([src, len, src + 3 * len]).toEqual([544320, 77760, 777600]);
+    const want = o.slice();
+    want.set(o.subarray(src, src + len), src + 3 * len);
+    expect(f.data).toEqual(want);
+    let changed = 0;
+    for (let i = 0; i < n; i++) if (f.data[i] !== o[i]) changed++;
+    expect(changed).toBeGreaterThan(0.9 * len); // ≈ 5 % of the frame, where the catalog's 1000/500 bytes changed 0.1 %
+    // The middle row of the frame changed; the top rows (all the fixed byte offsets ever reached) did not.
+    expect(rowKeys(f, h / 2)).not.toEqual(rowKeys(frameOf(w, h, pattern), h / 2));
+    expect(px(f, w / 2, h / 2)).not.toEqual(px(frameOf(w, h, pattern), w / 2, h / 2));
+    expect(f.data.subarray(0, 3 * w * 100)).toEqual(o.subarray(0, 3 * w * 100));
+    // Relative fractions can be set; explicit bytes still win over them.
+    const g = run('data_bend', frameOf(w, h, pattern), { at: 0.1, span: 0.01 });
+    const wantG = o.slice();
+    wantG.set(o.subarray(155520, 155520 + 15552), 155520 + 3 * 15552);
+    expect(g.data).toEqual(wantG);
+    const e = run('data_bend', frameOf(20, 10, pattern), { offset: 17, chunk: 50, at: 0.9, span: 0.2 });
+    const small = frameOf(20, 10, pattern).data;
+    const wantE = small.slice();
+    wantE.set(small.subarray(17, 67), 167);
+    expect(e.data).toEqual(wantE);
+  });
 });

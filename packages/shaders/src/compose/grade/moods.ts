@@ -51,7 +51,7 @@ export const MOODS = Object.freeze({
   },
   data_corruption: {
     description: 'pixel sort + data bend + block glitch + posterize',
-    steps: [['pixel_sort', { threshold: 100, direction: 'h' }], ['data_bend', { offset: 1000, chunk: 500 }], ['block_glitch', { n_blocks: 8, max_size: 40 }], ['posterize', { levels: 4 }]],
+    steps: [['pixel_sort', { threshold: 100, direction: 'h' }], ['data_bend', {}], ['block_glitch', { n_blocks: 8, max_size: 40 }], ['posterize', { levels: 4 }]],
   },
   recursive_infinite: {
     description: 'zoom feedback + screen + hue shift; a light bloom keeps the recursion glowing',
