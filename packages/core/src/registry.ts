@@ -70,7 +70,13 @@ export class Registry {
         { hint: 'upgrade the plugin or @glyphreel/core so their API versions match' },
       );
     }
-    if (this.pluginsByName.has(pname)) {
+    const existing = this.pluginsByName.get(pname);
+    if (existing?.builtin && !builtin) {
+      throw new GlyphreelError('E_DUPLICATE', `Plugin name "${pname}" belongs to a built-in plugin`, {
+        hint: `rename the plugin (its "name" in definePlugin), e.g. "${pname}-extra"; built-in names are reserved`,
+      });
+    }
+    if (existing) {
       throw new GlyphreelError('E_DUPLICATE', `Plugin "${pname}" is already registered`, {
         hint: 'list each plugin once in "plugins" / --plugin',
       });

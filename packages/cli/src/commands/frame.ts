@@ -1,19 +1,19 @@
 import path from 'node:path';
-import { GlyphreelError, meanBrightness } from '@glyphreel/core';
+import { GlyphreelError, isGlyphreelError, meanBrightness } from '@glyphreel/core';
 import { atomicOutput } from '@glyphreel/encode';
 import { createSceneRenderer } from '@glyphreel/grid';
 import { clearSimdFrame, createSimdFrame } from '@glyphreel/shaders';
 import { findFfmpeg } from '@glyphreel/encode';
 import { loadFeatures, setMediaFfmpegPath, syntheticFeatureTable } from '@glyphreel/inputs';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { usageError, type Io } from '../cli-errors.js';
 import { planRender } from '../render/render.js';
 import { writePng } from '../runtime/png.js';
 import { projectChars, SceneRuntime } from '../runtime/scene-runtime.js';
 import { IncomingTransition, transitionWindow } from '../render/transition.js';
-import { addProjectFlags, parseSettings, projectSource, type ProjectFlags } from './shared.js';
+import { addProjectFlags, LYRICS_MODES, parseSettings, songProjectSource, type SongFlags } from './shared.js';
 
-interface FrameFlags extends ProjectFlags {
+interface FrameFlags extends SongFlags {
   at: string;
   output: string;
   feedback?: boolean;
@@ -40,7 +40,9 @@ export async function renderTestFrame(flags: FrameFlags): Promise<FrameResult> {
   // The PNG goes exactly where -o says: a .jpg name holding PNG bytes would mislead every tool that opens it.
   if (path.extname(flags.output).toLowerCase() !== '.png') throw usageError(`glyphreel frame writes a PNG: -o ${flags.output} should end in .png`, `e.g. -o ${path.basename(flags.output, path.extname(flags.output)) || 'frame'}.png`);
   const settings = parseSettings(flags);
-  const { prepared, profile, units } = await planRender({ output: flags.output, source: projectSource(flags), plugins: flags.plugin ?? [], quality: settings.quality, ...(settings.aspect ? { aspect: settings.aspect } : {}), ...(settings.resolution ? { resolution: settings.resolution } : {}), workers: 1, ...(settings.fps ? { fps: settings.fps } : {}) });
+  // The same project list and render draw: --audio without --scenes is the song's automatic plan, --lyrics goes over it.
+  const source = await songProjectSource(flags, settings);
+  const { prepared, profile, units } = await planRender({ output: flags.output, source, plugins: flags.plugin ?? [], quality: settings.quality, ...(settings.aspect ? { aspect: settings.aspect } : {}), ...(settings.resolution ? { resolution: settings.resolution } : {}), workers: 1, ...(settings.fps ? { fps: settings.fps } : {}) });
   const { project, registry } = prepared;
   const fps = profile.fps;
   const total = Math.round(project.durationS * fps);
@@ -55,10 +57,11 @@ export async function renderTestFrame(flags: FrameFlags): Promise<FrameResult> {
   // The soundtrack's features when the project has one (cached, so a second test frame is instant). ffmpeg is looked
   // up only then: media layers find it themselves if they need it, and a plain test frame starts no process.
   let features;
-  if (project.audio) {
+  const soundtrack = flags.audio ? path.resolve(flags.audio) : project.audio;
+  if (soundtrack) {
     const ffmpegPath = (await findFfmpeg()).path;
     setMediaFfmpegPath(ffmpegPath);
-    features = (await loadFeatures(project.audio, { ffmpegPath, fps, frames: total })).table;
+    features = (await loadFeatures(soundtrack, { ffmpegPath, fps, frames: total })).table;
   } else {
     features = syntheticFeatureTable(total, fps, project.bpm);
   }
@@ -66,8 +69,10 @@ export async function renderTestFrame(flags: FrameFlags): Promise<FrameResult> {
   const runtime = new SceneRuntime({ registry, renderer, scene, fps, seed: settings.seed ?? project.seed, budget, sceneFrameStart: unit.sceneFrameStart });
   let frame;
   let incoming: IncomingTransition | null = null;
+  // The frame being drawn, for errors: a plugin's exception names the scene and frame as render's do.
+  let current = unit.sceneFrameStart;
   try {
-    for (let k = unit.sceneFrameStart; k < i; k++) {
+    for (let k = unit.sceneFrameStart; k < i; k++, current = k) {
       if (scene.feedback) {
         await runtime.prepare(k, features.frame(k));
         runtime.render(k, features.frame(k));
@@ -80,11 +85,17 @@ export async function renderTestFrame(flags: FrameFlags): Promise<FrameResult> {
       incoming = new IncomingTransition({ registry, renderer, project: view, sceneIndex: unit.sceneIndex, fps, seed: settings.seed ?? project.seed, budget, window });
       await incoming.drawOutgoing(i, (k) => features.frame(k));
     }
+    current = i;
     await runtime.prepare(i, features.frame(i));
     frame = runtime.render(i, features.frame(i));
     if (incoming) frame = incoming.compose(i, features.frame(i), frame);
     // The composed frame lives in the transition's buffer, released below.
     frame = { width: frame.width, height: frame.height, data: Uint8Array.from(frame.data) };
+  } catch (e) {
+    // As render's units do (render/unit.ts): input errors stay as they are, anything else says where it happened.
+    if (isGlyphreelError(e) && (e.code === 'E_CANCELLED' || e.code === 'E_INPUT' || e.code === 'E_UNKNOWN' || e.code === 'E_PARAM' || e.code === 'E_PLUGIN')) throw e;
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new GlyphreelError(isGlyphreelError(e) ? e.code : 'E_RENDER', `scene "${spec.name}" (${spec.id}), frame ${current}: ${msg}`, { hint: isGlyphreelError(e) ? e.hint : undefined, cause: e });
   } finally {
     await runtime.dispose();
     await incoming?.dispose();
@@ -106,6 +117,9 @@ export function frameCommand(io: Io): Command {
     .requiredOption('--at <seconds>', 'time on the timeline')
     .requiredOption('-o, --output <file>', 'PNG file to write')
     .option('--feedback', 'include feedback trails (renders every frame of the scene up to --at)')
+    .option('--audio <file>', 'soundtrack whose analysis drives the frame; without --scenes: the plan glyphreel render --audio would make for this song')
+    .option('--lyrics <file>', 'timed lyrics (.srt or .lrc) over every scene, as render --lyrics')
+    .addOption(new Option('--lyrics-mode <mode>', 'how lyrics appear (with --lyrics; default typewriter)').choices(LYRICS_MODES))
     .action(async (_scenes: string | undefined, flags: FrameFlags) => {
       // Ctrl-C exits through process.exit, so the 'exit' hooks remove a half-written PNG's temp file (dying of the
       // signal would skip them).

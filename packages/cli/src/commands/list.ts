@@ -1,13 +1,8 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { Command } from 'commander';
-import { usageError } from '../cli-errors.js';
-import { audioProject } from '../project/from-audio.js';
-import type { ProjectSource } from '../render/job.js';
 import type { Io } from '../cli-errors.js';
 import { planRender } from '../render/render.js';
 import { shardUnits } from '../render/shard.js';
-import { addProjectFlags, parseNumber, parseSettings, projectSource, type ProjectFlags } from './shared.js';
+import { addProjectFlags, parseNumber, parseSettings, songProjectSource, type ProjectFlags } from './shared.js';
 
 interface ListFlags extends ProjectFlags {
   json?: boolean;
@@ -25,11 +20,7 @@ export function listCommand(io: Io): Command {
       const shardCount = flags.shards !== undefined ? parseNumber(flags.shards, '--shards', 1, 10000, true)! : undefined;
       const s = parseSettings(flags);
       if (shardCount !== undefined && s.quality === 'auto') s.quality = 'production';
-      if (flags.audio && !existsSync(flags.audio)) throw usageError(`Audio file ${flags.audio} does not exist`);
-      const source: ProjectSource =
-        flags.audio && !flags.scenes && !flags.demo
-          ? { raw: await audioProject({ audio: flags.audio, quality: s.quality, workers: s.workers, plugins: flags.plugin ?? [], ...(s.seed !== undefined ? { seed: s.seed } : {}), ...(s.aspect ? { aspect: s.aspect } : {}), ...(s.resolution ? { resolution: s.resolution } : {}), ...(s.fps ? { fps: s.fps } : {}) }), label: `plan for ${path.basename(flags.audio)}` }
-          : projectSource(flags);
+      const source = await songProjectSource(flags, s);
       const { prepared, profile, units } = await planRender({ output: '', source, plugins: flags.plugin ?? [], quality: s.quality, workers: s.workers, ...(shardCount ? { shard: { index: 1, count: shardCount } } : {}), ...(s.aspect ? { aspect: s.aspect } : {}), ...(s.resolution ? { resolution: s.resolution } : {}), ...(s.fps ? { fps: s.fps } : {}) });
       const total = Math.round(prepared.project.durationS * profile.fps);
       const shardOf = new Map<(typeof units)[number], number>();
@@ -50,12 +41,24 @@ export function listCommand(io: Io): Command {
         io.out(JSON.stringify({ width: profile.width, height: profile.height, fps: profile.fps, durationS: prepared.project.durationS, scenes }, null, 2));
         return;
       }
-      io.out(`${scenes.length} scenes, ${prepared.project.durationS} s at ${profile.fps} fps (${profile.width}x${profile.height})`);
-      for (const sc of scenes) {
-        const frames = sc.units.reduce((n, u) => n + u.frameEnd - u.frameStart, 0);
-        io.out(`${sc.id.padEnd(24)} ${sc.start.toFixed(2).padStart(7)}-${sc.end.toFixed(2).padEnd(7)} ${String(frames).padStart(5)} frames  ${sc.layers.join(' + ')}${sc.shaders.length ? `  | ${sc.shaders.join(' → ')}` : ''}${sc.feedback ? '  | feedback' : ''}`);
-        if (shardCount) for (const u of sc.units) io.out(`  ${u.id.padEnd(26)} frames ${u.frameStart}-${u.frameEnd - 1}  shard ${u.shard}/${shardCount}`);
+      io.out(`${scenes.length} scenes, ${seconds(prepared.project.durationS)} s at ${profile.fps} fps (${profile.width}x${profile.height})`);
+      // Columns sized to their content: long scene ids or times must not push the rest out of line.
+      const rows = scenes.map((sc) => ({ sc, start: seconds(sc.start), end: seconds(sc.end), frames: String(sc.units.reduce((n, u) => n + u.frameEnd - u.frameStart, 0)) }));
+      const w = (f: (r: (typeof rows)[number]) => string) => Math.max(...rows.map((r) => f(r).length));
+      const idW = w((r) => r.sc.id);
+      const startW = w((r) => r.start);
+      const endW = w((r) => r.end);
+      const framesW = w((r) => r.frames);
+      const unitW = Math.max(0, ...scenes.flatMap((sc) => sc.units.map((u) => u.id.length)));
+      for (const { sc, start, end, frames } of rows) {
+        io.out(`${sc.id.padEnd(idW)}  ${start.padStart(startW)}-${end.padEnd(endW)} s  ${frames.padStart(framesW)} frames  ${sc.layers.join(' + ')}${sc.shaders.length ? `  | ${sc.shaders.join(' → ')}` : ''}${sc.feedback ? '  | feedback' : ''}`);
+        if (shardCount) for (const u of sc.units) io.out(`  ${u.id.padEnd(unitW)}  frames ${u.frameStart}-${u.frameEnd - 1}  shard ${u.shard}/${shardCount}`);
       }
     });
   return cmd;
+}
+
+/** Seconds for people: at most 3 decimals, trailing zeros trimmed (2.4166666666666665 → "2.417", 12 → "12"). */
+export function seconds(x: number): string {
+  return String(Number(x.toFixed(3)));
 }

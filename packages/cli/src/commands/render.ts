@@ -12,7 +12,7 @@ import { parseShard } from '../render/shard.js';
 import { mediaProject, withLyrics } from '../project/auto.js';
 import { readSceneFile } from '../project/load.js';
 import { audioProject } from '../project/from-audio.js';
-import { addProjectFlags, parseNumber, parseSettings, projectSource, type ProjectFlags } from './shared.js';
+import { addProjectFlags, LYRICS_MODES, parseNumber, parseSettings, projectSource, type ProjectFlags } from './shared.js';
 
 interface RenderFlags extends ProjectFlags {
   output: string;
@@ -41,6 +41,23 @@ function parseFrames(text: string): [number, number] {
   return [Number(m[1]), Number(m[2]) + 1];
 }
 
+/**
+ * `--narration FILE[@SECONDS]`. A value that is an existing file is that file (a name may contain "@"); otherwise it
+ * splits at the last "@": the left part is the file, the right the time, any non-negative number Number() reads.
+ */
+export function parseNarration(spec: string): { file: string; atS?: number } {
+  if (existsSync(spec)) return { file: path.resolve(spec) };
+  const at = spec.lastIndexOf('@');
+  if (at < 0) throw usageError(`Narration file ${spec} does not exist`);
+  const file = spec.slice(0, at);
+  const timeText = spec.slice(at + 1);
+  const atS = timeText.trim() === '' ? NaN : Number(timeText);
+  const timeOk = Number.isFinite(atS) && atS >= 0;
+  if (!file || !existsSync(file)) throw usageError(`Narration file ${timeOk && file ? file : spec} does not exist`);
+  if (!timeOk) throw usageError(`Invalid --narration time "${timeText}": expected seconds ≥ 0, e.g. voice.wav@12.5`);
+  return { file: path.resolve(file), atS };
+}
+
 /** Turns the flags into renderVideo options; every value is checked before anything heavy starts. */
 export async function renderOptionsFromFlags(flags: RenderFlags, signal: AbortSignal, io: Io): Promise<RenderOptions & { tempAudio?: string }> {
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
@@ -59,12 +76,8 @@ export async function renderOptionsFromFlags(flags: RenderFlags, signal: AbortSi
     if (file && !existsSync(file)) throw usageError(`${flag === '--audio' ? 'Audio' : flag === '--video' ? 'Video' : flag === '--image' ? 'Image' : 'Lyrics'} file ${file} does not exist`);
   }
   if (flags.video && flags.image) throw usageError('Give either --video or --image, not both');
-  const narration = (flags.narration ?? []).map((spec) => {
-    const m = /^(.*?)(?:@(\d+(?:\.\d+)?))?$/.exec(spec)!;
-    const file = m[1]!;
-    if (!existsSync(file)) throw usageError(`Narration file ${file} does not exist`);
-    return m[2] === undefined ? { file: path.resolve(file) } : { file: path.resolve(file), atS: Number(m[2]) };
-  });
+  const narration = (flags.narration ?? []).map(parseNarration);
+  if (flags.lyricsMode !== undefined && !flags.lyrics) throw usageError('--lyrics-mode needs --lyrics FILE', 'e.g. --lyrics song.srt --lyrics-mode fade');
   // Rendering over an input would replace the user's source with the render (atomically, but still gone).
   const inputs: Array<readonly [string, string | undefined]> = [['--audio', flags.audio], ['--video', flags.video], ['--image', flags.image], ['--lyrics', flags.lyrics], ['--scenes', flags.scenes], ...narration.map((n) => ['--narration', n.file] as const)];
   for (const [flag, file] of inputs) {
@@ -141,7 +154,7 @@ export function renderCommand(io: Io): Command {
     .option('--duration <seconds>', 'how long an --image without --audio is shown (default 10)')
     .option('--lyrics <file>', 'timed lyrics (.srt or .lrc) over every scene')
     .option('--narration <file[@seconds]>', 'a voice clip mixed over the soundtrack, at a time or placed automatically; repeatable', (v: string, prev: string[] = []) => [...prev, v])
-    .addOption(new Option('--lyrics-mode <mode>', 'how lyrics appear').choices(['typewriter', 'fade', 'flash', 'scatter', 'wave']).default('typewriter'))
+    .addOption(new Option('--lyrics-mode <mode>', 'how lyrics appear (with --lyrics; default typewriter)').choices(LYRICS_MODES))
     .addOption(new Option('--format <format>', 'output format (default: from the extension)').choices(OUTPUT_FORMATS))
     .option('--crf <n>', 'x264/VP9 quality (lower is better; default from the profile)')
     .addOption(new Option('--preset <preset>', 'x264 speed preset (default from the profile)').choices(X264_PRESETS))

@@ -1,8 +1,12 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseAspect, parseResolution, parseWorkers, QUALITY_PREFERENCES, type AspectPreset, type QualityPreference } from '@glyphreel/hardware';
 import { Option, type Command } from 'commander';
 import { usageError } from '../cli-errors.js';
 import { demoProject } from '../demo.js';
+import { withLyrics } from '../project/auto.js';
+import { audioProject } from '../project/from-audio.js';
+import { readSceneFile } from '../project/load.js';
 import type { ProjectSource } from '../render/job.js';
 
 export interface ProjectFlags {
@@ -72,8 +76,9 @@ export function parseSettings(flags: ProjectFlags): ParsedSettings {
     out.fps = fps;
   }
   if (flags.seed !== undefined) {
-    const seed = Number(flags.seed);
-    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw usageError(`Invalid --seed "${flags.seed}": expected a whole number 0-4294967295`);
+    // Decimal digits only: Number() would read "" as 0 and "0x10" as 16.
+    const seed = /^\d{1,10}$/.test(flags.seed) ? Number(flags.seed) : NaN;
+    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw usageError(`Invalid --seed "${flags.seed}": expected a whole number 0-4294967295`, 'decimal digits only, e.g. --seed 42');
     out.seed = seed;
   }
   return out;
@@ -86,4 +91,35 @@ export function parseNumber(text: string | undefined, flag: string, min: number,
     throw usageError(`Invalid ${flag} "${text}": expected ${integer ? 'a whole number' : 'a number'} in [${min}, ${max}]`);
   }
   return n;
+}
+
+/** How `--lyrics` draws the words (the lyrics layer's modes). */
+export const LYRICS_MODES = ['typewriter', 'fade', 'flash', 'scatter', 'wave'] as const;
+
+export interface SongFlags extends ProjectFlags {
+  audio?: string;
+  lyrics?: string;
+  lyricsMode?: string;
+}
+
+/**
+ * The project `list`, `frame` (and `render`) draw: `--audio` without `--scenes`/`--demo` is the automatic plan of the
+ * song, else the scene file or the demo; `--lyrics` then adds the lyrics over every scene.
+ */
+export async function songProjectSource(flags: SongFlags, s: ParsedSettings, o: { ffmpegPath?: string } = {}): Promise<ProjectSource> {
+  if (flags.audio && !existsSync(flags.audio)) throw usageError(`Audio file ${flags.audio} does not exist`);
+  if (flags.lyrics && !existsSync(flags.lyrics)) throw usageError(`Lyrics file ${flags.lyrics} does not exist`);
+  if (flags.lyricsMode !== undefined && !flags.lyrics) throw usageError('--lyrics-mode needs --lyrics FILE', 'e.g. --lyrics song.srt --lyrics-mode fade');
+  let source: ProjectSource =
+    flags.audio && !flags.scenes && !flags.demo
+      ? {
+          raw: await audioProject({ audio: flags.audio, quality: s.quality, workers: s.workers, plugins: flags.plugin ?? [], ...(s.seed !== undefined ? { seed: s.seed } : {}), ...(s.aspect ? { aspect: s.aspect } : {}), ...(s.resolution ? { resolution: s.resolution } : {}), ...(s.fps ? { fps: s.fps } : {}), ...(o.ffmpegPath ? { ffmpegPath: o.ffmpegPath } : {}) }),
+          label: `plan for ${path.basename(flags.audio)}`,
+        }
+      : projectSource(flags);
+  if (flags.lyrics) {
+    const raw = 'file' in source ? await readSceneFile(source.file) : source.raw;
+    source = { raw: withLyrics(raw as Record<string, unknown>, path.resolve(flags.lyrics), flags.lyricsMode ?? 'typewriter'), label: 'file' in source ? source.file : source.label };
+  }
+  return source;
 }

@@ -30,6 +30,8 @@ export function syncCheckCommand(io: Io): Command {
       if (flags.audio && !existsSync(flags.audio)) throw usageError(`Audio file ${flags.audio} does not exist`);
       const ffmpeg = await findFfmpeg();
       const info = await probe(video, { ffmpeg: ffmpeg.path });
+      // An audio-only file probes as a video of 0 fps: say what it is before the analysis trips over it.
+      if (info.codec === '') throw usageError(`${video} has no video stream (pass a rendered video)`, 'e.g. glyphreel sync-check out.mp4 --audio song.wav');
       const fps = parseNumber(flags.fps, '--fps', 1, 240) ?? info.fps;
       if (!flags.audio && !info.hasAudio) throw usageError(`${video} has no audio track`, 'pass the soundtrack with --audio');
       const r = await syncCheck(video, flags.audio ?? video, { ffmpegPath: ffmpeg.path, fps, brightnessJump: parseNumber(flags.jump, '--jump', 1, 255)! });

@@ -1,4 +1,5 @@
 import { PALETTE_NAME_PATTERN, toJsonSchema, type ParamSchema, type Registry } from '@glyphreel/core';
+import { CONDITION_FEATURES } from './validate.js';
 
 type Json = Record<string, unknown>;
 
@@ -46,7 +47,7 @@ export function projectJsonSchema(registry: Registry): Json {
   const condition = {
     type: 'object',
     required: ['feature'],
-    properties: { feature: { type: 'string' }, gt: { type: 'number' }, gte: { type: 'number' }, lt: { type: 'number' }, lte: { type: 'number' } },
+    properties: { feature: { enum: [...CONDITION_FEATURES], description: 'an audio feature (rms, bass, beat, bdecay …) or, with --video, a video feature' }, gt: { type: 'number' }, gte: { type: 'number' }, lt: { type: 'number' }, lte: { type: 'number' } },
     additionalProperties: false,
   };
   const shaderList = { type: 'array', items: refOf(Object.keys(shaders), shaders) };
@@ -76,7 +77,7 @@ export function projectJsonSchema(registry: Registry): Json {
     required: ['name', 'end'],
     additionalProperties: false,
     properties: {
-      name: { type: 'string', pattern: '^[\\w-]{1,64}$' },
+      name: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
       start: { type: 'number', minimum: 0 },
       end: { type: 'number', minimum: 0 },
       grid: { enum: ['xs', 'sm', 'md', 'lg', 'xl', 'xxl'] },

@@ -1,4 +1,5 @@
-import { GlyphreelError, isGridSizeKey, type Registry } from '@glyphreel/core';
+import { AUDIO_FEATURES, closest, GlyphreelError, isGridSizeKey, VIDEO_FEATURES, type Registry } from '@glyphreel/core';
+import { rememberSceneFile } from '../runtime/plan.js';
 import type { Condition, ExtraSpec, FeedbackSpec, LayerSpec, ProjectSpec, Ref, SceneSpec, TransitionSpec } from './types.js';
 
 const FEEDBACK_TRANSFORMS = ['zoom', 'shrink', 'rotate_cw', 'rotate_ccw', 'shift_up', 'shift_down', 'mirror_h'] as const;
@@ -78,10 +79,21 @@ function ref(raw: unknown, kind: RefKind, reg: Registry, where: Where): Ref {
   return { name: name as string, params: resolved.params };
 }
 
+/**
+ * The features a `when` can read: the 19 audio features (the synthetic ones of generative mode are a subset) and
+ * those video input adds. Plugins cannot add features (the feature table is built by the inputs only), so a name
+ * outside this list would read its default forever and the layer would silently never (or always) show.
+ */
+export const CONDITION_FEATURES: readonly string[] = [...AUDIO_FEATURES, ...VIDEO_FEATURES];
+
 function condition(raw: unknown, where: Where): Condition {
   if (!isObj(raw)) throw where.err('expected a condition like { "feature": "bdecay", "gt": 0.4 }');
   onlyKeys(raw, ['feature', 'gt', 'gte', 'lt', 'lte'], where);
   if (typeof raw.feature !== 'string' || raw.feature === '') throw where.at('feature').err('expected a feature name such as "bdecay"');
+  if (!CONDITION_FEATURES.includes(raw.feature)) {
+    const guess = closest(raw.feature, CONDITION_FEATURES);
+    throw where.at('feature').err(`unknown feature "${raw.feature}"`, guess ? `did you mean "${guess}"?` : `use one of ${CONDITION_FEATURES.join(', ')}`);
+  }
   const c: Condition = { feature: raw.feature };
   for (const k of ['gt', 'gte', 'lt', 'lte'] as const) if (raw[k] !== undefined) c[k] = num(raw[k], where.at(k), 0);
   if (c.gt === undefined && c.gte === undefined && c.lt === undefined && c.lte === undefined) {
@@ -199,7 +211,11 @@ function scene(raw: unknown, i: number, reg: Registry, file: string, prevEnd: nu
   if (!isObj(raw)) throw where.err('expected a scene object');
   onlyKeys(raw, SCENE_KEYS, where);
   if (typeof raw.name !== 'string' || !/^[\w-]{1,64}$/.test(raw.name)) {
-    throw where.at('name').err('expected a name of letters, digits, "_" or "-"');
+    const bad = typeof raw.name === 'string' ? [...raw.name].find((c) => !/[\w-]/.test(c)) : undefined;
+    throw where.at('name').err(
+      typeof raw.name !== 'string' ? `expected a name string, got ${JSON.stringify(raw.name)}` : raw.name.length === 0 || raw.name.length > 64 ? `expected a name of 1 to 64 characters, got ${raw.name.length}` : `expected a name of ASCII letters, digits, "_" or "-", got ${JSON.stringify(bad)} in ${JSON.stringify(raw.name)}`,
+      'names become file and scene ids (s00_name): use ASCII letters a-z, A-Z, digits, "_" or "-", e.g. "drop_2"',
+    );
   }
   const start = num(raw.start, where.at('start'), prevEnd, 0);
   if (raw.end === undefined) throw where.at('end').err('a scene needs an "end" time in seconds');
@@ -274,6 +290,8 @@ export function validateProject(raw: unknown, registry: Registry, file = 'scenes
       );
     }
     prevEnd = spec.end;
+    // Planning frames (runtime/plan.ts) names the file in its errors too.
+    rememberSceneFile(spec, file);
     scenes.push(spec);
   });
   const seed = num(raw.seed, where.at('seed'), 1, 0, 0xffffffff);

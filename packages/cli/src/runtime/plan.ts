@@ -27,9 +27,18 @@ export interface PlanOptions {
   maxUnitFrames?: number;
   /** Scenes that must stay one unit (feedback trails depend on every earlier output frame). */
   unsplittable?: (sceneIndex: number) => boolean;
+  /** The scene file, for messages (default: the one validateProject recorded for the scenes). */
+  file?: string;
 }
 
 const EPS = 1e-9;
+
+/** The scene file each validated scene came from (validateProject records it), so plan errors name the file. */
+const sceneFiles = new WeakMap<object, string>();
+
+export function rememberSceneFile(scene: object, file: string): void {
+  sceneFiles.set(scene, file);
+}
 
 /**
  * Turns scenes into frame-exact work units. Boundaries are round(seconds·fps), so consecutive scenes share them and
@@ -43,7 +52,9 @@ export function planUnits(scenes: readonly SceneSpan[], options: PlanOptions): W
   const units: WorkUnit[] = [];
   let expectedStart = 0;
   scenes.forEach((scene, i) => {
-    const where = `scene ${i} "${scene.name}"`;
+    // As the validator's messages: `scenes.json: scene 1 "drop"`.
+    const file = options.file ?? sceneFiles.get(scene);
+    const where = `${file ? `${file}: ` : ''}scene ${i} "${scene.name}"`;
     if (!(Number.isFinite(scene.start) && Number.isFinite(scene.end)) || scene.end <= scene.start) {
       throw new GlyphreelError('E_INPUT', `${where}: end (${scene.end}) must be after start (${scene.start})`);
     }
