@@ -1,5 +1,6 @@
 import { deriveSeed, Rng, type GridGeometry } from '@glyphreel/core';
 import type { CueTimeline } from './timeline.js';
+import { cellWidth, textWidth, visualLine } from './script.js';
 import { wrapText } from './wrap.js';
 
 /** The typewriter's insertion cursor (catalog 5.4, `render_typewriter`). */
@@ -20,7 +21,7 @@ export interface CueLayout {
   /** Chars of cue c: cueChar[c] … cueChar[c + 1] − 1. */
   readonly cueChar: Int32Array;
   readonly glyph: Uint16Array;
-  /** Grid column of each char (its line centred with ⌊(cols − len)/2⌋). */
+  /** Grid column of each char: its line centred with ⌊(cols − width in cells)/2⌋, in visual (bidi) order. */
   readonly col: Int32Array;
   /** Line of each char within its cue (0 = the cue's first line). */
   readonly line: Int32Array;
@@ -64,12 +65,21 @@ export function layoutCues(timeline: CueTimeline, grid: GridGeometry, maxChars: 
     const rng = new Rng(deriveSeed(seed, c, 'lyrics-scatter'));
     const w = wrapped[c] as string[][];
     for (let k = 0; k < w.length; k++, li++) {
-      const cps = w[k] as string[];
-      const ids = lineGlyphs(grid, cps.join(''), cps);
-      const x0 = Math.floor((grid.cols - cps.length) / 2);
-      for (let j = 0; j < cps.length; j++, ci++) {
+      // Chars stay in logical (reading) order, so the typewriter reveals right-to-left text from the right; only
+      // their columns follow the visual order. A wide char takes two columns and is drawn in the first.
+      const { order, chars } = visualLine(w[k] as string[]);
+      const ids = lineGlyphs(grid, chars.join(''), chars);
+      // max(0): a lone wide char on a one-column grid is the only line wider than the grid.
+      const x0 = Math.max(0, Math.floor((grid.cols - textWidth(chars)) / 2));
+      const at = new Int32Array(chars.length);
+      for (let v = 0, x = x0; v < order.length; v++) {
+        const j = order[v] as number;
+        at[j] = x;
+        x += cellWidth((chars[j] as string).codePointAt(0) as number);
+      }
+      for (let j = 0; j < chars.length; j++, ci++) {
         glyph[ci] = ids[j] as number;
-        col[ci] = x0 + j;
+        col[ci] = at[j] as number;
         line[ci] = k;
         scatterRow[ci] = rng.int(0, grid.rows - 1);
         scatterCol[ci] = rng.int(0, grid.cols - 1);
