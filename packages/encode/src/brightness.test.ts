@@ -66,4 +66,32 @@ describe('verifyBrightness', () => {
     expect(brightnessTimestamps(10)).toEqual([2, 5]);
     expect(brightnessTimestamps(1)).toEqual([0.5]);
   });
+
+  it('snaps the spot checks to frames the video holds when told its rate', () => {
+    expect(brightnessTimestamps(200, 24)).toEqual([2, 30, 60, 120, 180]);
+    expect(brightnessTimestamps(10, 24)).toEqual([2, 5]);
+    expect(brightnessTimestamps(1 / 24, 24)).toEqual([0]);
+    expect(brightnessTimestamps(2 / 24, 24)).toEqual([0.041667]);
+    // `--frames 30-40` at 30 fps: 10 frames, the middle is frame 5
+    expect(brightnessTimestamps(10 / 30, 30)).toEqual([0.166667]);
+    expect(brightnessTimestamps(5 / 29.97, 29.97)).toEqual([Math.round((2 / 29.97) * 1e6) / 1e6]);
+  });
+
+  for (const n of [1, 2, 11]) {
+    it(`finds a frame at every spot check of a ${n}-frame video, with and without its rate`, async () => {
+      const ffmpeg = await realFfmpeg();
+      const out = path.join(tempDir('bright'), `v${n}.mp4`);
+      const enc = await openEncoder({ ffmpeg, width: W, height: H, fps: 24, output: out, quality: 'draft', crf: 10 });
+      const buf = new Uint8Array(W * H * 3).fill(100);
+      for (let i = 0; i < n; i++) await enc.write(buf);
+      await enc.close();
+      for (const times of [brightnessTimestamps(n / 24, 24), brightnessTimestamps(n / 24)]) {
+        const r = await verifyBrightness(out, times, { ffmpeg });
+        expect(r.warnings).toEqual([]);
+        expect(r.missing).toEqual([]);
+        expect(r.samples.length).toBe(times.length);
+        for (const s of r.samples) expect(Math.abs(s.mean - 100)).toBeLessThanOrEqual(3);
+      }
+    });
+  }
 });

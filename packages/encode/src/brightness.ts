@@ -40,10 +40,22 @@ export interface BrightnessOptions {
   known?: { width: number; height: number; durationS: number };
 }
 
-/** The seed's spot-check times (2, 30, 60, 120, 180 s) that fall inside the video, plus its middle when few do. */
-export function brightnessTimestamps(durationS: number): number[] {
+/**
+ * The seed's spot-check times (2, 30, 60, 120, 180 s) that fall inside the video, plus its middle when few do. Given
+ * the frame rate, every time is snapped to the start of a frame the video holds (frame floor(t·fps), the middle one
+ * floor(frames / 2)), so a 1- or 2-frame video or a short `--frames` range is checked on a frame it has; without it
+ * the middle is d/2 (floored to the millisecond), which can fall after the last frame of a very short video.
+ */
+export function brightnessTimestamps(durationS: number, fps?: number): number[] {
+  if (fps !== undefined && fps > 0 && durationS > 0) {
+    const frames = Math.max(1, Math.round(durationS * fps));
+    const at = (k: number) => Math.round((k / fps) * 1e6) / 1e6;
+    const ks = [2, 30, 60, 120, 180].map((t) => Math.floor(t * fps + 1e-6)).filter((k) => k < frames && k / fps < durationS - 0.05);
+    if (ks.length < 2) ks.push(Math.floor(frames / 2));
+    return [...new Set(ks)].sort((a, b) => a - b).map(at);
+  }
   const ts = [2, 30, 60, 120, 180].filter((t) => t < durationS - 0.05);
-  if (ts.length < 2 && durationS > 0) ts.push(Math.round(durationS * 500) / 1000);
+  if (ts.length < 2 && durationS > 0) ts.push(Math.floor(durationS * 500) / 1000);
   return [...new Set(ts)].sort((a, b) => a - b);
 }
 
@@ -71,6 +83,17 @@ export async function verifyBrightness(file: string, timestamps: readonly number
   }
   const info = await probed;
   const frameBytes = info.width * info.height * 3;
+  // `-ss t` returns the first frame at or after t; when none is, but t is still inside the video, the frame shown at t
+  // is the last one (t lies in the last frame's span): decode that instead of reporting a frame missing.
+  const last = () =>
+    runFfmpegBytes(bin, ['-sseof', '-0.5', '-i', abs, '-vf', 'reverse', '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], {
+      what: `reading the last frame of ${abs}`,
+      ...signal,
+    });
+  let lastFrame: Promise<Uint8Array> | undefined;
+  for (let k = 0; k < timestamps.length; k++) {
+    if (frameBytes > 0 && frames[k]!.length < frameBytes && (timestamps[k] as number) < info.durationS - 1e-6) frames[k] = await (lastFrame ??= last());
+  }
   const quiet = o.quietThreshold ?? 5;
   const report: BrightnessReport = { samples: [], dark: [], missing: [], warnings: [] };
   const offset = o.offsetS ?? 0;
