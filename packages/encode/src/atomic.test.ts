@@ -1,8 +1,8 @@
 import { describe, expect, it, afterAll } from '@jest/globals';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GlyphreelError } from '@glyphreel/core';
-import { atomicOutput, sidePath, tempNameFor } from './atomic.js';
+import { atomicOutput, sameFile, sidePath, tempNameFor } from './atomic.js';
 import { removeTempDirs, tempDir } from './test-utils/ffmpeg.js';
 
 afterAll(removeTempDirs);
@@ -118,5 +118,24 @@ describe('atomicOutput', () => {
     mkdirSync(path.join(d, 'x.mp4'));
     const e2 = (await atomicOutput(path.join(d, 'x.mp4')).catch((e: unknown) => e)) as GlyphreelError;
     expect(e2.message).toBe(`output ${path.join(d, 'x.mp4')} is a directory, expected a file`);
+  });
+});
+
+describe('sameFile', () => {
+  it('sees one file through a symlink, a hard link and .., and tells different or missing files apart', () => {
+    const d = tempDir();
+    const a = path.join(d, 'a.mp4');
+    writeFileSync(a, 'a');
+    writeFileSync(path.join(d, 'b.mp4'), 'a');
+    symlinkSync(a, path.join(d, 'sym.mp4'));
+    linkSync(a, path.join(d, 'hard.mp4'));
+    mkdirSync(path.join(d, 'sub'));
+    symlinkSync(d, path.join(d, 'up'));
+    expect(sameFile(a, path.join(d, 'sym.mp4'))).toBe(true);
+    expect(sameFile(a, path.join(d, 'hard.mp4'))).toBe(true);
+    expect(sameFile(a, path.join(d, 'sub', '..', 'a.mp4'))).toBe(true);
+    expect(sameFile(path.join(d, 'up', 'new.mp4'), path.join(d, 'new.mp4'))).toBe(true); // not there yet
+    expect(sameFile(a, path.join(d, 'b.mp4'))).toBe(false);
+    expect(sameFile(path.join(d, 'x.mp4'), path.join(d, 'y.mp4'))).toBe(false);
   });
 });

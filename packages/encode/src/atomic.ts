@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { GlyphreelError } from '@glyphreel/core';
@@ -169,3 +169,30 @@ export function outputBytes(p: string): number {
   }
 }
 
+/**
+ * Whether two paths name the same file: through symlinks, `..` and hard links (same device and inode). A path that
+ * does not exist yet is compared by its resolved parent folder's real path, so `-o link/../x.mp4` still matches.
+ * For refusing an output that would overwrite one of the command's own inputs.
+ */
+export function sameFile(a: string, b: string): boolean {
+  const real = (p: string): string => {
+    const abs = path.resolve(p);
+    try {
+      return realpathSync(abs);
+    } catch {
+      try {
+        return path.join(realpathSync(path.dirname(abs)), path.basename(abs));
+      } catch {
+        return abs;
+      }
+    }
+  };
+  if (real(a) === real(b)) return true;
+  try {
+    const sa = statSync(a);
+    const sb = statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}

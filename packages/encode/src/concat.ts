@@ -122,7 +122,7 @@ export async function concatSegments(o: ConcatOptions): Promise<ConcatResult> {
       const joined = await probe(out.tempPath, { ffmpeg: bin, ...sig });
       if (joined.frames !== frames) {
         throw new GlyphreelError('E_RENDER', `${what} gave ${joined.frames} frames, the segments hold ${frames}`, {
-          hint: 'a segment is truncated or was encoded with different settings; re-render it (--clip) and join again',
+          hint: 'a segment is truncated or was encoded with different settings; render its part again (render --clip, or the shard that wrote it) and join again',
         });
       }
       await o.beforeCommit?.();

@@ -1,7 +1,15 @@
 import path from 'node:path';
 import { GlyphreelError } from '@glyphreel/core';
-import { brightnessTimestamps, concatSegments, createWorkDir, findFfmpeg, formatFromPath, gifFromVideo, verifyBrightness, type OutputFormat } from '@glyphreel/encode';
-import { planJoin } from './shard.js';
+import { brightnessTimestamps, concatSegments, createWorkDir, findFfmpeg, formatFromPath, gifFromVideo, sameFile, verifyBrightness, type OutputFormat } from '@glyphreel/encode';
+import { manifestName, planJoin } from './shard.js';
+
+/** `join -o` naming a segment, a manifest or the soundtrack would replace an input with the joined video. */
+function refuseInputAsOutput(output: string, inputs: readonly string[]): void {
+  const hit = inputs.find((f) => sameFile(output, f));
+  if (hit) {
+    throw new GlyphreelError('E_USAGE', `-o ${output} is one of the shards' own files (${path.basename(hit)}); join would write over it`, { hint: 'write the joined video to a new file, e.g. -o joined.mp4' });
+  }
+}
 
 export interface JoinOptions {
   /** The folder the shards were rendered into (`render --shard i/n -o DIR`). */
@@ -39,6 +47,7 @@ export async function joinShards(o: JoinOptions): Promise<JoinResult> {
   found.catch(() => undefined);
   const plan = await planJoin(o.dir, o.audio !== undefined ? { audio: o.audio } : {});
   const { settings } = plan;
+  refuseInputAsOutput(o.output, [...plan.segments.map((s) => s.path), ...plan.manifests.map((m) => path.join(path.resolve(o.dir), manifestName(m.shard))), ...(plan.audio ? [plan.audio] : [])]);
   if (format === 'png') throw new GlyphreelError('E_USAGE', 'join makes a video (mp4, webm or gif), not a png sequence', { hint: 'render png frames with --format png (split with --frames A-B)' });
   if ((format === 'mp4' || format === 'webm') && format !== settings.codec) {
     throw new GlyphreelError('E_USAGE', `The shards hold ${settings.codec} segments; they cannot be joined into a ${format} without re-encoding`, { hint: `write a .${settings.codec}, or render the shards with --format ${format}` });

@@ -27,7 +27,7 @@ import { planFrames, planUnits, unitSizeFor, type WorkUnit } from '../runtime/pl
 import { FrameClaims } from './claims.js';
 import { CANCEL_SLOT, controlSize, type ProjectSource, type RenderJob, type UnitResult } from './job.js';
 import { drawnUnits, runSchedule } from './schedule.js';
-import { commitShard, manifestName, projectHash, shardUnitFrames, shardUnits, storeAudio, type Shard, type ShardManifest } from './shard.js';
+import { checkShardFolder, commitShard, manifestName, projectHash, shardUnitFrames, shardUnits, storeAudio, type Shard, type ShardManifest } from './shard.js';
 import { prepareProject, type Prepared } from './unit.js';
 import { checkReuse, readKept, sameSettings, segmentBytes, unitKey, writeKept, type KeptRecord, type KeptSettings } from './kept.js';
 import { VERSION } from '../version.js';
@@ -245,9 +245,10 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
     }
     if (o.frames || o.clips?.length || o.skipRender) throw new GlyphreelError('E_USAGE', '--shard cannot be combined with --frames, --clip or --skip-render');
   }
-  // A target that cannot be written (no such folder, a file where a folder is needed, a folder of the user's files)
-  // is refused now, not after the frames are drawn.
+  // A target that cannot be written (no such folder, a file where a folder is needed, a folder of the user's files,
+  // a shard folder of another split) is refused now, not after the frames are drawn.
   if (!shard && format !== 'none') checkOutputTarget(o.output, { directory: format === 'png' });
+  if (shard) checkShardFolder(o.output, shard);
   // Discovering ffmpeg (two runs of it, ~150 ms the first time) overlaps reading and validating the project.
   const found = format === 'none' ? Promise.resolve(null) : findFfmpeg({ ffmpegPath: o.ffmpegPath });
   found.catch(() => undefined); // awaited below, after the project's own errors

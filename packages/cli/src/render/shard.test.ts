@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -252,5 +252,28 @@ describe('shards: render and join', () => {
     const g = await probe(gif, { ffmpeg: ffmpeg.path });
     expect([g.codec, g.width, g.height, g.frames]).toEqual(['gif', 160, 96, 144]);
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
+
+    // join -o naming one of the shards' own files (directly or through a symlink) would replace it: refused.
+    const files = () => readdirSync(shards).sort().map((f) => [f, readFileSync(path.join(shards, f)).length]);
+    const before = files();
+    const segment = before.map(([f]) => f as string).find((f) => f.endsWith('.mp4'))!;
+    expect(await runCli(['join', shards, '-o', path.join(shards, segment)], io)).toBe(2);
+    expect(lines.at(-1)).toContain(`is one of the shards' own files (${segment}); join would write over it`);
+    symlinkSync(path.join(shards, segment), path.join(dir, 'link.mp4'));
+    expect(await runCli(['join', shards, '-o', path.join(dir, 'link.mp4')], io)).toBe(2);
+    expect(await runCli(['join', shards, '-o', path.join(shards, 'shard-1-of-2.json'), '--format', 'mp4'], io)).toBe(2);
+    expect(files()).toEqual(before);
+    rmSync(path.join(dir, 'link.mp4'));
+
+    // Another split into the same folder would overwrite these segments (same unit names, other frames): refused
+    // before drawing, and the folder is as it was.
+    expect(await runCli(['render', ...common, '--shard', '2/3'], io)).toBe(2);
+    expect(lines.at(-1)).toMatch(/holds shards of a split into 2 \(shard-1-of-2\.json, shard-2-of-2\.json\); this is shard 2 of 3/);
+    expect(files()).toEqual(before);
+
+    // A segment rewritten after its shard recorded it (by hand, or by a run of another split) is refused by join.
+    writeFileSync(path.join(shards, segment), Buffer.concat([readFileSync(path.join(shards, segment)), Buffer.from('x')]));
+    expect(await runCli(['join', shards, '-o', path.join(dir, 'never.mp4')], io)).toBe(2);
+    expect(lines.at(-1)).toContain(`Segment ${segment} of shard 1 of 2 was changed since that shard wrote it`);
   }, 180000);
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { copyFile, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GlyphreelError } from '@glyphreel/core';
@@ -36,7 +36,7 @@ export interface ShardManifest {
   /** The soundtrack, copied into the shard directory (content-named), or null for a silent render. */
   audio: string | null;
   /** Segment files in the shard directory with the frames [frameStart, frameEnd) of the timeline each holds. */
-  segments: Array<{ file: string; frameStart: number; frameEnd: number }>;
+  segments: Array<{ file: string; frameStart: number; frameEnd: number; /** Size when written: join refuses a segment rewritten since. */ bytes?: number }>;
 }
 
 const MAX_SHARDS = 10000;
@@ -118,21 +118,49 @@ export async function storeAudio(dir: string, audio: string, sources: readonly s
  * after the new manifest is in place.
  */
 export async function commitShard(dir: string, manifest: ShardManifest, segments: ReadonlyArray<{ from: string; file: string }>): Promise<string> {
+  checkShardFolder(dir, manifest.shard);
   const target = path.join(dir, manifestName(manifest.shard));
   // An earlier run's manifest, if readable (a broken one names nothing to clean up).
   const previous = await readFile(target, 'utf8')
     .then((t) => JSON.parse(t) as ShardManifest)
     .catch(() => null);
   for (const s of segments) await rename(s.from, path.join(dir, s.file));
+  const sizes = new Map<string, number>();
+  for (const s of segments) sizes.set(s.file, (await stat(path.join(dir, s.file))).size);
+  const written: ShardManifest = { ...manifest, segments: manifest.segments.map((s) => ({ ...s, bytes: sizes.get(s.file) ?? s.bytes })) };
   const out = await atomicOutput(target);
-  await out.write(() => writeFile(out.tempPath, `${JSON.stringify(manifest, null, 2)}\n`));
-  const kept = new Set(manifest.segments.map((s) => s.file));
+  await out.write(() => writeFile(out.tempPath, `${JSON.stringify(written, null, 2)}\n`));
+  const kept = new Set(written.segments.map((s) => s.file));
   if (previous && Array.isArray(previous.segments)) {
     for (const s of previous.segments) {
       if (typeof s?.file === 'string' && !kept.has(s.file) && path.basename(s.file) === s.file) await rm(path.join(dir, s.file), { force: true });
     }
   }
   return target;
+}
+
+const MANIFEST_FILE = /^shard-(\d+)-of-(\d+)\.json$/;
+
+/**
+ * Refuses (E_USAGE) to render a shard into a folder holding shards of another split: their segments carry the same
+ * unit names (s01_b_p00.mp4) for other frame ranges, so the new shard would overwrite another split's segments.
+ */
+export function checkShardFolder(dir: string, shard: Shard): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // not made yet
+  }
+  const others = names.filter((n) => {
+    const m = MANIFEST_FILE.exec(n);
+    return m !== null && Number(m[2]) !== shard.count;
+  });
+  if (!others.length) return;
+  const counts = [...new Set(others.map((n) => Number(MANIFEST_FILE.exec(n)![2])))].sort((a, b) => a - b);
+  throw new GlyphreelError('E_USAGE', `${dir} holds shards of a split into ${counts.join(', ')} (${others.sort().slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}); this is shard ${shard.index} of ${shard.count}`, {
+    hint: 'render each split into its own folder (its segments would overwrite theirs), or remove that split\'s manifests and segments first',
+  });
 }
 
 export interface JoinPlan {
@@ -223,6 +251,9 @@ export async function planJoin(dir: string, options: { audio?: string | false } 
     }
     const p = path.join(abs, s.file);
     if (!existsSync(p)) throw new GlyphreelError('E_INPUT', `Segment ${s.file} of shard ${s.shard} of ${count} is missing in ${dir}`, { hint: `render shard ${s.shard}/${count} again` });
+    if (typeof s.bytes === 'number' && (await stat(p)).size !== s.bytes) {
+      throw new GlyphreelError('E_INPUT', `Segment ${s.file} of shard ${s.shard} of ${count} was changed since that shard wrote it`, { hint: `render shard ${s.shard}/${count} again` });
+    }
     segments.push({ path: p, frames: s.frameEnd - s.frameStart });
     at = s.frameEnd;
   }
