@@ -1,4 +1,5 @@
-import { GlyphreelError } from '@glyphreel/core';
+import path from 'node:path';
+import { GlyphreelError, isGlyphreelError } from '@glyphreel/core';
 import { probe, type FfmpegInfo } from '@glyphreel/encode';
 
 /**
@@ -29,9 +30,15 @@ export async function mediaProject(o: MediaProjectOptions): Promise<Record<strin
   const layers: Array<Record<string, unknown>> = [];
   if (o.video) {
     const v = await probe(o.video, ff).catch((e: unknown) => {
-      throw new GlyphreelError('E_INPUT', `Cannot read video ${o.video}: ${(e as Error).message}`, { hint: 'check that ffmpeg can play it' });
+      throw readError('video', o.video!, e);
     });
     if (!v.width) throw new GlyphreelError('E_INPUT', `${o.video} has no video stream`, { hint: 'pass a video file, or use --audio for a music file' });
+    // A picture (png, jpg) or the cover art of a song is one frame: a "video" of 1/25 s that no scene can hold.
+    if (v.frames <= 1) {
+      throw new GlyphreelError('E_INPUT', `${o.video} is a still picture, not a video`, {
+        hint: v.hasAudio ? `use --image ${o.video} for the picture or --audio ${o.video} for the sound` : `use --image ${o.video}`,
+      });
+    }
     // --video alone keeps the source audio; with --audio the song sets the length and the video loops under it.
     if (!audio && v.hasAudio) audio = o.video;
     durationS = o.audio ? await audioLength(o.audio, ff) : v.durationS;
@@ -62,11 +69,25 @@ export async function mediaProject(o: MediaProjectOptions): Promise<Record<strin
 
 async function audioLength(file: string, ff: { ffmpeg: string }): Promise<number> {
   const a = await probe(file, ff).catch((e: unknown) => {
-    throw new GlyphreelError('E_INPUT', `Cannot read audio ${file}: ${(e as Error).message}`);
+    throw readError('audio', file, e);
   });
   const d = a.audioDurationS ?? a.durationS;
   if (!a.hasAudio || !(d > 0)) throw new GlyphreelError('E_INPUT', `${file} has no audio stream`, { hint: 'pass an audio file to --audio' });
   return d;
+}
+
+/**
+ * "Cannot read video X: problem", naming the file once: the probe's own E_INPUT says "cannot read /abs/X: problem"
+ * (ffmpeg's pointers already dropped) and keeps its hint. Other errors (ffmpeg missing, cancelled) pass through.
+ */
+function readError(what: 'video' | 'audio', file: string, e: unknown): unknown {
+  if (!isGlyphreelError(e) || e.code !== 'E_INPUT') return e;
+  const prefix = `cannot read ${path.resolve(file)}: `;
+  const problem = e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
+  return new GlyphreelError('E_INPUT', `Cannot read ${what} ${file}: ${problem}`, {
+    ...(e.hint ? { hint: what === 'audio' ? e.hint.replace('video file', 'audio file') : e.hint } : {}),
+    cause: e,
+  });
 }
 
 /**
