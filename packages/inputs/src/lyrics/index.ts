@@ -5,6 +5,7 @@ export type { Cue, ParseOptions } from './cue.js';
 export { parseSrt } from './srt.js';
 export { parseLrc, type LrcOptions } from './lrc.js';
 export { CueTimeline } from './timeline.js';
+export { cellWidth, textWidth, visualLine, type VisualLine } from './script.js';
 export { wrapText, defaultMaxChars, PORTRAIT_MAX_CHARS, LANDSCAPE_MAX_CHARS } from './wrap.js';
 export { layoutCues, CURSOR, type CueLayout } from './layout.js';
 export { decodeLyricsText } from './text.js';
