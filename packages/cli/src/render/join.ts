@@ -68,7 +68,7 @@ export async function joinShards(o: JoinOptions): Promise<JoinResult> {
     }
   } else {
     await concatSegments({ ffmpeg, segments: plan.segments, output: o.output, format, fps: settings.fps, ...(plan.audio ? { audio: plan.audio } : {}), ...signal });
-    const report = await verifyBrightness(o.output, brightnessTimestamps(plan.totalFrames / settings.fps), { ffmpeg: ffmpeg.path });
+    const report = await verifyBrightness(o.output, brightnessTimestamps(plan.totalFrames / settings.fps, settings.fps), { ffmpeg: ffmpeg.path });
     warnings.push(...report.warnings);
   }
   return {

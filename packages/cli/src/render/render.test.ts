@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { GlyphreelError } from '@glyphreel/core';
-import { findFfmpeg, probe } from '@glyphreel/encode';
+import { findFfmpeg, probe, runFfmpeg } from '@glyphreel/encode';
 import { planRender, renderVideo, type RenderOptions } from './render.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'glyphreel-render-'));
@@ -215,6 +215,17 @@ describe('renderVideo', () => {
     await expect(renderVideo(base({ output: out, skipRender: true, unitFrames: 12 }))).rejects.toThrow('Cannot reuse segments: there are no kept segments');
     expect(existsSync(work)).toBe(false);
   }, 120000);
+
+  it('names a silent soundtrack as the user gave it, not the temporary mix with its narration', async () => {
+    const ffmpeg = await findFfmpeg();
+    const silent = path.join(dir, 'quiet song.wav');
+    const voice = path.join(dir, 'quiet voice.wav');
+    await runFfmpeg(ffmpeg.path, ['-y', '-f', 'lavfi', '-i', 'anullsrc=r=44100:cl=stereo', '-t', '4', silent], { what: 'making a silent song' });
+    await runFfmpeg(ffmpeg.path, ['-y', '-f', 'lavfi', '-i', 'anullsrc=r=22050:cl=mono', '-t', '0.5', voice], { what: 'making a silent clip' });
+    const r = await renderVideo(base({ output: path.join(dir, 'quiet.mp4'), audio: silent, narration: [{ file: voice, atS: 1 }] }));
+    expect(r.warnings).toContain(`${silent} with its narration is silent: the audio-reactive effects will not move`);
+    expect(r.warnings.join('\n')).not.toContain('glyphreel-mix-');
+  }, 60000);
 
   describe('a kept work directory is reused only where it matches', () => {
     const out = path.join(dir, 'kept.mp4');

@@ -311,7 +311,10 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   if (!features && soundtrack && ffmpeg) {
     log(`Analyzing ${path.basename(soundtrack)}…`);
     const loaded = await loadFeatures(soundtrack, { ffmpegPath: ffmpeg.path, fps, frames: total, ...(o.signal ? { signal: o.signal } : {}) });
-    if (loaded.silent) warnings.push(`${soundtrack} is silent: the audio-reactive effects will not move`);
+    // Named as the user knows it: with narration the analysed file is a temporary mix.
+    const music = o.audio ?? project.audio;
+    const heard = soundtrack === music ? soundtrack : music ? `${music} with its narration` : 'The narration';
+    if (loaded.silent) warnings.push(`${heard} is silent: the audio-reactive effects will not move`);
     if (loaded.cacheError) warnings.push(`feature cache not written: ${loaded.cacheError}`);
     features = loaded.table;
   }
@@ -448,7 +451,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   // its next unit. Reused segments (--clip, --skip-render) are checked on the joined output instead.
   const outputS = partial ? (units.at(-1)!.frameEnd - units[0]!.frameStart) / fps : total / fps;
   const checkInUnits = videoSegments && format !== 'gif' && toDraw.length === units.length;
-  const checkAtS = brightnessTimestamps(outputS);
+  const checkAtS = brightnessTimestamps(outputS, fps);
   // A shard's segments are checked at the times of the whole video (its units lie anywhere in the timeline).
   const outputStartFrame = shard || !units.length ? 0 : units[0]!.frameStart;
   const spotChecks: Array<Promise<void>> = [];
@@ -625,7 +628,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
         // unitResults are in timeline order, and so is each report.
         for (const r of unitResults) if (r.brightness) warnings.push(...r.brightness.warnings);
       } else {
-        const report = await verifyBrightness(output, brightnessTimestamps(outputS), { ffmpeg: ffmpeg!.path });
+        const report = await verifyBrightness(output, brightnessTimestamps(outputS, fps), { ffmpeg: ffmpeg!.path });
         warnings.push(...report.warnings);
       }
     }
