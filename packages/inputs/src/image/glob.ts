@@ -44,7 +44,9 @@ export function expandSequence(pattern: string): string[] {
   try {
     names = readdirSync(dir);
   } catch {
-    throw new GlyphreelError('E_INPUT', `Cannot read image sequence "${pattern}": no such directory ${dir}`);
+    throw new GlyphreelError('E_INPUT', `Cannot read image sequence "${pattern}": no such directory ${dir}`, {
+      hint: 'check the folder part of the pattern (wildcards work in the file name only; quote the pattern so the shell does not expand it)',
+    });
   }
   const re = globRegex(base);
   const out = names

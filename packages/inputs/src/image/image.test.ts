@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -12,6 +12,7 @@ import { setMediaFfmpegPath } from '../video/ffmpeg-path.js';
 import { expandSequence } from './glob.js';
 import { imageEffect, sequencePosition, workingSize } from './image-effect.js';
 import { loadImage } from './load-image.js';
+import { jpegOrientation } from './orientation.js';
 import { kenBurnsCrop, resampleCrop, type CropRect } from './resample.js';
 import { loadTexture } from './texture.js';
 
@@ -124,6 +125,19 @@ describe('image effect', () => {
     const none = await fail(path.join(dir, 'nothing-*.jpg'));
     expect(none?.code).toBe('E_INPUT');
     expect(none?.message).toBe(`Cannot read image sequence "${path.join(dir, 'nothing-*.jpg')}": no files match`);
+    const noDir = await fail(path.join(dir, 'no-such-folder', '*.jpg'));
+    expect(noDir?.code).toBe('E_INPUT');
+    expect(noDir?.message).toBe(`Cannot read image sequence "${path.join(dir, 'no-such-folder', '*.jpg')}": no such directory ${path.join(dir, 'no-such-folder')}`);
+    expect(noDir?.hint).toMatch(/^check the folder part of the pattern/);
+  });
+
+  it('a sound file given as an image says it has no picture', async () => {
+    const mp3 = path.join(dir, 'tone.mp3');
+    const r = spawnSync(ffmpegPath, ['-nostdin', '-y', '-loglevel', 'error', '-f', 'lavfi', '-i', 'sine=d=1', mp3], { stdio: 'ignore' });
+    expect(r.status).toBe(0);
+    const err = (await loadImage(mp3, { ffmpegPath, width: 8, height: 8 }).catch((e: unknown) => e)) as GlyphreelError;
+    expect([err.code, err.message]).toEqual(['E_INPUT', `${mp3} has no picture`]);
+    expect(err.hint).toMatch(/--audio/);
   });
 });
 
@@ -175,4 +189,58 @@ describe('image helpers', () => {
     expect(Array.from(tex.rgb.subarray(45, 48))).toEqual([200, 100, 50]);
     expect(tex.luminance[15]).toBeCloseTo(124.2 / 255, 6);
   });
+
+  /** A 64×32 JPEG, black with a red band along its top 8 rows, carrying EXIF Orientation `o` (APP1 after SOI). */
+  function orientedJpeg(o: number, bigEndian: boolean): string {
+    const plain = path.join(dir, 'band.jpg');
+    const r = spawnSync(ffmpegPath, ['-nostdin', '-y', '-loglevel', 'error', '-f', 'lavfi', '-i', 'color=c=black:s=64x32,drawbox=x=0:y=0:w=64:h=8:color=red:t=fill', '-frames:v', '1', '-q:v', '2', plain], { stdio: 'ignore' });
+    if (r.status !== 0) throw new Error('ffmpeg could not make band.jpg');
+    const tiff = bigEndian
+      ? [0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, o, 0, 0, 0, 0, 0, 0]
+      : [0x49, 0x49, 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, o, 0, 0, 0, 0, 0, 0, 0];
+    const body = [...Buffer.from('Exif\0\0', 'latin1'), ...tiff];
+    const app1 = Buffer.from([0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 255, ...body]);
+    const jpg = readFileSync(plain);
+    const out = path.join(dir, `band-${o}-${bigEndian ? 'mm' : 'ii'}.jpg`);
+    writeFileSync(out, Buffer.concat([jpg.subarray(0, 2), app1, jpg.subarray(2)]));
+    return out;
+  }
+
+  /** Whether the pixel at (x, y) is red / black (JPEG leaves a little noise). */
+  const red = (img: { width: number; data: Uint8Array }, x: number, y: number) => {
+    const i = (y * img.width + x) * 3;
+    return img.data[i]! > 180 && img.data[i + 1]! < 70 && img.data[i + 2]! < 70;
+  };
+  const black = (img: { width: number; data: Uint8Array }, x: number, y: number) => {
+    const i = (y * img.width + x) * 3;
+    return img.data[i]! < 40 && img.data[i + 1]! < 40 && img.data[i + 2]! < 40;
+  };
+
+  it('reads the EXIF orientation of a JPEG in either byte order, and 1 for other files', () => {
+    for (const o of [1, 3, 6, 8]) {
+      expect(jpegOrientation(orientedJpeg(o, false))).toBe(o);
+      expect(jpegOrientation(orientedJpeg(o, true))).toBe(o);
+    }
+    expect(jpegOrientation(path.join(dir, 'band.jpg'))).toBe(1);
+    expect(jpegOrientation(png('plain.png', 'color=c=white:s=8x8'))).toBe(1);
+    expect(jpegOrientation(path.join(dir, 'missing.jpg'))).toBe(1);
+  });
+
+  it('loadImage turns a JPEG upright by its EXIF orientation (6: band on the right, 3: bottom, 8: left)', async () => {
+    for (const bigEndian of [false, true]) {
+      // 6: stored sideways, shown turned 90° clockwise: 32×64, the top band becomes the right-hand columns
+      const six = await loadImage(orientedJpeg(6, bigEndian), { ffmpegPath, width: 16, height: 32 });
+      expect([red(six, 14, 16), red(six, 15, 2), red(six, 15, 30), black(six, 1, 16), black(six, 8, 16)]).toEqual([true, true, true, true, true]);
+      // 8: turned 90° counter-clockwise: the band is on the left
+      const eight = await loadImage(orientedJpeg(8, bigEndian), { ffmpegPath, width: 16, height: 32 });
+      expect([red(eight, 1, 16), red(eight, 0, 30), black(eight, 14, 16), black(eight, 8, 16)]).toEqual([true, true, true, true]);
+      // 3: upside down: the band is along the bottom
+      const three = await loadImage(orientedJpeg(3, bigEndian), { ffmpegPath, width: 32, height: 16 });
+      expect([red(three, 16, 15), red(three, 2, 14), black(three, 16, 1), black(three, 16, 8)]).toEqual([true, true, true, true]);
+    }
+    // without the tag the band stays on top
+    const plain = await loadImage(path.join(dir, 'band.jpg'), { ffmpegPath, width: 32, height: 16 });
+    expect([red(plain, 16, 1), black(plain, 16, 14)]).toEqual([true, true]);
+  });
 });
+

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { GlyphreelError, isGlyphreelError, type RgbFrame } from '@glyphreel/core';
 import { runFfmpegBytes } from '@glyphreel/encode';
 import { assertMediaFile, fitFilter, mediaInputError, type VideoFit } from '../video/reader.js';
+import { jpegOrientation, orientationFilter } from './orientation.js';
 
 export interface LoadImageOptions {
   ffmpegPath: string;
@@ -13,7 +14,7 @@ export interface LoadImageOptions {
 
 /**
  * Decodes the first frame of an image (or any file ffmpeg reads) to rgb24 at exactly width×height, area-averaged so
- * a large photo shrinks without aliasing; transparency is composited over black. Throws E_INPUT naming the file for a missing or undecodable one.
+ * a large photo shrinks without aliasing; transparency is composited over black; a JPEG's EXIF orientation is applied. Throws E_INPUT naming the file for a missing or undecodable one.
  */
 export async function loadImage(file: string, o: LoadImageOptions): Promise<RgbFrame> {
   if (!(Number.isInteger(o.width) && o.width >= 1 && Number.isInteger(o.height) && o.height >= 1)) {
@@ -23,7 +24,9 @@ export async function loadImage(file: string, o: LoadImageOptions): Promise<RgbF
   let data: Uint8Array;
   try {
     // transparent pixels keep whatever colour they hide; composite over black so they read as empty cells
-    const graph = `[0:v:0]format=rgba,${fitFilter(o.width, o.height, o.fit ?? 'cover', 1)}[fg];`
+    // a phone photo stored sideways with an EXIF Orientation tag (this ffmpeg ignores it) is turned upright first
+    const upright = orientationFilter(jpegOrientation(file));
+    const graph = `[0:v:0]format=rgba,${upright ? `${upright},` : ''}${fitFilter(o.width, o.height, o.fit ?? 'cover', 1)}[fg];`
       + `color=c=black:s=${o.width}x${o.height}[bg];[bg][fg]overlay=shortest=1:format=rgb,format=rgb24[out]`;
     data = await runFfmpegBytes(o.ffmpegPath, [
       // file: so a name such as "concat:x" is never read as an ffmpeg protocol
@@ -32,6 +35,9 @@ export async function loadImage(file: string, o: LoadImageOptions): Promise<RgbF
     ], { what: `decoding ${file}` });
   } catch (e) {
     if (isGlyphreelError(e) && e.code === 'E_FFMPEG' && !/cannot run ffmpeg/.test(e.message)) {
+      if (/matches no streams|Stream specifier ':v:0' in filtergraph/.test(e.message)) {
+        throw new GlyphreelError('E_INPUT', `${file} has no picture`, { hint: 'pass an image (png, jpg, webp, …); a sound file goes to --audio' });
+      }
       const detail = /\): (.*)$/.exec(e.message)?.[1];
       const base = path.basename(file);
       const problem = detail ? detail.split(`file:${file}`).join(base).split(file).join(base).replace(/\[([^\]@]+?) @ 0x[0-9a-f]+\]\s*/g, '$1: ') : 'ffmpeg failed';
