@@ -47,11 +47,11 @@ export function listCommand(io: Io): Command {
       const w = (f: (r: (typeof rows)[number]) => string) => Math.max(...rows.map((r) => f(r).length));
       const idW = w((r) => r.sc.id);
       const startW = w((r) => r.start);
-      const endW = w((r) => r.end);
+      const endW = w((r) => `${r.end} s`);
       const framesW = w((r) => r.frames);
       const unitW = Math.max(0, ...scenes.flatMap((sc) => sc.units.map((u) => u.id.length)));
       for (const { sc, start, end, frames } of rows) {
-        io.out(`${sc.id.padEnd(idW)}  ${start.padStart(startW)}-${end.padEnd(endW)} s  ${frames.padStart(framesW)} frames  ${sc.layers.join(' + ')}${sc.shaders.length ? `  | ${sc.shaders.join(' → ')}` : ''}${sc.feedback ? '  | feedback' : ''}`);
+        io.out(`${sc.id.padEnd(idW)}  ${start.padStart(startW)}-${`${end} s`.padEnd(endW)}  ${frames.padStart(framesW)} frames  ${sc.layers.join(' + ')}${sc.shaders.length ? `  | ${sc.shaders.join(' → ')}` : ''}${sc.feedback ? '  | feedback' : ''}`);
         if (shardCount) for (const u of sc.units) io.out(`  ${u.id.padEnd(unitW)}  frames ${u.frameStart}-${u.frameEnd - 1}  shard ${u.shard}/${shardCount}`);
       }
     });

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { GlyphreelError } from '@glyphreel/core';
-import { loadPlugin } from './plugins.js';
+import { fileURLToPath } from 'node:url';
+import { buildRegistry, loadPlugin } from './plugins.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'glyphreel-plugins-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,6 +24,25 @@ for (const [pkg, exportsField] of [
   writeFileSync(path.join(pdir, 'package.json'), JSON.stringify({ name: pkg, type: 'module', exports: exportsField }));
   writeFileSync(path.join(pdir, 'index.mjs'), `export default ${body(pkg === 'plainpkg' ? 'plain' : 'vhs')};\n`);
 }
+
+// Plugin folders, loaded like packages: exports (".", import condition), main, or index.js.
+for (const [folder, files, pj] of [
+  ['folder-exports', { 'src/index.js': 'fexports' }, { type: 'module', exports: { '.': { import: './src/index.js', require: './nope.cjs' } }, main: './wrong.js' }],
+  ['folder-main', { 'lib/entry.mjs': 'fmain' }, { main: './lib/entry.mjs' }],
+  ['folder-index', { 'index.js': 'findex' }, { type: 'module' }],
+  ['folder-bare', { 'index.mjs': 'fbare' }, undefined],
+  ['folder-empty', {}, { name: 'nothing' }],
+] as const) {
+  const fdir = path.join(dir, folder);
+  mkdirSync(fdir, { recursive: true });
+  if (pj) writeFileSync(path.join(fdir, 'package.json'), JSON.stringify(pj));
+  for (const [file, name] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(fdir, file)), { recursive: true });
+    writeFileSync(path.join(fdir, file), `export default ${body(name)};\n`);
+  }
+}
+writeFileSync(path.join(dir, 'effects.mjs'), `export default ${body('effects')};\n`);
+writeFileSync(path.join(dir, 'local-again.mjs'), `export default ${body('local')};\n`);
 
 async function failure(spec: string): Promise<GlyphreelError> {
   try {
@@ -62,5 +82,47 @@ describe('loadPlugin', () => {
     const broken = await failure('./broken.mjs');
     expect(broken.message).toBe('Plugin "./broken.mjs" failed to load: boom at load');
     expect([broken.code, broken.exitCode]).toEqual(['E_PLUGIN', 1]);
+  });
+});
+
+describe('plugin folders', () => {
+  it.each([
+    ['./folder-exports', 'src/index.js', 'fexports'],
+    ['./folder-main', 'lib/entry.mjs', 'fmain'],
+    ['./folder-index', 'index.js', 'findex'],
+    [path.join(dir, 'folder-bare'), 'index.mjs', 'fbare'],
+  ])('loads %s like a package (its %s)', async (spec, file, name) => {
+    const p = await loadPlugin(spec, dir);
+    expect(p.plugin.name).toBe(name);
+    expect(p.file).toBe(path.join(dir, path.basename(spec), file));
+  });
+  it('says what a folder without an entry module needs', async () => {
+    const e = await failure('./folder-empty');
+    expect([e.code, e.exitCode, e.message]).toEqual(['E_INPUT', 2, `Plugin folder ${path.join(dir, 'folder-empty')} has no entry module`]);
+    expect(e.hint).toContain('"exports" or "main"');
+  });
+  it('loads the example plugin from its folder, as its README shows', async () => {
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+    const p = await loadPlugin('./examples/glyphreel-plugin-example', root);
+    expect(p.plugin.name).toBe('example');
+    expect(p.file).toBe(path.join(root, 'examples/glyphreel-plugin-example/src/index.js'));
+  });
+});
+
+describe('buildRegistry', () => {
+  it('loads a module given twice once: the scene file absolute path and --plugin as typed, a folder and its entry', async () => {
+    const reg = await buildRegistry([path.join(dir, 'local.mjs'), './local.mjs', './folder-index', './folder-index/index.js'], dir);
+    expect(reg.plugins().filter((p) => !p.builtin).map((p) => p.plugin.name)).toEqual(['local', 'findex']);
+    expect(reg.has('shaders', 'local/tint')).toBe(true);
+  });
+  it('still refuses two different modules with the same plugin name', async () => {
+    const e = await buildRegistry(['./local.mjs', './local-again.mjs'], dir).catch((x: GlyphreelError) => x);
+    expect([e.code, e.message]).toEqual(['E_DUPLICATE', 'Plugin "local" is already registered']);
+  });
+  it('tells a plugin named like a built-in to rename itself', async () => {
+    const e = await buildRegistry(['./effects.mjs'], dir).catch((x: GlyphreelError) => x);
+    expect([e.code, e.exitCode, e.message]).toEqual(['E_DUPLICATE', 1, 'Plugin name "effects" belongs to a built-in plugin']);
+    expect(e.hint).toContain('rename the plugin');
+    expect(e.hint).not.toContain('list each plugin once');
   });
 });
