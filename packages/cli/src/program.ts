@@ -34,11 +34,17 @@ function requested(argv: readonly string[]): string | undefined {
  */
 export async function buildProgram(io: Io = processIo, argv?: readonly string[]): Promise<Command> {
   const out = { writeOut: (s: string) => io.out(s.replace(/\n$/, '')), writeErr: (s: string) => io.err(s.replace(/\n$/, '')) };
+  // commander's own usage errors ("error: required option '-o, --output <file>' not specified") in the form of every
+  // other error: one line, prefixed, with where to look.
+  const usage = (command: string) => ({
+    ...out,
+    outputError: (s: string, write: (s: string) => void) => write(`glyphreel: ${s.trim().replace(/^error: /, '')} (see: glyphreel ${command}--help)`),
+  });
   const program = new Command('glyphreel')
     .description('Render coloured character-art video: generative, audio-reactive, from video or images')
     .version(VERSION)
     .option('--verbose', 'show stack traces on errors')
-    .configureOutput(out);
+    .configureOutput(usage(''));
   const wanted = argv ? requested(argv) : undefined;
   const known = COMMANDS.some((c) => c.name === wanted);
   // Load every command for the root help and `help <command>`; only the requested one when it is known; none for
@@ -46,7 +52,7 @@ export async function buildProgram(io: Io = processIo, argv?: readonly string[])
   const loadAll = argv === undefined || wanted === 'help' || (wanted === undefined && !argv.some((a) => a === '-V' || a === '--version'));
   for (const c of COMMANDS) {
     const cmd = loadAll || (known && c.name === wanted) ? await c.load(io) : new Command(c.name);
-    cmd.description(c.summary).configureOutput(out);
+    cmd.description(c.summary).configureOutput(usage(`${c.name} `));
     program.addCommand(cmd);
   }
   return program;

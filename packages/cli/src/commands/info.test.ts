@@ -67,7 +67,8 @@ describe('glyphreel info', () => {
     expect(io.errLines[0]).toContain("argument 'ultra' is invalid");
     const io2 = capture();
     expect(await runCli(['info', '--bogus'], io2)).toBe(2);
-    expect(io2.errLines).toEqual(["error: unknown option '--bogus'"]);
+    // commander's own errors read like every other: one prefixed line saying where to look.
+    expect(io2.errLines).toEqual(["glyphreel: unknown option '--bogus' (see: glyphreel info --help)"]);
   });
 
   it('an unknown command is one line with a suggestion, exit 2; --version needs no command loaded', async () => {
