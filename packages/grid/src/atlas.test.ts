@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { PAL_BRAILLE, PAL_DEFAULT, PAL_RUNE, PALETTES } from '@glyphreel/core';
-import { canvasApi, createGrid, DEFAULT_INIT_CHARS, GlyphAtlas, resolveFontChain, sortByCoverage } from './index.js';
+import { createFrame, PAL_BRAILLE, PAL_DEFAULT, PAL_RUNE, PALETTES } from '@glyphreel/core';
+import { blockElementMask, canvasApi, createGrid, isBlockElement, DEFAULT_INIT_CHARS, GlyphAtlas, resolveFontChain, sortByCoverage } from './index.js';
 
 describe('GlyphAtlas', () => {
   it('rasterizes each glyph at (0,0) into a cw×ch coverage mask, space is the blank glyph 0', () => {
@@ -77,5 +77,82 @@ describe('GlyphAtlas', () => {
     expect(sorted).toBe(' .:@█');
     const inks = Array.from(sortByCoverage(g.atlas, PAL_DEFAULT)).slice(1).map((c) => g.atlas.ink[g.glyphIds(c)[0]!]!);
     expect(inks).toEqual([...inks].sort((a, b) => a - b));
+  });
+});
+
+describe('block elements (U+2580–U+259F) are drawn from their geometry, not the font', () => {
+  it('a column of full blocks renders with no darker pixel row at the cell boundaries', () => {
+    for (const size of ['md', 'sm', 'lg'] as const) {
+      const g = createGrid({ width: 200, height: 200, size, onWarning: () => undefined });
+      const { cw, ch } = g.atlas;
+      const layer = g.createLayer();
+      const id = g.glyphIds('█')[0]!;
+      for (let r = 0; r < g.rows; r++) {
+        layer.glyphs[r * g.cols] = id;
+        layer.colors.set([255, 255, 255], (r * g.cols) * 3);
+      }
+      const frame = g.render(layer, createFrame(200, 200));
+      // Every pixel of the column's cells, the rows at each cell boundary included, is 255 (the font's █ left one
+      // row per cell at ≈ 160 in md: 63 %).
+      const [ox, oy] = [g.offsetXPx, g.offsetYPx];
+      let below = 0;
+      let minimum = 255;
+      for (let y = oy; y < oy + g.rows * ch; y++) {
+        for (let x = ox; x < ox + cw; x++) {
+          const v = frame.data[(y * 200 + x) * 3 + 1]!;
+          if (v < 255) below++;
+          minimum = Math.min(minimum, v);
+        }
+      }
+      expect([size, below, minimum]).toEqual([size, 0, 255]);
+      // The mask itself: every byte 255; ink = cw·ch·255.
+      expect(g.atlas.mask(id).every((v) => v === 255)).toBe(true);
+      expect(g.atlas.ink[id]).toBe(cw * ch * 255);
+      // Next column stays black.
+      expect(frame.data[((oy + 5) * 200 + ox + cw) * 3]).toBe(0);
+      expect(frame.data[((oy + ch) * 200 + ox) * 3]).toBe(255); // the first boundary row
+    }
+  });
+
+  it('each element covers exactly its share of the cell; complementary elements tile it once', () => {
+    for (const [cw, ch] of [[10, 19], [8, 16], [7, 13]] as const) {
+      const m = (c: string) => blockElementMask(c.charCodeAt(0), cw, ch);
+      const count = (a: Uint8Array) => a.reduce((n, v) => n + (v === 255 ? 1 : v === 0 ? 0 : NaN), 0);
+      const n = cw * ch;
+      expect(count(m('█'))).toBe(n);
+      expect(count(m('▀')) + count(m('▄'))).toBe(n);
+      expect(count(m('▌')) + count(m('▐'))).toBe(n);
+      expect(count(m('▀'))).toBe(cw * Math.round(ch / 2));
+      for (let k = 1; k <= 7; k++) {
+        expect(count(m(String.fromCharCode(0x2580 + k)))).toBe(cw * (ch - Math.round((ch * (8 - k)) / 8))); // lower k/8
+        expect(count(m(String.fromCharCode(0x2590 - k)))).toBe(ch * Math.round((cw * k) / 8)); // left k/8
+      }
+      expect(count(m('▔'))).toBe(cw * Math.round(ch / 8));
+      expect(count(m('▕'))).toBe(ch * (cw - Math.round((cw * 7) / 8)));
+      // Quadrants: ▖▗▘▝ tile the cell; ▙ = ▘ ▖ ▗, ▚ + ▞ = █.
+      expect(count(m('▖')) + count(m('▗')) + count(m('▘')) + count(m('▝'))).toBe(n);
+      expect(count(m('▙'))).toBe(count(m('▘')) + count(m('▖')) + count(m('▗')));
+      expect(count(m('▚')) + count(m('▞'))).toBe(n);
+      const ul = m('▘');
+      expect([ul[0], ul[cw - 1], ul[(ch - 1) * cw]]).toEqual([255, 0, 0]);
+      // Shades: 1/4, 1/2, 3/4 of each 2×2 tile.
+      const tiles = Math.floor(cw / 2) * Math.floor(ch / 2);
+      const inTiles = (a: Uint8Array) => {
+        let s = 0;
+        for (let y = 0; y < 2 * Math.floor(ch / 2); y++) for (let x = 0; x < 2 * Math.floor(cw / 2); x++) s += a[y * cw + x] === 255 ? 1 : 0;
+        return s;
+      };
+      expect([inTiles(m('░')), inTiles(m('▒')), inTiles(m('▓'))]).toEqual([tiles, 2 * tiles, 3 * tiles]);
+    }
+  });
+
+  it('the atlas stores them for any font size, and other glyphs still come from the font', () => {
+    const g = createGrid({ width: 400, height: 200, size: 'md', onWarning: () => undefined });
+    const [full, upper] = g.glyphIds('█▀');
+    const { cw, ch } = g.atlas;
+    expect(Array.from(g.atlas.mask(upper!))).toEqual(Array.from(blockElementMask(0x2580, cw, ch)));
+    expect(g.atlas.fontIndex[full!]).toBe(0);
+    expect(isBlockElement('█')).toBe(true);
+    expect(isBlockElement('■')).toBe(false); // U+25A0, geometric shapes: the font's
   });
 });

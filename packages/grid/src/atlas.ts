@@ -220,6 +220,8 @@ export class GlyphAtlas {
     let id = MISSING;
     if (WHITESPACE.test(c)) {
       id = 0;
+    } else if (isBlockElement(c)) {
+      id = this.store(c, blockElementMask(c.charCodeAt(0), this.cw, this.ch), 0);
     } else if (Array.from(c).length === 1) {
       for (let f = 0; f < this.handles.length; f++) {
         const m = this.rasterize(c, f);
@@ -273,6 +275,63 @@ export class GlyphAtlas {
     for (let i = 0; i < out.length; i++) out[i] = rgba[i * 4 + 3] as number;
     return out;
   }
+}
+
+/** U+2580–U+259F, the block elements: drawn geometrically, not from the font (see `blockElementMask`). */
+export function isBlockElement(c: string): boolean {
+  if (c.length !== 1) return false;
+  const cu = c.charCodeAt(0);
+  return cu >= 0x2580 && cu <= 0x259f;
+}
+
+/**
+ * The mask of a block element (U+2580–U+259F) in a cw×ch cell, from its geometry rather than the font's ink: full
+ * coverage (255) over exactly its share of the cell, 0 elsewhere, so full blocks tile with no seam. A font's █ does
+ * not reach the cell edges (the cell is the rounded-up ascent plus the rounded-up descent; the glyph spans the
+ * unrounded ones), which left one row per cell at ≈ 63 % in fire, spectrum and block_corrupt.
+ *
+ * Eighths are measured from the top/left: row k of 8 is ⌊ch·k/8⌉, so ▀ and ▄ (and every pair of complementary
+ * elements) share one boundary and cover the cell exactly once together. Quadrants split at the halves. The shades
+ * ░ ▒ ▓ are dither patterns of full pixels at exactly 1/4, 1/2 and 3/4 of a 2×2 tile, aligned to the cell's top
+ * left (they tile seamlessly across cells of even size).
+ */
+export function blockElementMask(cu: number, cw: number, ch: number, out = new Uint8Array(cw * ch)): Uint8Array {
+  out.fill(0);
+  const row = (k: number) => Math.round((ch * k) / 8);
+  const col = (k: number) => Math.round((cw * k) / 8);
+  const rect = (x0: number, x1: number, y0: number, y1: number) => {
+    for (let y = y0; y < y1; y++) out.fill(255, y * cw + x0, y * cw + x1);
+  };
+  const [xm, ym] = [col(4), row(4)];
+  const quad = (ul: boolean, ur: boolean, ll: boolean, lr: boolean) => {
+    if (ul) rect(0, xm, 0, ym);
+    if (ur) rect(xm, cw, 0, ym);
+    if (ll) rect(0, xm, ym, ch);
+    if (lr) rect(xm, cw, ym, ch);
+  };
+  const shade = (keep: (x: number, y: number) => boolean) => {
+    for (let y = 0; y < ch; y++) for (let x = 0; x < cw; x++) if (keep(x & 1, y & 1)) out[y * cw + x] = 255;
+  };
+  if (cu === 0x2580) rect(0, cw, 0, ym);
+  else if (cu >= 0x2581 && cu <= 0x2588) rect(0, cw, row(8 - (cu - 0x2580)), ch); // lower k/8, k = 1..8
+  else if (cu >= 0x2589 && cu <= 0x258f) rect(0, col(8 - (cu - 0x2588)), 0, ch); // left 7/8 .. 1/8
+  else if (cu === 0x2590) rect(xm, cw, 0, ch);
+  else if (cu === 0x2591) shade((x, y) => x === 0 && y === 0);
+  else if (cu === 0x2592) shade((x, y) => x === y);
+  else if (cu === 0x2593) shade((x, y) => !(x === 1 && y === 1));
+  else if (cu === 0x2594) rect(0, cw, 0, row(1));
+  else if (cu === 0x2595) rect(col(7), cw, 0, ch);
+  else if (cu === 0x2596) quad(false, false, true, false);
+  else if (cu === 0x2597) quad(false, false, false, true);
+  else if (cu === 0x2598) quad(true, false, false, false);
+  else if (cu === 0x2599) quad(true, false, true, true);
+  else if (cu === 0x259a) quad(true, false, false, true);
+  else if (cu === 0x259b) quad(true, true, true, false);
+  else if (cu === 0x259c) quad(true, true, false, true);
+  else if (cu === 0x259d) quad(false, true, false, false);
+  else if (cu === 0x259e) quad(false, true, true, false);
+  else if (cu === 0x259f) quad(false, true, true, true);
+  return out;
 }
 
 function isBlank(m: Uint8Array): boolean {

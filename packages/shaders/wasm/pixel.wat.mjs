@@ -271,19 +271,24 @@ export function wat() {
       (local.set $acc (i32.add (local.get $acc) (i32.const 2)))
       (br $t))))
 
-  ;; halftone. Per dot x dot block (row-major, edge blocks cut by the image) with channel sum S, w x h pixels:
-  ;; radius = S/(765 w h) dot 0.5 and r2 = fround(radius^2), as the JavaScript computed it, where S accumulates the
-  ;; block's row sums in f32 (up to ${HALFTONE_EXACT_DOT}-pixel blocks S stays below 2^24, so it is the exact sum
-  ;; of the block and the rows are added up in u16 first). A pixel at (dx, dy) from the block-local centre
-  ;; (dot/2, dot/2, rounded down) keeps its colour iff dx^2 + dy^2 < r2, i.e. dx^2 + dy^2 <= ceil(r2) - 1, else
-  ;; turns black: per block row kpx[j] = ceil(r2) - 1 - dx^2 (i16) for every byte j of the row, and each row keeps
-  ;; the bytes where dy^2 <= kpx[j]. Scratch: acc and kpx 2 (3 width) + 32 bytes each, sums 4 ceil(width/dot) bytes.
+  ;; halftone (glyphreel's filled dots, README "Decisions"). Per dot x dot block (row-major, edge blocks cut by the
+  ;; image) with channel sums S0 S1 S2 over its w x h pixels and peak P = max(S0, S1, S2): the dot's colour is
+  ;; C_c = trunc(255 S_c / P) (the block's mean colour at full brightness; 0 when P = 0) and its area a dot^2 with
+  ;; a = P/(255 w h), so r2 = a dot^2 / pi (f64). A pixel at (dx, dy) from the block-local centre (dot/2, dot/2,
+  ;; rounded down) takes the colour C iff dx^2 + dy^2 < r2, i.e. dx^2 + dy^2 <= ceil(r2) - 1, else turns black: per
+  ;; block row kpx[j] = ceil(r2) - 1 - dx^2 (i16) and col[j] = C of byte j's channel for every byte j of the row,
+  ;; and each row becomes col & (dy^2 <= kpx[j]). The rows are added up in u16 per byte (at most 148 rows at a
+  ;; time, one at a time above that) and the block sums kept in f32: a channel sum of a 256 x 256 block is at most
+  ;; 256^2 255 < 2^24, so every sum is exact. Scratch: acc and kpx 2 (3 width) + 32 bytes each, col 3 width + 32,
+  ;; sums 12 ceil(width/dot) bytes.
   (func (export "halftone") (param $p i32) (param $w i32) (param $h i32) (param $dot i32)
-      (param $acc i32) (param $kpx i32) (param $sums i32)
+      (param $acc i32) (param $kpx i32) (param $sums i32) (param $col i32)
     (local $stride i32) (local $nbx i32) (local $cb i32) (local $y0 i32) (local $y1 i32) (local $y i32)
     (local $chunk i32) (local $c1 i32) (local $bx i32) (local $x0 i32) (local $bw i32) (local $bh i32)
     (local $j i32) (local $jend i32) (local $s i32) (local $a i32) (local $k i32) (local $dx i32) (local $v i32)
     (local $r f64) (local $q i32) (local $qend i32) (local $dy2 v128) (local $dy2s i32) (local $row i32)
+    (local $s1 i32) (local $s2 i32) (local $cq i32) (local $t0 f64) (local $t1 f64) (local $t2 f64) (local $pk f64)
+    (local $k0 i32) (local $k1 i32) (local $k2 i32)
     (local.set $stride (i32.mul (local.get $w) (i32.const 3)))
     (local.set $nbx (i32.div_u (i32.add (local.get $w) (i32.sub (local.get $dot) (i32.const 1))) (local.get $dot)))
     (local.set $cb (i32.shr_u (local.get $dot) (i32.const 1)))
@@ -293,8 +298,8 @@ export function wat() {
       (local.set $y1 (select (i32.add (local.get $y0) (local.get $dot)) (local.get $h)
         (i32.lt_u (i32.add (local.get $y0) (local.get $dot)) (local.get $h))))
       (local.set $bh (i32.sub (local.get $y1) (local.get $y0)))
-      (memory.fill (local.get $sums) (i32.const 0) (i32.shl (local.get $nbx) (i32.const 2)))
-      ;; sums[bx] = fround(sums[bx] + s) for the block sums s of each chunk of rows
+      (memory.fill (local.get $sums) (i32.const 0) (i32.mul (local.get $nbx) (i32.const 12)))
+      ;; sums[3 bx + c] += s_c for the block channel sums s_c of each chunk of rows
       (local.set $y (local.get $y0))
       (loop $lc
         (local.set $c1 (select (i32.add (local.get $y) (local.get $chunk)) (local.get $y1)
@@ -311,30 +316,45 @@ export function wat() {
           (local.set $jend (i32.mul (i32.const 3) (select (i32.mul (i32.add (local.get $bx) (i32.const 1)) (local.get $dot)) (local.get $w)
             (i32.lt_u (i32.mul (i32.add (local.get $bx) (i32.const 1)) (local.get $dot)) (local.get $w)))))
           (local.set $s (i32.const 0))
+          (local.set $s1 (i32.const 0))
+          (local.set $s2 (i32.const 0))
           (block $hd (loop $lj
             (br_if $hd (i32.ge_u (local.get $j) (local.get $jend)))
-            (local.set $s (i32.add (local.get $s) (i32.load16_u (i32.add (local.get $acc) (i32.shl (local.get $j) (i32.const 1))))))
-            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (local.set $a (i32.add (local.get $acc) (i32.shl (local.get $j) (i32.const 1))))
+            (local.set $s (i32.add (local.get $s) (i32.load16_u (local.get $a))))
+            (local.set $s1 (i32.add (local.get $s1) (i32.load16_u offset=2 (local.get $a))))
+            (local.set $s2 (i32.add (local.get $s2) (i32.load16_u offset=4 (local.get $a))))
+            (local.set $j (i32.add (local.get $j) (i32.const 3)))
             (br $lj)))
-          (local.set $a (i32.add (local.get $sums) (i32.shl (local.get $bx) (i32.const 2))))
-          (f32.store (local.get $a) (f32.demote_f64 (f64.add (f64.promote_f32 (f32.load (local.get $a))) (f64.convert_i32_u (local.get $s)))))
+          (local.set $a (i32.add (local.get $sums) (i32.mul (local.get $bx) (i32.const 12))))
+          (f32.store (local.get $a) (f32.add (f32.load (local.get $a)) (f32.convert_i32_u (local.get $s))))
+          (f32.store offset=4 (local.get $a) (f32.add (f32.load offset=4 (local.get $a)) (f32.convert_i32_u (local.get $s1))))
+          (f32.store offset=8 (local.get $a) (f32.add (f32.load offset=8 (local.get $a)) (f32.convert_i32_u (local.get $s2))))
           (local.set $bx (i32.add (local.get $bx) (i32.const 1)))
           (br_if $lh (i32.lt_u (local.get $bx) (local.get $nbx))))
         (local.set $y (local.get $c1))
         (br_if $lc (i32.lt_u (local.get $y) (local.get $y1))))
-      ;; kpx for every block of this block row
+      ;; kpx and col for every block of this block row
       (local.set $bx (i32.const 0))
       (local.set $q (local.get $kpx))
+      (local.set $cq (local.get $col))
       (loop $lk
         (local.set $x0 (i32.mul (local.get $bx) (local.get $dot)))
         (local.set $bw (select (local.get $dot) (i32.sub (local.get $w) (local.get $x0))
           (i32.lt_u (local.get $dot) (i32.sub (local.get $w) (local.get $x0)))))
-        (local.set $r (f64.mul (f64.mul
-          (f64.div (f64.promote_f32 (f32.load (i32.add (local.get $sums) (i32.shl (local.get $bx) (i32.const 2)))))
-            (f64.convert_i32_u (i32.mul (i32.mul (i32.const 765) (local.get $bw)) (local.get $bh))))
-          (f64.convert_i32_u (local.get $dot))) (f64.const 0.5)))
-        (local.set $k (i32.sub (i32.trunc_f64_s (f64.ceil (f64.promote_f32 (f32.demote_f64 (f64.mul (local.get $r) (local.get $r))))))
-          (i32.const 1)))
+        (local.set $a (i32.add (local.get $sums) (i32.mul (local.get $bx) (i32.const 12))))
+        (local.set $t0 (f64.promote_f32 (f32.load (local.get $a))))
+        (local.set $t1 (f64.promote_f32 (f32.load offset=4 (local.get $a))))
+        (local.set $t2 (f64.promote_f32 (f32.load offset=8 (local.get $a))))
+        (local.set $pk (f64.max (f64.max (local.get $t0) (local.get $t1)) (local.get $t2)))
+        ;; 0/0 is NaN, which trunc_sat makes 0: a black block gets colour 0 (and r2 = 0: no pixel)
+        (local.set $k0 (i32.trunc_sat_f64_s (f64.div (f64.mul (local.get $t0) (f64.const 255)) (local.get $pk))))
+        (local.set $k1 (i32.trunc_sat_f64_s (f64.div (f64.mul (local.get $t1) (f64.const 255)) (local.get $pk))))
+        (local.set $k2 (i32.trunc_sat_f64_s (f64.div (f64.mul (local.get $t2) (f64.const 255)) (local.get $pk))))
+        (local.set $r (f64.div (f64.mul
+          (f64.div (local.get $pk) (f64.convert_i32_u (i32.mul (i32.mul (i32.const 255) (local.get $bw)) (local.get $bh))))
+          (f64.convert_i32_u (i32.mul (local.get $dot) (local.get $dot)))) (f64.const 3.141592653589793)))
+        (local.set $k (i32.sub (i32.trunc_f64_s (f64.ceil (local.get $r))) (i32.const 1)))
         (local.set $dx (i32.sub (i32.const 0) (local.get $cb)))
         (local.set $qend (i32.add (local.get $q) (i32.mul (local.get $bw) (i32.const 6))))
         (loop $lp
@@ -342,8 +362,12 @@ export function wat() {
           (i32.store16 (local.get $q) (local.get $v))
           (i32.store16 offset=2 (local.get $q) (local.get $v))
           (i32.store16 offset=4 (local.get $q) (local.get $v))
+          (i32.store8 (local.get $cq) (local.get $k0))
+          (i32.store8 offset=1 (local.get $cq) (local.get $k1))
+          (i32.store8 offset=2 (local.get $cq) (local.get $k2))
           (local.set $dx (i32.add (local.get $dx) (i32.const 1)))
           (local.set $q (i32.add (local.get $q) (i32.const 6)))
+          (local.set $cq (i32.add (local.get $cq) (i32.const 3)))
           (br_if $lp (i32.lt_u (local.get $q) (local.get $qend))))
         (local.set $bx (i32.add (local.get $bx) (i32.const 1)))
         (br_if $lk (i32.lt_u (local.get $bx) (local.get $nbx))))
@@ -356,21 +380,24 @@ export function wat() {
         (local.set $row (i32.add (local.get $p) (i32.mul (local.get $y) (local.get $stride))))
         (local.set $jend (i32.add (local.get $row) (i32.and (local.get $stride) (i32.const -16))))
         (local.set $q (local.get $kpx))
+        (local.set $cq (local.get $col))
         (block $md (loop $lg
           (br_if $md (i32.ge_u (local.get $row) (local.get $jend)))
-          (v128.store (local.get $row) (v128.and (v128.load (local.get $row)) (i8x16.narrow_i16x8_s
+          (v128.store (local.get $row) (v128.and (v128.load (local.get $cq)) (i8x16.narrow_i16x8_s
             (i16x8.le_s (local.get $dy2) (v128.load (local.get $q)))
             (i16x8.le_s (local.get $dy2) (v128.load offset=16 (local.get $q))))))
           (local.set $row (i32.add (local.get $row) (i32.const 16)))
           (local.set $q (i32.add (local.get $q) (i32.const 32)))
+          (local.set $cq (i32.add (local.get $cq) (i32.const 16)))
           (br $lg)))
         (local.set $jend (i32.add (local.get $row) (i32.and (local.get $stride) (i32.const 15))))
         (block $td (loop $lt
           (br_if $td (i32.ge_u (local.get $row) (local.get $jend)))
-          (i32.store8 (local.get $row) (i32.and (i32.load8_u (local.get $row))
+          (i32.store8 (local.get $row) (i32.and (i32.load8_u (local.get $cq))
             (i32.sub (i32.const 0) (i32.le_s (local.get $dy2s) (i32.load16_s (local.get $q))))))
           (local.set $row (i32.add (local.get $row) (i32.const 1)))
           (local.set $q (i32.add (local.get $q) (i32.const 2)))
+          (local.set $cq (i32.add (local.get $cq) (i32.const 1)))
           (br $lt)))
         (local.set $y (i32.add (local.get $y) (i32.const 1)))
         (br_if $lm (i32.lt_u (local.get $y) (local.get $y1))))

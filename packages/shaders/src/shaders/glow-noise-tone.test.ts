@@ -160,20 +160,84 @@ describe('lines and patterns', () => {
       }
     }
   });
-  test('halftone keeps pixels inside each block’s disc and blacks out the rest', () => {
+  test('halftone fills a disc of area ∝ the block’s brightness with its colour at full brightness, the rest black', () => {
     const f = grey(12, 6, 255);
     run('halftone', f, { dot_size: 6 });
-    // mean 1 → radius 3 around (3, 3): (3,3) kept, corner (0,0) at distance 4.24 blacked, (0,3) at 3 (not < 3) blacked
+    // White: peak 255 → r² = 36/π = 11.46 around (3, 3): d² ≤ 11 kept, so (0, 3) (d² = 9) is in, (0, 0) (18) and
+    // (0, 1) (13) are out.
     expect(px(f, 3, 3)).toEqual([255, 255, 255]);
     expect(px(f, 5, 4)).toEqual([255, 255, 255]);
+    expect(px(f, 0, 3)).toEqual([255, 255, 255]);
     expect(px(f, 0, 0)).toEqual([0, 0, 0]);
-    expect(px(f, 0, 3)).toEqual([0, 0, 0]);
+    expect(px(f, 0, 1)).toEqual([0, 0, 0]);
     expect(px(f, 9, 3)).toEqual([255, 255, 255]);
-    const dark = run('halftone', grey(12, 6, 30), { dot_size: 6 });
-    // mean 30/255 → radius 0.35: only the block centres survive
     let kept = 0;
-    for (let i = 0; i < dark.data.length; i += 3) if (dark.data[i] !== 0) kept++;
-    expect(kept).toBe(2);
+    for (let i = 0; i < f.data.length; i += 3) if (f.data[i] !== 0) kept++;
+    expect(kept).toBe(2 * 31);
+    // Dim green (0, 60, 30): the dot is (0, 255, 127), r² = (60/255)·36/π = 2.70 → d² ≤ 2: 9 pixels per block.
+    const dim = run('halftone', frameOf(12, 6, () => [0, 60, 30]), { dot_size: 6 });
+    expect(px(dim, 3, 3)).toEqual([0, 255, 127]);
+    expect(px(dim, 2, 2)).toEqual([0, 255, 127]);
+    expect(px(dim, 1, 3)).toEqual([0, 0, 0]);
+    kept = 0;
+    for (let i = 0; i < dim.data.length; i += 3) if (dim.data[i + 1] !== 0) kept++;
+    expect(kept).toBe(2 * 9);
+    // A black block stays black.
+    expect(run('halftone', grey(12, 6, 0), { dot_size: 6 }).data.every((v) => v === 0)).toBe(true);
+  });
+
+  test('halftone at defaults keeps glyph art visible: mean brightness stays ≥ 35 % of the input’s', () => {
+    // A glyph frame: 10×19 cells, 85 % drawn, each glyph 2–3 strokes 2 px wide (anti-aliased edge at half) in one of
+    // the palette's colours, on black: mean ≈ 30, like the review's hex_stream frame (32).
+    const [w, h] = [480, 285];
+    const f = createFrame(w, h);
+    const rng = new Rng(21);
+    const colours: [number, number, number][] = [[0, 160, 80], [255, 200, 40], [120, 180, 255], [230, 230, 230]];
+    const plot = (x: number, y: number, c: [number, number, number], a: number) => {
+      const p = (y * w + x) * 3;
+      for (let k = 0; k < 3; k++) f.data[p + k] = Math.max(f.data[p + k]!, Math.floor((c[k]! * a) / 255));
+    };
+    for (let cy = 0; cy < h / 19; cy++) {
+      for (let cx = 0; cx < w / 10; cx++) {
+        if (rng.next() >= 0.85) continue;
+        const c = colours[rng.int(0, colours.length - 1)]!;
+        const [x0, y0] = [cx * 10, cy * 19];
+        const strokes = rng.int(2, 3);
+        for (let s = 0; s < strokes; s++) {
+          const kind = rng.int(0, 2);
+          for (let t = 3; t < 16; t++) {
+            const [x, y] = kind === 0 ? [x0 + 4, y0 + t] : kind === 1 ? [x0 + 1 + ((t - 3) * 8) / 13, y0 + 9] : [x0 + 1 + ((t - 3) * 8) / 13, y0 + t];
+            plot(Math.floor(x), y, c, 255);
+            plot(Math.floor(x) + 1, y, c, 255);
+            plot(Math.floor(x) + 2, y, c, 128);
+          }
+        }
+      }
+    }
+    const mean = (d: Uint8Array) => d.reduce((a, b) => a + b, 0) / d.length;
+    const before = mean(f.data);
+    expect(before).toBeGreaterThan(20);
+    expect(before).toBeLessThan(45);
+    // The catalog's version on the same frame (disc radius = mean luminance·dot/2, pixels keep their own colour).
+    const catalog = f.data.slice();
+    for (let y0 = 0; y0 < h; y0 += 6) {
+      for (let x0 = 0; x0 < w; x0 += 6) {
+        let sum = 0;
+        for (let y = y0; y < Math.min(h, y0 + 6); y++) for (let x = x0; x < Math.min(w, x0 + 6); x++) for (let k = 0; k < 3; k++) sum += f.data[(y * w + x) * 3 + k]!;
+        const r = (sum / (765 * Math.min(6, w - x0) * Math.min(6, h - y0))) * 3;
+        for (let y = y0; y < Math.min(h, y0 + 6); y++) {
+          for (let x = x0; x < Math.min(w, x0 + 6); x++) if ((x - x0 - 3) ** 2 + (y - y0 - 3) ** 2 >= r * r) catalog.fill(0, (y * w + x) * 3, (y * w + x) * 3 + 3);
+        }
+      }
+    }
+    const after = mean(run('halftone', f).data);
+    expect(mean(catalog)).toBeLessThan(0.15 * before); // what the review saw: the art nearly vanishes
+    expect(after).toBeGreaterThanOrEqual(0.35 * before);
+    expect(after).toBeLessThanOrEqual(1.6 * before);
+    // Still a halftone: most pixels of the drawn area are black, and the lit ones are dots of saturated colour.
+    let lit = 0;
+    for (let i = 0; i < f.data.length; i += 3) if (f.data[i]! + f.data[i + 1]! + f.data[i + 2]! > 0) lit++;
+    expect(lit).toBeLessThan(0.4 * w * h);
   });
 });
 

@@ -97,31 +97,27 @@ function colorWobbleReference(src: Uint8Array, amt: number, t: number): Uint8Arr
 }
 
 /**
- * Per dot×dot block: sum of the block's channels (rows added one by one to an f32, as the shader always stored it),
- * radius = sum/(3·255·bw·bh)·dot/2, r² rounded to f32; a pixel at (dx, dy) from the block-local centre keeps its
- * colour iff dx² + dy² < r².
+ * Per dot×dot block (edge blocks cut): channel sums S_c over its bw×bh pixels, peak P = max S_c; a pixel at (dx, dy)
+ * from the block-local centre takes the colour ⌊255·S_c/P⌋ iff dx² + dy² < r² = (P/(255·bw·bh))·dot²/π, else black.
  */
-function halftoneReference(src: Uint8Array, w: number, h: number, dot: number, roundOnce = false): Uint8Array {
+function halftoneReference(src: Uint8Array, w: number, h: number, dot: number): Uint8Array {
   const out = src.slice();
   const cb = Math.floor(dot / 2);
   for (let y0 = 0; y0 < h; y0 += dot) {
     for (let x0 = 0; x0 < w; x0 += dot) {
       const bw = Math.min(dot, w - x0);
       const bh = Math.min(dot, h - y0);
-      let sum = 0;
-      for (let y = y0; y < y0 + bh; y++) {
-        let row = 0;
-        for (let i = (y * w + x0) * 3; i < (y * w + x0 + bw) * 3; i++) row += src[i]!;
-        sum = roundOnce ? sum + row : Math.fround(sum + row);
-      }
-      if (roundOnce) sum = Math.fround(sum);
-      const radius = (sum / (3 * 255 * bw * bh)) * dot * 0.5;
-      const r2 = Math.fround(radius * radius);
+      const sum = [0, 0, 0];
+      for (let y = y0; y < y0 + bh; y++) for (let i = (y * w + x0) * 3; i < (y * w + x0 + bw) * 3; i++) sum[i % 3]! += src[i]!;
+      const peak = Math.max(...sum);
+      const colour = sum.map((s) => (peak === 0 ? 0 : Math.trunc((s * 255) / peak)));
+      const r2 = ((peak / (255 * bw * bh)) * (dot * dot)) / Math.PI;
       for (let y = y0; y < y0 + bh; y++) {
         for (let x = x0; x < x0 + bw; x++) {
           const dx = x - x0 - cb;
           const dy = y - y0 - cb;
-          if (dx * dx + dy * dy >= r2) out.fill(0, (y * w + x) * 3, (y * w + x) * 3 + 3);
+          if (dx * dx + dy * dy < r2) out.set(colour, (y * w + x) * 3);
+          else out.fill(0, (y * w + x) * 3, (y * w + x) * 3 + 3);
         }
       }
     }
@@ -209,25 +205,16 @@ describe('pixel shaders (WebAssembly kernels of wasm/pixel.wat.mjs)', () => {
     }
   });
 
-  test('halftone blocks above 148 pixels keep the f32 rounding of their row-by-row sums', () => {
-    // 256×256 blocks of bright pixels sum to over 2^24, where adding rows to an f32 rounds.
+  test('halftone sums blocks above 148 pixels exactly (channel sums of a 256-pixel block stay below 2^24)', () => {
     for (const [w, h, dot] of [[300, 260, 256], [200, 160, 149], [200, 160, 148], [257, 150, 150]]) {
       const bytes = frameBytes(w! * h!, 'bright');
       check(halftone, { dot_size: dot }, w!, h!, bytes, halftoneReference(bytes, w!, h!, dot!));
     }
-  });
-
-  test('halftone keeps the f32 row-by-row sums where they change a disc (a 256-pixel block summing past 2^24)', () => {
-    // White, with odd rows 7 lower in total (odd row sums round when added past 2^24) and the last row 3618 lower:
-    // the f32 row-by-row sum gives r² = 16380.999…, the exact sum rounded once 16381.05…, so the pixels at
-    // distance² 16381 turn black.
+    // White with one channel a little lower: the dot colour keeps the exact ratio (254 for the lower channel).
     const bytes = new Uint8Array(256 * 256 * 3).fill(255);
-    for (let y = 1; y < 255; y += 2) bytes.fill(254, y * 768, y * 768 + 7);
-    const last = bytes.subarray(255 * 768);
-    last.fill(251);
-    last.fill(250, 0, 546);
+    for (let i = 1; i < bytes.length; i += 3) bytes[i] = 254;
     const want = halftoneReference(bytes, 256, 256, 256);
-    expect(firstDiff(want, halftoneReference(bytes, 256, 256, 256, true))).not.toBeNull();
+    expect([...want.subarray((128 * 256 + 128) * 3, (128 * 256 + 128) * 3 + 3)]).toEqual([255, 254, 255]);
     check(halftone, { dot_size: 256 }, 256, 256, bytes, want);
   });
 
