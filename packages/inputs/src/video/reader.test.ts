@@ -163,4 +163,28 @@ describe('probeVideo', () => {
     const e = await failure(probeVideo(path.join(dir, 'missing.mov'), ffmpegPath));
     expect(e.code).toBe('E_INPUT');
   });
+
+  it('a cut-off file: one line naming it once, ffmpeg pointers dropped, asks whether it is complete', async () => {
+    const cut = path.join(dir, 'cut.mp4');
+    writeFileSync(cut, Buffer.alloc(3000, 9));
+    const e = await failure(probeVideo(cut, ffmpegPath));
+    expect(e.code).toBe('E_INPUT');
+    expect(e.message).toBe(`Cannot read "${cut}": moov atom not found; Invalid data found when processing input`);
+    expect(e.hint).toMatch(/^is it a complete video file\?/);
+  });
+
+  it('a variable-rate clip and one starting late: duration from timestamps, and the reader plays that long', async () => {
+    // 3 of every 8 frames of 30 fps over 4 s (the mkv declares 30 fps: frames / fps said 1.5 s)
+    const vfr = lavfi('vfr.mkv', ['-f', 'lavfi', '-i', 'testsrc2=s=160x90:r=30:d=4', '-vf', "select='lt(mod(n,8),3)'", '-vsync', 'vfr', '-c:v', 'libx264', '-preset', 'ultrafast']);
+    const v = await probeVideo(vfr, ffmpegPath);
+    expect(v.frames).toBe(45);
+    expect(Math.abs(v.durationS - (3.8 + 1 / 30))).toBeLessThanOrEqual(1 / 30);
+    expect((await readAll(vfr, { width: 16, height: 9, fps: 10 })).count).toBe(Math.round(v.durationS * 10));
+    // picture from 0.5 s to 3.5 s beside audio from 0
+    const late = lavfi('late.mp4', ['-f', 'lavfi', '-i', 'sine=d=3.5', '-itsoffset', '0.5', '-f', 'lavfi', '-i', 'testsrc2=s=160x90:r=25:d=3', '-map', '1:v', '-map', '0:a', '-vsync', 'passthrough', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac']);
+    const l = await probeVideo(late, ffmpegPath);
+    expect([l.frames, l.fps, l.hasAudio]).toEqual([75, 25, true]);
+    expect(Math.abs(l.durationS - 3.5)).toBeLessThanOrEqual(1 / 25);
+    expect((await readAll(late, { width: 16, height: 9, fps: 10 })).count).toBe(35);
+  });
 });

@@ -275,7 +275,8 @@ export interface VideoInfo {
 
 /**
  * Duration, frame rate, size and whether there is audio, via @glyphreel/encode's probe (ffmpeg alone, no ffprobe;
- * it counts packets, so it reads the whole file once). `ffmpegPath` defaults to {@link mediaFfmpegPath}.
+ * it lists packets, so it reads the whole file once). durationS is where the last frame ends (timestamps: right for
+ * variable-rate video; a stream starting late counts from 0, as the reader plays it, holding its first frame). `ffmpegPath` defaults to {@link mediaFfmpegPath}.
  */
 export async function probeVideo(file: string, ffmpegPath?: string): Promise<VideoInfo> {
   assertMediaFile(file);
@@ -285,7 +286,12 @@ export async function probeVideo(file: string, ffmpegPath?: string): Promise<Vid
     if (!p.width) throw mediaInputError(file, 'it has no video stream', 'pass a video file');
     return { durationS: p.durationS, fps: p.fps, width: p.width, height: p.height, frames: p.frames, hasAudio: p.hasAudio };
   } catch (e) {
-    if (isGlyphreelError(e) && e.code === 'E_INPUT') throw e;
+    if (isGlyphreelError(e) && e.code === 'E_INPUT') {
+      // the probe says "cannot read /abs/file: problem": name the file as the scene file does, once
+      const prefix = `cannot read ${path.resolve(file)}: `;
+      if (!e.message.startsWith(prefix)) throw e;
+      throw mediaInputError(file, e.message.slice(prefix.length), e.hint);
+    }
     if (isGlyphreelError(e) && e.code === 'E_FFMPEG' && !/cannot run ffmpeg/.test(e.message)) {
       throw mediaInputError(file, `ffmpeg cannot read it (${e.message})`);
     }
