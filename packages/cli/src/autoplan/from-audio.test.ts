@@ -60,6 +60,17 @@ describe('planFromAudio', () => {
     expect(again.project).toEqual(project);
   }, 30_000);
 
+  it('a frame longer than the song: blames the frame rate when it is below 1 fps, else the song', async () => {
+    const wav = path.join(dir, 'short.wav');
+    kickWav(wav, 1);
+    const cacheDir = path.join(dir, 'cache-short');
+    await expect(planFromAudio(wav, { fps: 0.05, registry, seed: 1, cacheDir })).rejects.toMatchObject({
+      code: 'E_INPUT',
+      message: `"${wav}" (1.000 s) is shorter than one video frame (20.000 s at 0.05 fps); nothing to plan`,
+      hint: 'use a higher --fps (e.g. 24)',
+    });
+  }, 30_000);
+
   it('names the file when it cannot be read', async () => {
     await expect(planFromAudio(path.join(dir, 'missing.mp3'), { fps: 24, registry, seed: 1 })).rejects.toThrow(/missing\.mp3/);
   });

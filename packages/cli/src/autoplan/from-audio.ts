@@ -28,7 +28,11 @@ export async function planFromAudio(file: string, options: PlanFromAudioOptions)
   // The timeline is as long as the analysed frames, so the last scene ends where the features do.
   const durationS = features.table.frames / options.fps;
   if (features.table.frames === 0) {
-    throw new GlyphreelError('E_INPUT', `"${file}" is shorter than one video frame (${features.durationS.toFixed(3)} s); nothing to plan`, { hint: 'use a longer soundtrack' });
+    // Whichever is wrong: a song shorter than a frame at a normal rate, or a rate so low that one frame outlasts it.
+    const frameS = 1 / options.fps;
+    throw new GlyphreelError('E_INPUT', `"${file}" (${features.durationS.toFixed(3)} s) is shorter than one video frame (${frameS.toFixed(3)} s at ${options.fps} fps); nothing to plan`, {
+      hint: options.fps < 1 ? `use a higher --fps (e.g. 24)` : 'use a longer soundtrack',
+    });
   }
   const { project, sections } = autoPlanDetailed(features.table, {
     fps: options.fps,
