@@ -119,7 +119,7 @@ describe('glyphreel commands', () => {
   }, 60000);
 
   it.each([
-    [['render', '--demo'], 2, "error: required option '-o, --output <file>' not specified"],
+    [['render', '--demo'], 2, "glyphreel: required option '-o, --output <file>' not specified (see: glyphreel render --help)"],
     [['render', '-o', 'x.mp4'], 2, 'glyphreel: Nothing to render: pass --scenes FILE, --demo, --audio FILE, --video FILE or --image FILE'],
     [['render', '--scenes', '/no/such.json', '-o', 'x.mp4'], 2, 'glyphreel: Scene file /no/such.json does not exist'],
     [['render', '--demo', '-o', '/no/such/dir/x.mp4'], 2, 'glyphreel: Output folder /no/such/dir does not exist'],
@@ -129,13 +129,13 @@ describe('glyphreel commands', () => {
     [['render', '--demo', '-o', 'x.mp4', '--frames', '9-3'], 2, 'glyphreel: Invalid --frames "9-3"'],
     [['render', '--demo', '-o', 'x.mp4', '--frames', '0-999'], 2, 'glyphreel: Invalid --frames 0-999: the timeline has frames 0-'],
     [['render', '--demo', '-o', 'x.mp4', '--crf', '99'], 2, 'glyphreel: Invalid --crf "99"'],
-    [['render', '--demo', '-o', 'x.mp4', '--format', 'avi'], 2, "error: option '--format <format>' argument 'avi' is invalid"],
+    [['render', '--demo', '-o', 'x.mp4', '--format', 'avi'], 2, "glyphreel: option '--format <format>' argument 'avi' is invalid"],
     [['render', '--demo', '-o', 'x.mp4', '--audio', '/no/song.mp3'], 2, 'glyphreel: Audio file /no/song.mp3 does not exist'],
     [['render', '--demo', '-o', 'x.mp4', '--plugin', 'nosuchplugin'], 2, 'glyphreel: Cannot find plugin "nosuchplugin"'],
     [['render', '--demo', '--scenes', 'a.json', '-o', 'x.mp4'], 2, 'glyphreel: Give either --scenes FILE or --demo, not both'],
     [['render', 'a.json', '--demo', '-o', 'x.mp4'], 2, 'glyphreel: Give either --scenes FILE or --demo, not both'],
     [['render', 'a.json', '--scenes', 'b.json', '-o', 'x.mp4'], 2, 'glyphreel: Two scene files: a.json and --scenes b.json (give one of them)'],
-    [['render', 'a.json', 'b.json', '-o', 'x.mp4'], 2, "error: too many arguments for 'render'. Expected 1 argument but got 2."],
+    [['render', 'a.json', 'b.json', '-o', 'x.mp4'], 2, "glyphreel: too many arguments for 'render'. Expected 1 argument but got 2. (see: glyphreel render --help)"],
     [['list', '/no/such.json'], 2, 'glyphreel: Scene file /no/such.json does not exist'],
     [['frame', '--demo', '--at', '99', '-o', 'f.png'], 2, 'glyphreel: --at 99 is past the end of the timeline'],
     [['frame', '--demo', '--at', '1', '-o', 'f.jpg'], 2, 'glyphreel: glyphreel frame writes a PNG: -o f.jpg should end in .png (e.g. -o f.png)'],

@@ -116,11 +116,11 @@ describe('buildRegistry', () => {
     expect(reg.has('shaders', 'local/tint')).toBe(true);
   });
   it('still refuses two different modules with the same plugin name', async () => {
-    const e = await buildRegistry(['./local.mjs', './local-again.mjs'], dir).catch((x: GlyphreelError) => x);
+    const e = (await buildRegistry(['./local.mjs', './local-again.mjs'], dir).catch((x: unknown) => x)) as GlyphreelError;
     expect([e.code, e.message]).toEqual(['E_DUPLICATE', 'Plugin "local" is already registered']);
   });
   it('tells a plugin named like a built-in to rename itself', async () => {
-    const e = await buildRegistry(['./effects.mjs'], dir).catch((x: GlyphreelError) => x);
+    const e = (await buildRegistry(['./effects.mjs'], dir).catch((x: unknown) => x)) as GlyphreelError;
     expect([e.code, e.exitCode, e.message]).toEqual(['E_DUPLICATE', 1, 'Plugin name "effects" belongs to a built-in plugin']);
     expect(e.hint).toContain('rename the plugin');
     expect(e.hint).not.toContain('list each plugin once');
