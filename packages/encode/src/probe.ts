@@ -195,7 +195,7 @@ export async function probe(file: string, o: ProbeOptions): Promise<ProbeResult>
       const m = /\((exit [^)]*|killed by [^)]*)\)(?:: (.*))?$/.exec(e.message);
       const problem = m?.[2] ? ffmpegProblem(m[2], abs) : '';
       throw new GlyphreelError('E_INPUT', `cannot read ${abs}: ${problem || `ffmpeg failed (${m?.[1] ?? 'no message'})`}`, {
-        hint: 'is it a complete video file? (a cut-off download or a recording still being written cannot be read)',
+        hint: 'is it a complete video file? A cut-off download or an unfinished recording cannot be read',
         cause: e,
       });
     }
