@@ -5,3 +5,4 @@ export * from './sync/index.js';
 export * from './lyrics/index.js';
 export * from './video/index.js';
 export * from './narration/index.js';
+export { expandSequence, isGlob } from './image/glob.js';

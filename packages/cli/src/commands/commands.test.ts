@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -149,6 +149,12 @@ describe('glyphreel commands', () => {
     [['bench', '--encode-repeat', 'two'], 2, 'glyphreel: Invalid --encode-repeat "two"'],
     [['bench', '--frame-rounds', '0'], 2, 'glyphreel: Invalid --frame-rounds "0"'],
     [['render', '--video', 'package.json', '-o', 'package.json'], 2, 'glyphreel: -o package.json is the --video input; rendering would replace it'],
+    [['render', '--video', 'package.json', '-o', './src/../package.json'], 2, 'glyphreel: -o ./src/../package.json is the --video input; rendering would replace it'],
+    [['render', '--image', '/no/shots/*.jpg', '-o', 'x.mp4'], 2, 'glyphreel: Cannot read image sequence "/no/shots/*.jpg": no such directory /no/shots'],
+    [['render', '--image', 'src/*.nope', '-o', 'x.mp4'], 2, 'glyphreel: Cannot read image sequence "src/*.nope": no files match'],
+    [['render', '--video', 'package.json', '--duration', '2', '-o', 'x.mp4'], 2, 'glyphreel: --duration sets how long an --image is shown without --audio; a --video lasts as long as the clip'],
+    [['render', '--image', 'package.json', '--audio', 'package.json', '--duration', '2', '-o', 'x.mp4'], 2, 'glyphreel: --duration sets how long an --image is shown without --audio; with --audio the video lasts as long as the song'],
+    [['render', '--demo', '--duration', '2', '-o', 'x.mp4'], 2, 'glyphreel: --duration sets how long an --image is shown without --audio; the scenes or the soundtrack set the length here'],
     [['render', '--demo', '--narration', 'package.json@1', '--format', 'mp4', '-o', 'package.json'], 2, 'glyphreel: -o package.json is the --narration input; rendering would replace it'],
   ])('%j exits %i with one line', async (argv, code, line) => {
     const io = capture();
@@ -211,6 +217,32 @@ describe('glyphreel commands', () => {
     const { verifyBrightness } = await import('@glyphreel/encode');
     const b = await verifyBrightness(out, [1], { ffmpeg: ffmpeg.path });
     expect(b.samples[0]!.mean).toBeGreaterThan(15);
+
+    // The source reached through a symlink under another name is still the source: refused, and kept.
+    const link = path.join(dir, 'link.mp4');
+    symlinkSync(clip, link);
+    const before = readFileSync(clip);
+    const io = capture();
+    expect(await runCli(['render', '--video', link, '-o', clip, '--resolution', '320x180', '--quiet'], io)).toBe(2);
+    expect(io.errLines).toEqual([`glyphreel: -o ${clip} is the --video input; rendering would replace it (write the video to another file)`]);
+    expect(readFileSync(clip).equals(before)).toBe(true);
+  }, 60000);
+
+  it('render --image takes a pattern of pictures, shown in natural order', async () => {
+    const ffmpeg = await findFfmpeg();
+    const { runFfmpeg } = await import('@glyphreel/encode');
+    const shots = path.join(dir, 'shots');
+    mkdirSync(shots);
+    for (const [name, colour] of [['img1.png', 'red'], ['img2.png', 'green'], ['img10.png', 'blue']]) {
+      await runFfmpeg(ffmpeg.path, ['-y', '-f', 'lavfi', '-i', `color=c=${colour}:size=64x36`, '-frames:v', '1', path.join(shots, name)], { what: 'making a picture' });
+    }
+    const out = path.join(dir, 'slides');
+    expect(await runCli(['render', '--image', path.join(shots, 'img*.png'), '--duration', '3', '--resolution', '128x72', '--fps', '4', '--format', 'png', '-o', out, '--quiet'], capture())).toBe(0);
+    expect(readdirSync(out)).toHaveLength(12);
+    // An -o that the pattern matches is one of the inputs.
+    const io = capture();
+    expect(await runCli(['render', '--image', path.join(shots, 'img*'), '--format', 'png', '-o', path.join(shots, 'img2.png'), '--quiet'], io)).toBe(2);
+    expect(io.errLines[0]).toContain('is the --image input; rendering would replace it');
   }, 60000);
 
   it('render --image with --lyrics draws the cue over the picture while it is on', async () => {

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { checkOutputTarget, findFfmpeg, formatFromPath, OUTPUT_FORMATS, synthesizeAudio, X264_PRESETS, type OutputFormat, type X264Preset } from '@glyphreel/encode';
+import { checkOutputTarget, findFfmpeg, formatFromPath, OUTPUT_FORMATS, sameFile, synthesizeAudio, X264_PRESETS, type OutputFormat, type X264Preset } from '@glyphreel/encode';
+import { expandSequence, isGlob } from '@glyphreel/inputs';
 import { Command, Option } from 'commander';
 import { usageError, type Io } from '../cli-errors.js';
 import { DEMO_BPM, demoProject } from '../demo.js';
@@ -73,21 +74,32 @@ export async function renderOptionsFromFlags(flags: RenderFlags, signal: AbortSi
   if (shard && !existsSync(outAbs) && /\.(mp4|webm|gif|mov|mkv|png)$/i.test(outAbs)) throw usageError(`-o ${flags.output} looks like a video file; --shard writes a folder of segments and a manifest`, 'pass a folder, e.g. -o shards/, and name the video in glyphreel join');
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw usageError(`Output folder ${dir} does not exist`, 'create it first or pick another -o path');
   for (const [flag, file] of [['--audio', flags.audio], ['--video', flags.video], ['--image', flags.image], ['--lyrics', flags.lyrics]] as const) {
-    if (file && !existsSync(file)) throw usageError(`${flag === '--audio' ? 'Audio' : flag === '--video' ? 'Video' : flag === '--image' ? 'Image' : 'Lyrics'} file ${file} does not exist`);
+    // An --image pattern (shots/*.jpg) is expanded: it names its own problems (no match, no such folder).
+    if (flag === '--image' && file && isGlob(file)) expandSequence(file);
+    else if (file && !existsSync(file)) throw usageError(`${flag === '--audio' ? 'Audio' : flag === '--video' ? 'Video' : flag === '--image' ? 'Image' : 'Lyrics'} file ${file} does not exist`);
   }
   if (flags.video && flags.image) throw usageError('Give either --video or --image, not both');
   const narration = (flags.narration ?? []).map(parseNarration);
   if (flags.lyricsMode !== undefined && !flags.lyrics) throw usageError('--lyrics-mode needs --lyrics FILE', 'e.g. --lyrics song.srt --lyrics-mode fade');
   // Rendering over an input would replace the user's source with the render (atomically, but still gone).
   const inputs: Array<readonly [string, string | undefined]> = [['--audio', flags.audio], ['--video', flags.video], ['--image', flags.image], ['--lyrics', flags.lyrics], ['--scenes', flags.scenes], ...narration.map((n) => ['--narration', n.file] as const)];
-  for (const [flag, file] of inputs) {
-    if (file && path.resolve(file) === outAbs) throw usageError(`-o ${flags.output} is the ${flag} input; rendering would replace it`, 'write the video to another file');
+  // The same file by any spelling: a symlink or hard link to the source once let a render replace it.
+  const imageFiles = flags.image && isGlob(flags.image) ? expandSequence(flags.image) : [];
+  for (const [flag, file] of [...inputs, ...imageFiles.map((f) => ['--image', f] as const)]) {
+    if (file && sameFile(file, outAbs)) throw usageError(`-o ${flags.output} is the ${flag} input; rendering would replace it`, 'write the video to another file');
   }
   // The output's format and whether it may be replaced, before any audio is made or analysed (renderVideo checks again).
   if (!shard) checkOutputTarget(outAbs, { directory: (format ?? formatFromPath(flags.output)) === 'png' });
   const media = flags.video || flags.image;
   if (media && (flags.scenes || flags.demo)) throw usageError(`--${flags.video ? 'video' : 'image'} builds its own project; do not combine it with --scenes or --demo`, 'add a video or image layer to the scene file instead');
   const durationS = parseNumber(flags.duration, '--duration', 0.1, 86400);
+  // The other inputs set the length themselves: a --duration there was once ignored without a word.
+  if (durationS !== undefined && (!flags.image || flags.audio)) {
+    throw usageError(
+      `--duration sets how long an --image is shown without --audio; ${flags.image ? 'with --audio the video lasts as long as the song' : flags.video ? 'a --video lasts as long as the clip' : 'the scenes or the soundtrack set the length here'}`,
+      flags.image ? 'drop --duration, or trim the song' : 'drop --duration (render part of the timeline with --frames A-B)',
+    );
+  }
   let source: ProjectSource;
   if (media) {
     const ffmpeg = await findFfmpeg({ ffmpegPath: flags.ffmpeg });
