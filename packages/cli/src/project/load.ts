@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GlyphreelError } from '@glyphreel/core';
+import { resolvePlugin } from '../runtime/plugins.js';
 
 /**
  * Reads a scene file: `.json`, or a `.mjs`/`.js` module whose default export is the same shape (or a function
@@ -156,7 +157,13 @@ function rebase(raw: unknown, dir: string): unknown {
   const out = { ...(raw as Record<string, unknown>) };
   const local = (p: unknown) => (typeof p === 'string' && (p.startsWith('./') || p.startsWith('../')) ? path.resolve(dir, p) : p);
   if (typeof out.audio === 'string' && !path.isAbsolute(out.audio)) out.audio = path.resolve(dir, out.audio);
-  if (Array.isArray(out.plugins)) out.plugins = out.plugins.map(local);
+  // A package name is looked up from the scene file's folder first (a project with its own node_modules), then,
+  // when not found there, from the working directory as before: the same file renders from any folder.
+  const plugin = (p: unknown) => {
+    if (typeof p !== 'string' || p.startsWith('./') || p.startsWith('../') || path.isAbsolute(p)) return local(p);
+    return resolvePlugin(p, dir) ?? p;
+  };
+  if (Array.isArray(out.plugins)) out.plugins = out.plugins.map(plugin);
   const rel = (p: unknown) => (typeof p === 'string' && !path.isAbsolute(p) ? path.resolve(dir, p) : p);
   if (Array.isArray(out.narration)) {
     out.narration = out.narration.map((n) => (typeof n === 'string' ? rel(n) : typeof n === 'object' && n !== null ? { ...(n as object), file: rel((n as { file?: unknown }).file) } : n));

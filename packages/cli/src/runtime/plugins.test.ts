@@ -126,3 +126,26 @@ describe('buildRegistry', () => {
     expect(e.hint).not.toContain('list each plugin once');
   });
 });
+
+describe('scene-file plugins by package name', () => {
+  it('are found from the scene file\'s folder, so the project renders from any working directory', async () => {
+    const { prepareProject } = await import('../render/unit.js');
+    const project = path.join(dir, 'project-with-modules');
+    const pkg = path.join(project, 'node_modules', 'glyphreel-plugin-nearby');
+    mkdirSync(pkg, { recursive: true });
+    writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'glyphreel-plugin-nearby', version: '1.0.0', type: 'module', exports: './index.mjs' }));
+    writeFileSync(
+      path.join(pkg, 'index.mjs'),
+      `export default { name: 'nearby', version: '1.0.0', apiVersion: 1, effects: [{ name: 'flat', kind: 'value', description: 'flat', params: {}, pure: true, fill(out) { out.fill(0.5); } }] };\n`,
+    );
+    const file = path.join(project, 'scenes.json');
+    writeFileSync(file, JSON.stringify({ plugins: ['nearby'], scenes: [{ name: 'a', end: 1, layers: [{ effect: 'nearby/flat' }] }] }));
+    // From the filesystem root, where no node_modules holds it.
+    const { registry, project: spec } = await prepareProject({ file }, [], path.parse(dir).root);
+    expect(registry.has('effects', 'nearby/flat')).toBe(true);
+    expect(spec.scenes[0]!.layers[0]!.effect.name).toBe('nearby/flat');
+    // Not there either: the working directory is tried as before, and the error says so.
+    writeFileSync(file, JSON.stringify({ plugins: ['faraway'], scenes: [{ name: 'a', end: 1, layers: [{ effect: 'plasma' }] }] }));
+    await expect(prepareProject({ file }, [], path.parse(dir).root)).rejects.toThrow('Cannot find plugin "faraway" (tried faraway, glyphreel-plugin-faraway from /)');
+  });
+});

@@ -80,7 +80,7 @@ function resolvePackage(name: string, cwd: string): string | undefined {
 }
 
 /** The file a plugin specifier loads, or undefined; `tried` collects what was looked at, for the error message. */
-function resolvePlugin(specifier: string, cwd: string, tried: string[] = []): string | undefined {
+export function resolvePlugin(specifier: string, cwd: string, tried: string[] = []): string | undefined {
   if (isPathLike(specifier)) {
     const p = path.resolve(cwd, specifier);
     tried.push(p);
