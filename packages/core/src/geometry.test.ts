@@ -5,20 +5,36 @@ import { createGeometry, GEOMETRY_FIELDS, geometryFields, sequentialGlyphIds } f
 describe('createGeometry', () => {
   const g = createGeometry({ rows: 4, cols: 6, cellWidthPx: 10, cellHeightPx: 20, frameWidthPx: 64, frameHeightPx: 85 });
 
-  it('computes the reference coordinate fields as full matrices', () => {
+  it('computes the coordinate fields as full matrices, round on screen', () => {
     expect(g.row.length).toBe(24);
-    // cell (row 3, col 5): cx = 3, cy = 2, asp = 0.5
+    // cell (row 3, col 5): cx = 3, cy = 2, asp = cw/ch = 0.5. A row is 2 column widths tall, so dy = (3 − 2)/0.5 = 2
+    // (the reference's (rr − cy)·asp = 0.5 shrank vertical distances: circles came out ~4× taller than wide), and the
+    // normalized fields share one scale, the column count: dyN = dy/cols, not (rr − cy)/rows·asp.
     const i = 3 * 6 + 5;
     expect(g.row[i]).toBe(3);
     expect(g.col[i]).toBe(5);
     expect(g.dx[i]).toBe(2);
-    expect(g.dy[i]).toBeCloseTo(0.5);
-    expect(g.dist[i]).toBeCloseTo(Math.sqrt(4.25));
-    expect(g.angle[i]).toBeCloseTo(Math.atan2(0.5, 2));
+    expect(g.dy[i]).toBe(2);
+    expect(g.dist[i]).toBeCloseTo(Math.sqrt(8));
+    expect(g.angle[i]).toBeCloseTo(Math.PI / 4); // the cell 20 px right and 20 px down of the centre: 45°
     expect(g.dxN[i]).toBeCloseTo(2 / 6);
-    expect(g.dyN[i]).toBeCloseTo((1 / 4) * 0.5);
-    expect(g.distN[i]).toBeCloseTo(Math.hypot(2 / 6, 0.125));
-    expect(g.cellAspect).toBe(0.5);
+    expect(g.dyN[i]).toBeCloseTo(2 / 6);
+    expect(g.distN[i]).toBeCloseTo(Math.hypot(2 / 6, 2 / 6));
+    expect(g.cellAspect).toBe(0.5); // still cw/ch
+  });
+
+  it('measures distances in pixels: cells at equal dist are at equal pixel distances from the centre, in every direction', () => {
+    // 1:2.1 cells, as a real monospace font gives; pixel centre of a cell relative to the grid centre.
+    const cw = 9;
+    const ch = 19;
+    const geo = createGeometry({ rows: 41, cols: 121, cellWidthPx: cw, cellHeightPx: ch });
+    const px = (k: number) => Math.hypot((geo.col[k]! - geo.cols / 2) * cw, (geo.row[k]! - geo.rows / 2) * ch);
+    for (let k = 0; k < geo.dist.length; k += 97) {
+      expect(geo.dist[k]! * cw).toBeCloseTo(px(k), 2);
+      expect(geo.distN[k]! * geo.cols * cw).toBeCloseTo(px(k), 2);
+    }
+    // The cell at the top of the centre column (x = −0.5 cells, y = −20.5 rows) points almost straight up.
+    expect(geo.angle[60]).toBeCloseTo(Math.atan2(-20.5 * ch, -0.5 * cw), 5);
   });
 
   it('centres the grid in the frame', () => {

@@ -24,9 +24,11 @@ export type GeometryFields = Record<(typeof GEOMETRY_FIELDS)[number], Field>;
 
 /**
  * Builds a GridGeometry with the cached coordinate fields of catalog 1.2, each a full rows×cols Float32Array
- * computed once (seed: "Coordinate Array Caching"):
- * cx = cols/2, cy = rows/2, asp = cw/ch; dx = cc − cx, dy = (rr − cy)·asp, dist = √(dx²+dy²), angle = atan2(dy, dx);
- * dxN = (cc − cx)/cols, dyN = (rr − cy)/rows·asp, distN = √(dxN²+dyN²).
+ * computed once (seed: "Coordinate Array Caching"), in the convention that keeps radial geometry round on screen
+ * (README, Decisions): cx = cols/2, cy = rows/2, asp = cw/ch; dx = cc − cx, dy = (rr − cy)/asp (both in column widths),
+ * dist = √(dx²+dy²), angle = atan2(dy, dx); dxN = dx/cols, dyN = dy/cols (fractions of the frame width),
+ * distN = √(dxN²+dyN²). The reference multiplies dy by asp instead (catalog 9.1 item 6), which makes circles ~4×
+ * taller than wide with 1:2 cells, contradicting catalog 9.4 item 38.
  * @glyphreel/grid uses this with real font metrics; effects' tests use it with made-up cell sizes.
  */
 export function createGeometry(input: GeometryInput, fields?: GeometryFields): GridGeometry {
@@ -72,7 +74,7 @@ export function createGeometry(input: GeometryInput, fields?: GeometryFields): G
   };
 }
 
-/** The coordinate fields of a rows × cols grid of cells with aspect `asp` (see createGeometry). */
+/** The coordinate fields of a rows × cols grid of cells with aspect `asp` = cw/ch (see createGeometry). */
 export function geometryFields(rows: number, cols: number, asp: number): GeometryFields {
   const n = rows * cols;
   const row = new Float32Array(n);
@@ -86,18 +88,21 @@ export function geometryFields(rows: number, cols: number, asp: number): Geometr
   const distN = new Float32Array(n);
   const cx = cols / 2;
   const cy = rows / 2;
+  // A row is 1/asp column widths tall: vertical offsets are stretched, not shrunk, so equal dist means equal pixels.
+  const ky = 1 / asp;
+  const invCols = 1 / cols;
   for (let r = 0, i = 0; r < rows; r++) {
+    const y = (r - cy) * ky;
+    const yn = y * invCols;
     for (let c = 0; c < cols; c++, i++) {
       row[i] = r;
       col[i] = c;
       const x = c - cx;
-      const y = (r - cy) * asp;
       dx[i] = x;
       dy[i] = y;
       dist[i] = Math.sqrt(x * x + y * y);
       angle[i] = Math.atan2(y, x);
-      const xn = x / cols;
-      const yn = ((r - cy) / rows) * asp;
+      const xn = x * invCols;
       dxN[i] = xn;
       dyN[i] = yn;
       distN[i] = Math.sqrt(xn * xn + yn * yn);

@@ -6,6 +6,23 @@ export function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
+/**
+ * Added before a count computed from audio features is truncated. Features are stored as float32, so 0.08 comes back
+ * as 0.0799999982 and 8 + 25·0.08 truncated to 9 instead of 10; 1e-4 is far above float32 rounding (≈ 1e-6 for
+ * counts up to a few hundred) and far below one unit of any count.
+ */
+export const COUNT_EPSILON = 1e-4;
+
+/** trunc(x) for a count computed from features, robust to float32 rounding (see COUNT_EPSILON). */
+export function featureCount(x: number): number {
+  return Math.trunc(x + COUNT_EPSILON);
+}
+
+/** floor(x) for a count computed from features, robust to float32 rounding (see COUNT_EPSILON). */
+export function featureFloor(x: number): number {
+  return Math.floor(x + COUNT_EPSILON);
+}
+
 export function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
 }

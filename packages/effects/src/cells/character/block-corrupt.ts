@@ -1,4 +1,5 @@
 import { defineCellEffect, PAL_BLOCKS, PAL_KATA } from '@glyphreel/core';
+import { featureFloor } from '../../fields/util.js';
 
 /** PAL_BLOCKS[4:] + PAL_KATA[2:8], by code point (catalog 6.2 "Block-corrupt pool"). */
 export const BLOCK_CORRUPT_POOL = Array.from(PAL_BLOCKS).slice(4).join('') + Array.from(PAL_KATA).slice(2, 8).join('');
@@ -21,7 +22,7 @@ export const blockCorrupt = defineCellEffect({
     const rows = grid.rows;
     const cols = grid.cols;
     const ids = grid.glyphIds(p.char_pool);
-    const count = Math.floor(p.count_base + 60 * f.get('flux') + 40 * f.get('bdecay'));
+    const count = featureFloor(p.count_base + 60 * f.get('flux') + 40 * f.get('bdecay'));
     const glyphs = layer.glyphs;
     const colors = layer.colors;
     for (let k = 0; k < count; k++) {

@@ -1,5 +1,6 @@
 import { CHARS_FIRE, defineCellEffect, type CellLayer, type Field, type FrameContext, type GridGeometry } from '@glyphreel/core';
 import { HsvRamp } from '../common.js';
+import { featureFloor } from '../../fields/util.js';
 
 interface FireState {
   gridId: string;
@@ -39,7 +40,7 @@ function drawFire(
   const bass = f.get('bass');
   const subR = f.get('sub_r');
   const rms = f.get('rms');
-  const nCols = Math.max(0, Math.floor(p.n_base + 30 * bass + 20 * subR));
+  const nCols = Math.max(0, featureFloor(p.n_base + 30 * bass + 20 * subR));
   const height = Math.min(rows, Math.floor((0.4 * bass + 0.3 * subR + 0.3 * rms) * rows * 0.7));
   const hDen = Math.max(height, 1);
   const amp = 0.5 + 0.5 * rms;

@@ -1,4 +1,5 @@
 import { defineCellEffect } from '@glyphreel/core';
+import { featureFloor } from '../../fields/util.js';
 import { layerScratch, rollRows } from './roll.js';
 
 /**
@@ -21,7 +22,7 @@ export const glitchDisplace = defineCellEffect({
     const bdecay = f.get('bdecay');
     const rms = f.get('rms');
     const bands = Math.floor((8 + 25 * flux + 15 * bdecay) * p.intensity);
-    const maxH = Math.max(1, Math.floor(3 + 8 * f.get('sub')));
+    const maxH = Math.max(1, featureFloor(3 + 8 * f.get('sub')));
     const tmp = layerScratch(ctx, 'glitch_displace:row', grid.cols);
     for (let k = 0; k < bands; k++) {
       const r0 = rng.int(0, rows - 1);

@@ -1,4 +1,5 @@
 import { defineCellEffect, PART_HEX } from '@glyphreel/core';
+import { featureFloor } from '../../fields/util.js';
 
 /**
  * Hex data stream (catalog 2.6): every frame ⌊count + count_flux·flux⌋ random hex strings of min_len–max_len (8–20)
@@ -19,7 +20,7 @@ export const hexStream = defineCellEffect({
     const rows = grid.rows;
     const cols = grid.cols;
     const ids = grid.glyphIds(PART_HEX);
-    const n = Math.floor(p.count + p.count_flux * ctx.features.get('flux'));
+    const n = featureFloor(p.count + p.count_flux * ctx.features.get('flux'));
     const lo = Math.min(p.min_len, p.max_len);
     const hi = Math.max(p.min_len, p.max_len);
     const [cr, cg, cb] = p.color;

@@ -1,4 +1,5 @@
 import { CHARS_SCANBARS, defineCellEffect } from '@glyphreel/core';
+import { featureFloor } from '../../fields/util.js';
 
 /**
  * Scan bars (catalog 2.6 `eff_scanbars`), a post-process: ⌊n_base + 12·himid_r⌋ vertical bars, bar i at column
@@ -20,7 +21,7 @@ export const scanbars = defineCellEffect({
     const cols = grid.cols;
     const t = ctx.t;
     const ids = grid.glyphIds(p.chars);
-    const n = Math.floor(p.n_base + 12 * ctx.features.get('himid_r'));
+    const n = featureFloor(p.n_base + 12 * ctx.features.get('himid_r'));
     const [cr, cg, cb] = p.color;
     const glyphs = layer.glyphs;
     const colors = layer.colors;

@@ -1,6 +1,12 @@
-import { CHARS_BOIDS, defineCellEffect, Rng } from '@glyphreel/core';
+import { defineCellEffect, Rng } from '@glyphreel/core';
 import { resolveCharSet } from '../common.js';
 import { particleCap, STRETCH_PARAM, systemState, TRAIL_PARAMS } from './system.js';
+
+/**
+ * The default glyphs: core's CHARS_BOIDS ('·•●◦∘⬤') with ⬤ (U+2B24, a large circle wider than a monospace cell, drawn
+ * cut in half) replaced by ●, which fits. Same length, so the seeded draws pick the same slots as before.
+ */
+export const BOIDS_CHARS = '·•●◦∘●';
 
 /** Spatial-hash buffers, rebuilt when the flock size or the bucket layout changes. */
 interface BoidScratch {
@@ -38,7 +44,7 @@ export const boids = defineCellEffect({
     coh_weight: { type: 'number', default: 1, min: 0, max: 10 },
     push: { type: 'number', default: 1, min: 0, max: 10, description: 'scale of the outward push when bass > 0.5' },
     seed: { type: 'integer', default: 42, min: 0, max: 4294967295, description: 'seed of the initial flock' },
-    char_set: { type: 'string', default: CHARS_BOIDS, nonEmpty: true, description: 'particle set name or glyphs' },
+    char_set: { type: 'string', default: BOIDS_CHARS, nonEmpty: true, description: 'particle set name or glyphs' },
     hue: { type: 'number', default: 0, min: 0, max: 1, description: 'added to the speed hue 0.3·s' },
     ...STRETCH_PARAM,
     ...TRAIL_PARAMS,

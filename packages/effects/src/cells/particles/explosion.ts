@@ -1,5 +1,6 @@
 import { defineCellEffect, PART_ENERGY } from '@glyphreel/core';
 import { isBeat, resolveCharSet } from '../common.js';
+import { featureFloor } from '../../fields/util.js';
 import { CAPS, particleCap, projectToCells, STRETCH_PARAM, systemState, TRAIL_PARAMS } from './system.js';
 
 /**
@@ -47,7 +48,7 @@ export const explosion = defineCellEffect({
     }
     if (fire) {
       const glyphs = grid.glyphIds(resolveCharSet(p.char_set));
-      const n = Math.floor(p.count_base + p.count_rms * ctx.features.get('rms'));
+      const n = featureFloor(p.count_base + p.count_rms * ctx.features.get('rms'));
       const boost = 0.5 + p.sub_boost * ctx.features.get('sub_r');
       let cx = p.center_x * cols;
       let cy = p.center_y * rows;

@@ -43,7 +43,10 @@ export function sdfSmoothSubtract(out: Float32Array, d1: Float32Array, d2: Float
 }
 
 /** Scratch coordinates for sdfRepeat, reused across calls of the same size. */
-const repeatScratch = new WeakMap<Float32Array, { col: Float32Array; row: Float32Array; grid: { rows: number; cols: number; col: Float32Array; row: Float32Array } }>();
+const repeatScratch = new WeakMap<
+  Float32Array,
+  { col: Float32Array; row: Float32Array; grid: { rows: number; cols: number; col: Float32Array; row: Float32Array; cellAspect?: number } }
+>();
 
 /**
  * `sdf_repeat`: tiles a primitive with spacing (normalized units) by evaluating it on a modular pseudo-grid:
@@ -69,6 +72,7 @@ export function sdfRepeat<O>(
   const { col, row, cols, rows } = g;
   s.grid.rows = rows;
   s.grid.cols = cols;
+  s.grid.cellAspect = g.cellAspect; // the tiles keep the frame's pixel aspect (round circles)
   for (let i = 0; i < out.length; i++) {
     const u = col[i] / cols;
     const v = row[i] / rows;

@@ -2,10 +2,18 @@ import type { GridGeometry } from '@glyphreel/core';
 
 /**
  * Signed-distance primitives (negative inside, positive outside) written into a rows·cols field. Coordinates are
- * normalized to [0,1] with x scaled by cols/rows (grid aspect, not cell aspect), exactly as the reference.
- * Only rows, cols, col and row are read, so a pseudo-grid (sdfRepeat) or a transformed grid works too.
+ * normalized to [0,1] (x = cc/cols, y = rr/rows) and x is scaled by the frame's pixel aspect (cols·cw)/(rows·ch) =
+ * (cols/rows)·cellAspect, so distances are fractions of the frame height in pixels and a circle is round on screen.
+ * The reference scales x by cols/rows only (grid aspect, catalog 9.1 item 6), which with 1:2 cells draws circles
+ * twice as tall as wide; see the README's Decisions. Only rows, cols, col, row and cellAspect are read (cellAspect
+ * absent = square cells), so a pseudo-grid (sdfRepeat) or a transformed grid works too.
  */
-export type SdfGrid = Pick<GridGeometry, 'rows' | 'cols' | 'col' | 'row'>;
+export type SdfGrid = Pick<GridGeometry, 'rows' | 'cols' | 'col' | 'row'> & { readonly cellAspect?: number };
+
+/** The x scale of the normalized SDF frame: the frame's width over its height, in pixels. */
+export function sdfAspect(g: Pick<SdfGrid, 'rows' | 'cols' | 'cellAspect'>): number {
+  return (g.cols / g.rows) * (g.cellAspect ?? 1);
+}
 
 export interface CircleOptions { cx?: number; cy?: number; radius?: number }
 export interface BoxOptions { cx?: number; cy?: number; w?: number; h?: number; round_r?: number }
@@ -18,7 +26,7 @@ export interface HeartOptions { cx?: number; cy?: number; size?: number }
 export function sdfCircle(out: Float32Array, g: SdfGrid, o: CircleOptions = {}): Float32Array {
   const { cx = 0.5, cy = 0.5, radius = 0.3 } = o;
   const { col, row, cols, rows } = g;
-  const asp = cols / rows;
+  const asp = sdfAspect(g);
   for (let i = 0; i < out.length; i++) {
     const dx = (col[i] / cols - cx) * asp;
     const dy = row[i] / rows - cy;
@@ -30,7 +38,7 @@ export function sdfCircle(out: Float32Array, g: SdfGrid, o: CircleOptions = {}):
 export function sdfBox(out: Float32Array, g: SdfGrid, o: BoxOptions = {}): Float32Array {
   const { cx = 0.5, cy = 0.5, w = 0.3, h = 0.2, round_r = 0 } = o;
   const { col, row, cols, rows } = g;
-  const asp = cols / rows;
+  const asp = sdfAspect(g);
   for (let i = 0; i < out.length; i++) {
     const dx = Math.abs(col[i] / cols - cx) * asp - w + round_r;
     const dy = Math.abs(row[i] / rows - cy) - h + round_r;
@@ -52,7 +60,7 @@ export function sdfRing(out: Float32Array, g: SdfGrid, o: RingOptions = {}): Flo
 export function sdfLine(out: Float32Array, g: SdfGrid, o: LineOptions = {}): Float32Array {
   const { x0 = 0.2, y0 = 0.5, x1 = 0.8, y1 = 0.5, thickness = 0.01 } = o;
   const { col, row, cols, rows } = g;
-  const asp = cols / rows;
+  const asp = sdfAspect(g);
   const bx = (x1 - x0) * asp;
   const by = y1 - y0;
   const inv = 1 / (bx * bx + by * by + 1e-10);
@@ -71,7 +79,7 @@ export function sdfLine(out: Float32Array, g: SdfGrid, o: LineOptions = {}): Flo
 export function sdfTriangle(out: Float32Array, g: SdfGrid, o: TriangleOptions = {}): Float32Array {
   const { cx = 0.5, cy = 0.5, size = 0.25 } = o;
   const { col, row, cols, rows } = g;
-  const asp = cols / rows;
+  const asp = sdfAspect(g);
   const k = Math.sqrt(3);
   for (let i = 0; i < out.length; i++) {
     let px = Math.abs(((col[i] / cols - cx) * asp) / size) - 1;
@@ -90,7 +98,7 @@ export function sdfTriangle(out: Float32Array, g: SdfGrid, o: TriangleOptions = 
 export function sdfStar(out: Float32Array, g: SdfGrid, o: StarOptions = {}): Float32Array {
   const { cx = 0.5, cy = 0.5, n_points = 5, outer_r = 0.25, inner_r = 0.12 } = o;
   const { col, row, cols, rows } = g;
-  const asp = cols / rows;
+  const asp = sdfAspect(g);
   const wedge = (2 * Math.PI) / n_points;
   for (let i = 0; i < out.length; i++) {
     const px = (col[i] / cols - cx) * asp;
@@ -115,7 +123,7 @@ export function sdfStar(out: Float32Array, g: SdfGrid, o: StarOptions = {}): Flo
 export function sdfHeart(out: Float32Array, g: SdfGrid, o: HeartOptions = {}): Float32Array {
   const { cx = 0.5, cy = 0.45, size = 0.25 } = o;
   const { col, row, cols, rows } = g;
-  const asp = cols / rows;
+  const asp = sdfAspect(g);
   const r2 = Math.sqrt(2);
   for (let i = 0; i < out.length; i++) {
     const px = Math.abs(((col[i] / cols - cx) * asp) / size);

@@ -3,12 +3,30 @@ import { createGeometry } from '@glyphreel/core';
 import { sdfGlow, sdfIntersect, sdfRender, sdfRepeat, sdfSmoothSubtract, sdfSmoothUnion, sdfSubtract, sdfUnion } from './combinators.js';
 import { sdfBox, sdfCircle, sdfHeart, sdfLine, sdfRing, sdfStar, sdfTriangle } from './primitives.js';
 
-const g = createGeometry({ rows: 40, cols: 80 });
+// Square cells, so the pixel aspect (cols/rows)·(cw/ch) that scales x is 2, like the grid aspect.
+const g = createGeometry({ rows: 40, cols: 80, cellWidthPx: 10, cellHeightPx: 10 });
 const N = 3200;
 const at = (r: number, c: number) => r * 80 + c;
 const f = () => new Float32Array(N);
 
-describe('SDF primitives (x scaled by cols/rows = 2)', () => {
+describe('SDF primitives (x scaled by the frame pixel aspect (cols/rows)·cellAspect = 2)', () => {
+  it('scale x by the pixel aspect, not the grid aspect: a circle on 1:2 cells is round in pixels', () => {
+    // 120×40 cells of 8×16 px = 960×640 px. The reference's cols/rows = 3 would make it 2× taller than wide.
+    const tall = createGeometry({ rows: 40, cols: 120, cellWidthPx: 8, cellHeightPx: 16 });
+    const d = sdfCircle(new Float32Array(4800), tall, { radius: 0.3 });
+    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+    for (let k = 0; k < d.length; k++) {
+      if (d[k]! > 0) continue;
+      const x = (k % 120) * 8 + 4;
+      const y = Math.floor(k / 120) * 16 + 8;
+      minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+    }
+    const w = maxX - minX;
+    const h = maxY - minY;
+    expect(h).toBeGreaterThan(0.55 * 640 * 0.9); // diameter 0.6 of the height
+    expect(Math.abs(w - h) / h).toBeLessThan(0.1);
+  });
+
   it('circle, ring, box and line give the signed distances of their formulas', () => {
     const c = sdfCircle(f(), g, { radius: 0.25 });
     expect(c[at(20, 40)]).toBeCloseTo(-0.25, 6);

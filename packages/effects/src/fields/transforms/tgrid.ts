@@ -15,8 +15,11 @@ export function isTransformedGrid(grid: object): boolean {
 
 /**
  * The reference's `make_tgrid(g, cc', rr')`: the same rows/cols and glyph resolver, with `col`/`row` replaced and
- * the derived fields recomputed from them as the reference does: dx = cc' − cols/2, dy = rr' − rows/2 (no cell-aspect
- * correction), dist = √(dx²+dy²), distN = dist / max(cx, cy), angle = atan2(dy, dx), dxN = dx/cols, dyN = dy/rows.
+ * the derived fields recomputed from them in the base grid's convention, round on screen (core README, Decisions):
+ * dx = cc' − cols/2, dy = (rr' − rows/2)/cellAspect, dist = √(dx²+dy²), angle = atan2(dy, dx), dxN = dx/cols,
+ * dyN = dy/cols, distN = dist/cols. The identity transform therefore gives back the grid's own fields. (The reference
+ * uses no cell aspect and distN = dist / max(cx, cy), so a radial effect seen through a transform came out as an oval
+ * of a different size than without one.)
  *
  * Pass the grid returned by a previous call as `reuse` to refill its buffers in place (no allocation per frame).
  * Its id is the base id + "~t", so simulations keep one state per transformed layer.
@@ -50,23 +53,22 @@ export function transformedGrid(grid: GridGeometry, col: Field, row: Field, reus
   TRANSFORMED.add(out);
   const cx = grid.cols / 2;
   const cy = grid.rows / 2;
-  const invR = 1 / (Math.max(cx, cy) + 1e-10);
+  const ky = 1 / base.cellAspect;
   const invCols = 1 / Math.max(grid.cols, 1);
-  const invRows = 1 / Math.max(grid.rows, 1);
   const { dx, dy, dist, angle, dxN, dyN, distN } = out;
   if (out.col !== col) out.col.set(col);
   if (out.row !== row) out.row.set(row);
   for (let i = 0; i < n; i++) {
     const x = col[i] - cx;
-    const y = row[i] - cy;
+    const y = (row[i] - cy) * ky;
     const d = Math.sqrt(x * x + y * y);
     dx[i] = x;
     dy[i] = y;
     dist[i] = d;
-    distN[i] = d * invR;
+    distN[i] = d * invCols;
     angle[i] = Math.atan2(y, x);
     dxN[i] = x * invCols;
-    dyN[i] = y * invRows;
+    dyN[i] = y * invCols;
   }
   return out;
 }

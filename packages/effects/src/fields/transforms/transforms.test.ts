@@ -125,16 +125,22 @@ describe('coordinate transforms', () => {
 });
 
 describe('transformedGrid', () => {
-  it('recomputes the derived fields from the new coordinates without cell aspect, distN over max(cx, cy)', () => {
+  it('recomputes the derived fields from the new coordinates in the grid\'s round-on-screen convention', () => {
+    // The reference's make_tgrid used no cell aspect (dy = −18) and distN = dist/max(cx, cy); the fields now follow
+    // the base grid (dy = (rr − cy)/cellAspect, normalized by cols), so the identity transform changes nothing.
     const tg = transformedGrid(grid, grid.col, grid.row);
     const i = at(10, 30);
+    const dy = -18 / grid.cellAspect;
     expect(tg.dx[i]).toBe(-66);
-    expect(tg.dy[i]).toBe(-18);
-    expect(tg.dist[i]).toBeCloseTo(Math.hypot(66, 18), 4);
-    expect(tg.distN[i]).toBeCloseTo(Math.hypot(66, 18) / 96, 5);
-    expect(tg.angle[i]).toBeCloseTo(Math.atan2(-18, -66), 5);
+    expect(tg.dy[i]).toBeCloseTo(dy, 4);
+    expect(tg.dist[i]).toBeCloseTo(Math.hypot(66, dy), 4);
+    expect(tg.distN[i]).toBeCloseTo(Math.hypot(66, dy) / 192, 5);
+    expect(tg.angle[i]).toBeCloseTo(Math.atan2(dy, -66), 5);
     expect(tg.dxN[i]).toBeCloseTo(-66 / 192, 6);
-    expect(tg.dyN[i]).toBeCloseTo(-18 / 56, 6);
+    expect(tg.dyN[i]).toBeCloseTo(dy / 192, 6);
+    for (const k of ['dx', 'dy', 'dist', 'angle', 'dxN', 'dyN', 'distN'] as const) {
+      for (let j = 0; j < N; j += 101) expect(tg[k][j]).toBeCloseTo(grid[k][j]!, 5);
+    }
     expect(tg.rows).toBe(56);
     expect(isTransformedGrid(tg)).toBe(true);
     expect(isTransformedGrid(grid)).toBe(false);

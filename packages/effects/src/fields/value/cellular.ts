@@ -3,7 +3,9 @@ import { int, num } from '../schema.js';
 
 /**
  * Legacy `bg_cellular` as a value field: seeded centres wobbling ±5 cols / ±3 rows, value = clamp(1 − d/(0.3·cols))·bri
- * with d the distance to the nearest centre (raw cells). Centres from an Rng seeded with `seed` (reference: 42).
+ * with d the distance to the nearest centre in column widths, rows stretched by 1/cellAspect so the cells are round on
+ * screen (the reference measures raw cells; see the README's Decisions). Centres from an Rng seeded with `seed`
+ * (reference: 42).
  */
 export const cellular = defineValueEffect({
   name: 'cellular',
@@ -22,12 +24,13 @@ export const cellular = defineValueEffect({
       c.py[k] = c.cy[k] + Math.cos(t * 0.4 + k * 0.9) * 3;
     }
     const { col, row } = grid;
+    const ky = 1 / grid.cellAspect;
     const inv = 1 / (grid.cols * 0.3);
     for (let i = 0; i < out.length; i++) {
       let best = Infinity;
       for (let k = 0; k < n; k++) {
         const dx = col[i] - c.px[k];
-        const dy = row[i] - c.py[k];
+        const dy = (row[i] - c.py[k]) * ky;
         const d = dx * dx + dy * dy;
         if (d < best) best = d;
       }

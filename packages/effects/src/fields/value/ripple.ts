@@ -10,7 +10,11 @@ const sources: ArrayParam = {
   description: 'point sources as [row_frac, col_frac]',
 };
 
-/** Damped circular waves from point sources; distance in raw cells (no aspect correction, as the reference). */
+/**
+ * Damped circular waves from point sources. Distance in column widths with rows stretched by 1/cellAspect, so the
+ * waves are round on screen (the reference measures raw cells, catalog 9.1 item 6, which draws them ~2× taller than
+ * wide with 1:2 cells; see the README's Decisions). freq and damping are per column width.
+ */
 export const ripple = defineValueEffect({
   name: 'ripple',
   pure: true,
@@ -18,10 +22,11 @@ export const ripple = defineValueEffect({
   params: {
     sources,
     freq: num(0.3, 0, 10, 'spatial frequency'),
-    damping: num(0.02, 0, 10, 'exponential decay per cell of distance'),
+    damping: num(0.02, 0, 10, 'exponential decay per column width of distance'),
   },
   fill(out, grid, ctx, p) {
     const { col, row, rows, cols } = grid;
+    const ky = 1 / grid.cellAspect;
     const n = out.length;
     const t4 = ctx.t * 4;
     const { freq, damping } = p;
@@ -30,7 +35,7 @@ export const ripple = defineValueEffect({
       const sy = rows * src[0]!;
       const sx = cols * src[1]!;
       for (let i = 0; i < n; i++) {
-        const dy = row[i] - sy;
+        const dy = (row[i] - sy) * ky;
         const dx = col[i] - sx;
         const d = Math.sqrt(dy * dy + dx * dx);
         out[i] += Math.sin(d * freq - t4) * Math.exp(-d * damping) * 0.5;

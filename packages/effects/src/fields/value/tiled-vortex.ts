@@ -7,7 +7,7 @@ import { vortex } from './vortex.js';
 
 /**
  * The reference example `vf_tiled_vortex`: a vortex on nx×ny mirrored tiles. As in the example, distN is the tiled
- * distance over its maximum (not over max(cx, cy) as make_tgrid would give).
+ * distance over its maximum (not over cols as transformedGrid gives).
  */
 export const tiledVortex = defineValueEffect({
   name: 'tiled_vortex',

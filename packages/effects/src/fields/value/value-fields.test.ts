@@ -220,8 +220,9 @@ describe('known values from the reference formulas', () => {
     expect(fill('aurora', g, ctx(f, t))[i]).toBeCloseTo(clip(au * (0.2 * 3 + 0.2), 0, 0.7), 5);
   });
 
-  it('ripple (raw cell distance) and interference', () => {
-    const d = Math.hypot(rr - 28, cc - 96);
+  it('ripple (distance in column widths, rows stretched by 1/cellAspect: round on screen) and interference', () => {
+    // The reference measured raw cells (hypot(rr − 28, cc − 96)), which drew the waves ~2× taller than wide.
+    const d = Math.hypot((rr - 28) * (19 / 10), cc - 96);
     expect(fill('ripple', g, ctx(f, t))[i]).toBeCloseTo(clip(Math.sin(d * 0.3 - t * 4) * Math.exp(-d * 0.02) * 0.5 + 0.5), 5);
     const drivers = [0.5, 0.3, 0.3, 0.3, 0.3, 0.1]; // mid_r, himid_r (default), bass_r, lomid_r→0.2 below, hi_r, sub_r
     drivers[3] = 0.2;
@@ -249,13 +250,15 @@ describe('known values from the reference formulas', () => {
     const centre = 28 * g.cols + 96;
     expect(out[centre]).toBeCloseTo(0.5 + 0.4 * 0.8, 5);
     const corner = 0;
-    const d = Math.hypot((0 - 0.5) * (192 / 56), 0 - 0.5) - 0.3;
+    // x is scaled by the frame's pixel aspect (192·10)/(56·19), not the reference's grid aspect 192/56 (round circles).
+    const asp = (192 * 10) / (56 * 19);
+    const d = Math.hypot((0 - 0.5) * asp, 0 - 0.5) - 0.3;
     expect(out[corner]).toBeCloseTo(clip(1 - d / 1.5) * 0.82, 5);
     const inv = fill('sdf', g, ctx(f, t), { invert: true });
     expect(inv[centre]).toBe(0);
     expect(inv[corner]).toBeCloseTo(clip(d / 1.5) * 0.82, 5);
     const glow = fill('sdf', g, ctx(f, t), { glow: true, shape: 'ring' });
-    const ringD = Math.abs(Math.hypot((45 / 192 - 0.5) * (192 / 56), 17 / 56 - 0.5) - 0.3) - 0.03;
+    const ringD = Math.abs(Math.hypot((45 / 192 - 0.5) * asp, 17 / 56 - 0.5) - 0.3) - 0.03;
     expect(glow[i]).toBeCloseTo(Math.exp(-Math.abs(ringD) * 0.03) * 0.82, 5);
   });
 

@@ -19,8 +19,9 @@ interface Centres {
 /**
  * Voronoi with seeded centres that oscillate and wrap modulo the grid. The centres come from an Rng seeded with the
  * `seed` parameter (not the layer stream), so one seed always gives one layout, as the reference's fixed
- * RandomState(seed) does; draws in the reference's order (all x, all y, all vx, all vy). Distances are in raw cells
- * (no aspect correction). Squared distances are compared and only the two nearest are square-rooted. The rms gain
+ * RandomState(seed) does; draws in the reference's order (all x, all y, all vx, all vy). Distances are in column
+ * widths with rows stretched by 1/cellAspect, so cells and their distance gradients are round on screen (the reference
+ * uses raw cells, catalog 9.1 item 6; see the README's Decisions). Squared distances are compared and only the two nearest are square-rooted. The rms gain
  * can lift the reference's output to 1.2 (distance) or 1.3 (edge); the result is clipped to [0,1] like every field.
  */
 export const voronoi = defineValueEffect({
@@ -29,7 +30,7 @@ export const voronoi = defineValueEffect({
   params: {
     n_cells: int(20, 1, 512, 'number of centres'),
     speed: num(0.3, 0, 50, 'oscillation amplitude of the centres (×10 cells)'),
-    edge_width: num(1.5, 0.001, 100, 'edge thickness in cells (edge mode)'),
+    edge_width: num(1.5, 0.001, 100, 'edge thickness in column widths (edge mode)'),
     mode: oneOf(['distance', 'edge', 'cell_id'], 'distance', 'distance: bright centres; edge: bright borders; cell_id: flat per cell'),
     seed: int(42, 0, 4294967295, 'layout seed'),
   },
@@ -51,9 +52,11 @@ export const voronoi = defineValueEffect({
     const distGain = 0.5 + rms * 0.7;
     const edgeGain = 0.5 + rms * 0.8;
     const invEdge = 1 / p.edge_width;
+    const ky = 1 / grid.cellAspect;
+    for (let k = 0; k < nc; k++) py[k] *= ky;
     for (let i = 0; i < out.length; i++) {
       const x = col[i];
-      const y = row[i];
+      const y = row[i] * ky;
       let d1 = Infinity;
       let d2 = Infinity;
       let id = 0;
