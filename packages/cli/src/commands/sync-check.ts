@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { GlyphreelError } from '@glyphreel/core';
 import { findFfmpeg, probe } from '@glyphreel/encode';
-import { syncCheck, SYNC_TARGET_MAX_MS, SYNC_TARGET_MEAN_MS } from '@glyphreel/inputs';
+import { syncCheck, SYNC_MIN_MATCHED_SHARE, SYNC_TARGET_MAX_MS, SYNC_TARGET_MEAN_MS } from '@glyphreel/inputs';
 import { Command } from 'commander';
 import { usageError, type Io } from '../cli-errors.js';
 import { parseNumber } from './shared.js';
@@ -43,8 +43,15 @@ export function syncCheckCommand(io: Io): Command {
         io.out(`Drift: mean ${ms(r.meanDriftMs)}, max ${ms(r.maxDriftMs)}, p95 ${ms(r.p95DriftMs)}, mean signed ${ms(r.meanSignedDriftMs)} (targets: mean < ${SYNC_TARGET_MEAN_MS} ms, max < ${SYNC_TARGET_MAX_MS} ms)`);
       }
       if (!r.withinTargets) {
-        throw new GlyphreelError('E_RENDER', r.matched === 0 ? 'No audio beat matched a visual beat' : `Sync drift misses the targets (mean ${r.meanDriftMs?.toFixed(1)} ms, max ${r.maxDriftMs?.toFixed(1)} ms)`, {
-          hint: 'check the beat threshold and that the scene reacts visibly to beats',
+        const few = r.matched > 0 && r.matchedShare < SYNC_MIN_MATCHED_SHARE;
+        const what =
+          r.matched === 0
+            ? 'No audio beat matched a visual beat'
+            : few
+              ? `Only ${r.matched} of ${r.audioBeatsS.length} audio beats matched a brightness jump (at least half must)`
+              : `Sync drift misses the targets (mean ${r.meanDriftMs?.toFixed(1)} ms, max ${r.maxDriftMs?.toFixed(1)} ms)`;
+        throw new GlyphreelError('E_RENDER', what, {
+          hint: r.matched === 0 || few ? 'lower --jump when the picture reacts to beats gently, and check that the scene reacts visibly to beats' : 'check the beat threshold and that the scene reacts visibly to beats',
         });
       }
     });

@@ -41,6 +41,14 @@ describe('syncReport', () => {
     expect(g.unmatchedAudioS).toEqual([1.02]);
   });
 
+  it('needs half the audio beats matched: tight drift on a few of them is not "in sync"', () => {
+    const audio = [1, 2, 3, 4, 5, 6];
+    const three = syncReport(audio, [1.01, 2.01, 3.01]);
+    expect([three.matched, three.matchedShare, three.meanDriftMs! < 20, three.withinTargets]).toEqual([3, 0.5, true, true]);
+    const two = syncReport(audio, [1.01, 2.01]);
+    expect([two.matched, two.matchedShare, two.withinTargets]).toEqual([2, 1 / 3, false]);
+  });
+
   it('handles empty lists', () => {
     const r = syncReport([], [0.5]);
     expect([r.matched, r.unmatchedAudio, r.unmatchedVisual, r.meanDriftMs, r.maxDriftMs, r.p95DriftMs]).toEqual([0, 0, 1, null, null, null]);
