@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { toJsonSchema, type ParamSchema } from '@glyphreel/core';
 import { runCli } from '../program.js';
@@ -34,5 +37,26 @@ describe('projectJsonSchema', () => {
     const s = JSON.parse(out.join('\n'));
     expect(s.title).toBe('glyphreel scene file');
     expect(s.properties.scenes.items.$ref).toBe('#/$defs/scene');
+  });
+
+  it('glyphreel schema -o writes it, replaces an earlier schema, and never a file of the user\'s', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'glyphreel-schema-'));
+    try {
+      const err: string[] = [];
+      const io = { out: () => undefined, err: (l: string) => err.push(l) };
+      const file = path.join(dir, 'scenes.schema.json');
+      expect(await runCli(['schema', '-o', file], io)).toBe(0);
+      expect(JSON.parse(readFileSync(file, 'utf8')).title).toBe('glyphreel scene file');
+      expect(await runCli(['schema', '-o', file, '--plugin', 'glyphreel-plugin-example'], io)).toBe(0);
+      expect(readFileSync(file, 'utf8')).toContain('example/stripes');
+      const scenes = path.join(dir, 'scenes.json');
+      writeFileSync(scenes, '{"scenes": []}');
+      expect(await runCli(['schema', '-o', scenes], io)).toBe(2);
+      expect(err).toEqual([`glyphreel: -o ${scenes} exists and is not a glyphreel schema; writing would replace it (write the schema to a new file, e.g. -o scenes.schema.json)`]);
+      expect(readFileSync(scenes, 'utf8')).toBe('{"scenes": []}');
+      expect(readdirSync(dir).sort()).toEqual(['scenes.json', 'scenes.schema.json']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
