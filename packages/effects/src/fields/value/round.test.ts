@@ -55,7 +55,8 @@ describe('radial effects are round on screen', () => {
     const left = firstRunPx(f, grid, -1, 0);
     const down = firstRunPx(f, grid, 0, 1);
     const up = firstRunPx(f, grid, 0, -1);
-    // The old convention (dy = (rr − cy)·cw/ch) put this ring 456 px above and below the centre: off a 1064 px frame.
+    // Measured: 240 px across, 247 px down. The old convention (dy = (rr − cy)·cw/ch) put this ring 45.6 rows = 866 px
+    // above and below the centre, off the 1064 px frame.
     for (const v of [right, left, down, up]) expect(v).toBeGreaterThan(0);
     const h = (right + left) / 2;
     const v = (down + up) / 2;
@@ -90,7 +91,7 @@ describe('radial effects are round on screen', () => {
   it('hue angle is a colour wheel: straight up is a quarter turn from straight right, not a flat half', () => {
     const hue = hueFields.find((h) => h.name === 'angle')!;
     const out = new Float32Array(grid.rows * grid.cols);
-    hue.fill(out, grid, ctx(featureFrame()), validateParams(hue.params, {}, { plugin: 'effects', kind: 'hue', entry: 'angle' }));
+    hue.fill(out as never, grid, ctx(featureFrame()), validateParams(hue.params, {}, { plugin: 'effects', kind: 'hue', entry: 'angle' }));
     const right = out[28 * 192 + 180]!; // 84 columns right of the centre: angle 0
     const up = out[0 * 192 + 96]!; // 28 rows up: −90°
     const diag = out[(28 - 5) * 192 + 96 + 10]!; // 100 px right, 95 px up: ≈ −43.5°

@@ -28,14 +28,17 @@ export function maskGradientV(out: Field, grid: GridGeometry, start = 0, end = 1
 }
 
 /**
- * mask_gradient_radial: 1 inside `inner`, falling linearly to 0 at `outer`, distance in normalized coordinates
- * (c/cols, r/rows) with no aspect correction, as the reference.
+ * mask_gradient_radial: 1 inside `inner`, falling linearly to 0 at `outer`, distance as a fraction of the frame width
+ * in pixels, like mask_circle: dx = c/cols − cx, dy = (r/rows − cy)·rows/(cols·cellAspect), so the contours are round
+ * on screen. The reference measures (c/cols, r/rows) with no aspect correction (catalog 9.1 item 6), whose contours
+ * are ellipses with the frame's proportions; see the README's masks decision.
  */
 export function maskGradientRadial(out: Field, grid: GridGeometry, cxFrac = 0.5, cyFrac = 0.5, inner = 0, outer = 0.5): Field {
   checkMask(out, grid, 'mask gradient_radial');
-  const { rows, cols } = grid;
+  const { rows, cols, cellAspect } = grid;
+  const ky = rows / (cols * cellAspect);
   for (let r = 0, i = 0; r < rows; r++) {
-    const dy = r / rows - cyFrac;
+    const dy = (r / rows - cyFrac) * ky;
     for (let c = 0; c < cols; c++, i++) {
       const dx = c / cols - cxFrac;
       out[i] = 1 - ramp(Math.sqrt(dx * dx + dy * dy), inner, outer);
@@ -69,7 +72,7 @@ export const gradientVMask = defineMask({
 
 export const gradientRadialMask = defineMask({
   name: 'gradient_radial',
-  description: '1 at the centre falling to 0 at `outer` (no aspect correction)',
+  description: '1 at the centre falling to 0 at `outer` (fractions of the frame width, round on screen)',
   params: {
     cx_frac: { type: 'number', default: 0.5, min: -1, max: 2 },
     cy_frac: { type: 'number', default: 0.5, min: -1, max: 2 },

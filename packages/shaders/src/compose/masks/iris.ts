@@ -8,8 +8,10 @@ export const IRIS_FEATHER = 0.03;
 
 /**
  * mask_iris: a circle of radius ease(p)·maxRadius with feather 0.03, p = clamp((t − tStart)/(tEnd − tStart)).
- * As in the reference, the centre cell is already lit at p = 0 (radius 0, d = 0); the default 0.7 covers the corners
- * of a 16:9 grid with 1:2 cells.
+ * As in the reference, the centre cell is already lit at p = 0 (radius 0, d = 0). The radius is a fraction of the
+ * frame's longer side in pixels (maskCircle measures in frame widths; a portrait frame scales it by height/width), so
+ * the default 0.7 covers the corners of any frame from 16:9 to 9:16 (half-diagonal ≈ 0.57); a square frame's corners
+ * (0.71) end at ~75 %.
  */
 export function maskIris(
   out: Field,
@@ -23,7 +25,8 @@ export function maskIris(
   ease: EasingName = 'smoothstep',
 ): Field {
   const p = EASINGS[ease](maskProgress(t, tStart, tEnd));
-  return maskCircle(out, grid, cxFrac, cyFrac, p * maxRadius, IRIS_FEATHER);
+  const longSide = Math.max(1, grid.rows / (grid.cols * grid.cellAspect)); // frame height / width, at least 1
+  return maskCircle(out, grid, cxFrac, cyFrac, p * maxRadius * longSide, IRIS_FEATHER);
 }
 
 export const irisMask = defineMask({

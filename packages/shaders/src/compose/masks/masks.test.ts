@@ -31,11 +31,40 @@ describe('shape masks', () => {
     expect(at(m, 10, 33)).toBeCloseTo(0.5, 6);
     expect(at(m, 10, 32)).toBe(1); // d = 0.3, on the edge
     expect(at(m, 10, 34)).toBeCloseTo(1 - 0.05 / 0.05, 6); // d = 0.35 → 0
-    // dy carries the cell aspect: 4 rows down is (4/20)·0.5 = 0.1.
+    // Distances are fractions of the frame width in pixels (round on screen): the frame is 400×400 px, so 2 rows
+    // (40 px) down is 0.1, like 4 columns across. (The reference's dy·cw/ch made 4 rows down 0.1: a tall oval.)
     const hard = maskCircle(createField(grid), grid, 0.5, 0.5, 0.1, 0);
-    expect(at(hard, 14, 20)).toBe(1);
-    expect(at(hard, 15, 20)).toBe(0);
+    expect(at(hard, 12, 20)).toBe(1);
+    expect(at(hard, 13, 20)).toBe(0);
+    expect(at(hard, 10, 24)).toBe(1);
+    expect(at(hard, 10, 25)).toBe(0);
     expect(new Set(hard)).toEqual(new Set([0, 1]));
+  });
+
+  it('circle and radial gradient are round in pixels on a 16:9 frame of ~1:2 cells', () => {
+    // 192×56 cells of 10×19 px (the md grid of 1080p): 1920×1064 px. Lit pixel extents of the disc, measured from the
+    // pixel blocks the grid draws (cell (r, c) covers x ∈ [10c, 10c + 10), y ∈ [19r, 19r + 19)).
+    const g = createGeometry({ rows: 56, cols: 192, cellWidthPx: 10, cellHeightPx: 19 });
+    const extent = (m: Float32Array, lit: (v: number) => boolean) => {
+      let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+      for (let i = 0; i < m.length; i++) {
+        if (!lit(m[i]!)) continue;
+        const r = Math.floor(i / g.cols);
+        const c = i % g.cols;
+        x0 = Math.min(x0, c * 10); x1 = Math.max(x1, c * 10 + 10); y0 = Math.min(y0, r * 19); y1 = Math.max(y1, r * 19 + 19);
+      }
+      return { w: x1 - x0, h: y1 - y0 };
+    };
+    // radius 0.2 of the width = 384 px: a 768 px disc (the reference's dy·cw/ch drew it 768 × 1064+ px).
+    const disc = extent(maskCircle(createField(g), g, 0.5, 0.5, 0.2, 0), (v) => v === 1);
+    expect(disc.w).toBeGreaterThan(740);
+    expect(disc.w).toBeLessThan(800);
+    expect(Math.abs(disc.h - disc.w) / disc.w).toBeLessThan(0.1);
+    // The radial gradient's 0.5 contour (distance 0.15 of the width = 288 px).
+    const contour = extent(maskGradientRadial(createField(g), g, 0.5, 0.5, 0, 0.3), (v) => v >= 0.5);
+    expect(contour.w).toBeGreaterThan(540);
+    expect(contour.w).toBeLessThan(620);
+    expect(Math.abs(contour.h - contour.w) / contour.w).toBeLessThan(0.1);
   });
 
   it('rect: 1 inside, Chebyshev feather outside', () => {
@@ -64,7 +93,8 @@ describe('shape masks', () => {
     expect(at(v, 15, 0)).toBeCloseTo((15 / 19 - 0.5) / 0.5, 6);
     const r = maskGradientRadial(createField(grid), grid, 0.5, 0.5, 0, 0.5);
     expect(at(r, 10, 20)).toBe(1);
-    expect(at(r, 10, 30)).toBeCloseTo(1 - 0.25 / 0.5, 6); // no aspect correction
+    // Fractions of the frame width in pixels (this frame is square, 400×400 px): 10 columns = 5 rows = 100 px = 0.25.
+    expect(at(r, 10, 30)).toBeCloseTo(1 - 0.25 / 0.5, 6);
     expect(at(r, 15, 20)).toBeCloseTo(1 - 0.25 / 0.5, 6);
   });
 });
@@ -132,8 +162,11 @@ describe('animated masks', () => {
     expect(at(mid, 10, 33)).toBe(1); // d = 0.325
     expect(at(mid, 10, 35)).toBeCloseTo(1 - 0.025 / 0.03, 6); // d = 0.375: inside the 0.03 feather
     expect(at(mid, 10, 36)).toBe(0); // d = 0.4
-    const full = maskIris(createField(grid), grid, 5, 1, 3);
-    expect(full.every((v) => v === 1)).toBe(true);
+    // Fully open covers every corner of 16:9 and 9:16 frames of 1:2 cells (half-diagonal ≈ 0.57 of the longer side).
+    for (const g of [createGeometry({ rows: 27, cols: 96, cellWidthPx: 10, cellHeightPx: 20 }), createGeometry({ rows: 48, cols: 54, cellWidthPx: 10, cellHeightPx: 20 })]) {
+      const full = maskIris(createField(g), g, 5, 1, 3);
+      expect(full.every((v) => v === 1)).toBe(true);
+    }
   });
 
   it('wipes: hidden at p = 0, shown at p = 1, the edge between moving in the named direction', () => {
