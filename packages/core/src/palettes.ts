@@ -100,7 +100,8 @@ export const PARTICLE_SETS: Readonly<Record<string, string>> = Object.freeze({
 });
 
 /** Inline character sets the reference uses (catalog 6.2, "Other inline char sets"). */
-export const CHARS_BOIDS = '·•●◦∘⬤';
+// ⬤ (the reference's last glyph) is wider than a monospace cell and was drawn cut in half.
+export const CHARS_BOIDS = '·•●◦∘●';
 export const CHARS_BOIDS_ARROWS = '▸▹►▻→⟶';
 export const CHARS_FLOW = '·•∘◦°⋅';
 export const CHARS_FLOW_EXAMPLE = '·•◦∘°';

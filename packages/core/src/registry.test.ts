@@ -58,11 +58,15 @@ describe('Registry', () => {
     expect(thrown(() => reg.get('effects', 'zzzzzz')).hint).toContain('known: plasma');
   });
 
-  it('rejects a plugin registered twice', () => {
-    const reg = new Registry().register(builtin(), { builtin: true });
-    const e = thrown(() => reg.register(builtin()));
+  it('rejects a plugin registered twice, and a third-party plugin named like a built-in with its own message', () => {
+    const twice = new Registry().register(builtin());
+    const e = thrown(() => twice.register(builtin()));
     expect(e.code).toBe('E_DUPLICATE');
     expect(e.message).toBe('Plugin "effects" is already registered');
+    const reg = new Registry().register(builtin(), { builtin: true });
+    const b = thrown(() => reg.register(builtin()));
+    expect([b.code, b.message]).toEqual(['E_DUPLICATE', 'Plugin name "effects" belongs to a built-in plugin']);
+    expect(b.hint).toContain('rename the plugin');
   });
 
   it('rejects two entries of one kind with one name in a plugin', () => {

@@ -50,15 +50,15 @@ export interface GridGeometry {
   readonly col: Field;
   /** cc − cols/2. */
   readonly dx: Field;
-  /** (rr − rows/2)·cellAspect. */
+  /** (rr − rows/2)/cellAspect: rows in column widths, so distances and angles are round on screen. */
   readonly dy: Field;
   /** √(dx² + dy²). */
   readonly dist: Field;
   /** atan2(dy, dx), radians in (−π, π]. */
   readonly angle: Field;
-  /** (cc − cx)/cols. */
+  /** dx/cols: a fraction of the frame width. */
   readonly dxN: Field;
-  /** (rr − cy)/rows·cellAspect. */
+  /** dy/cols: the same unit as dxN (round on screen). */
   readonly dyN: Field;
   /** √(dxN² + dyN²). */
   readonly distN: Field;

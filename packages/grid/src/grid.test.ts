@@ -52,14 +52,15 @@ describe('Grid layout', () => {
     const g = createGrid({ width: 200, height: 190, size: 'md', onWarning: quiet });
     expect([g.cols, g.rows]).toEqual([20, 10]);
     const i = 3 * g.cols + 7;
+    // Round on screen (core README, Decisions): rows count ch/cw column widths; normalized by the columns.
     const asp = 10 / 19;
     expect(g.row[i]).toBe(3);
     expect(g.col[i]).toBe(7);
     expect(g.dx[i]).toBeCloseTo(7 - 10, 6);
-    expect(g.dy[i]).toBeCloseTo((3 - 5) * asp, 6);
-    expect(g.dist[i]).toBeCloseTo(Math.hypot(-3, -2 * asp), 5);
-    expect(g.angle[i]).toBeCloseTo(Math.atan2(-2 * asp, -3), 5);
-    expect(g.distN[i]).toBeCloseTo(Math.hypot(-3 / 20, (-2 / 10) * asp), 6);
+    expect(g.dy[i]).toBeCloseTo((3 - 5) / asp, 5);
+    expect(g.dist[i]).toBeCloseTo(Math.hypot(-3, -2 / asp), 5);
+    expect(g.angle[i]).toBeCloseTo(Math.atan2(-2 / asp, -3), 5);
+    expect(g.distN[i]).toBeCloseTo(Math.hypot(-3 / 20, -2 / asp / 20), 6);
     expect(g.dist.length).toBe(200);
   });
 

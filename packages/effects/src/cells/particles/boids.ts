@@ -1,12 +1,12 @@
-import { defineCellEffect, Rng } from '@glyphreel/core';
+import { CHARS_BOIDS, defineCellEffect, Rng } from '@glyphreel/core';
 import { resolveCharSet } from '../common.js';
 import { particleCap, STRETCH_PARAM, systemState, TRAIL_PARAMS } from './system.js';
 
 /**
- * The default glyphs: core's CHARS_BOIDS ('·•●◦∘⬤') with ⬤ (U+2B24, a large circle wider than a monospace cell, drawn
- * cut in half) replaced by ●, which fits. Same length, so the seeded draws pick the same slots as before.
+ * The default glyphs: core's CHARS_BOIDS, where the reference's ⬤ (U+2B24, a large circle wider than a monospace cell,
+ * drawn cut in half) is ●, which fits. Same length, so the seeded draws pick the same slots as before.
  */
-export const BOIDS_CHARS = '·•●◦∘●';
+export const BOIDS_CHARS = CHARS_BOIDS;
 
 /** Spatial-hash buffers, rebuilt when the flock size or the bucket layout changes. */
 interface BoidScratch {
