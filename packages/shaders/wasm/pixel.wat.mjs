@@ -273,8 +273,8 @@ export function wat() {
 
   ;; halftone (glyphreel's filled dots, README "Decisions"). Per dot x dot block (row-major, edge blocks cut by the
   ;; image) with channel sums S0 S1 S2 over its w x h pixels and peak P = max(S0, S1, S2): the dot's colour is
-  ;; C_c = trunc(255 S_c / P) (the block's mean colour at full brightness; 0 when P = 0) and its area a dot^2 with
-  ;; a = P/(255 w h), so r2 = a dot^2 / pi (f64). A pixel at (dx, dy) from the block-local centre (dot/2, dot/2,
+  ;; C_c = trunc(255 S_c min(1, a dot^2) / P) (the block's mean colour at full brightness, dimmed by the area when the
+  ;; disc is under one pixel; 0 when P = 0) and its area a dot^2 with a = P/(255 w h), so r2 = a dot^2 / pi (f64). A pixel at (dx, dy) from the block-local centre (dot/2, dot/2,
   ;; rounded down) takes the colour C iff dx^2 + dy^2 < r2, i.e. dx^2 + dy^2 <= ceil(r2) - 1, else turns black: per
   ;; block row kpx[j] = ceil(r2) - 1 - dx^2 (i16) and col[j] = C of byte j's channel for every byte j of the row,
   ;; and each row becomes col & (dy^2 <= kpx[j]). The rows are added up in u16 per byte (at most 148 rows at a
@@ -288,7 +288,7 @@ export function wat() {
     (local $j i32) (local $jend i32) (local $s i32) (local $a i32) (local $k i32) (local $dx i32) (local $v i32)
     (local $r f64) (local $q i32) (local $qend i32) (local $dy2 v128) (local $dy2s i32) (local $row i32)
     (local $s1 i32) (local $s2 i32) (local $cq i32) (local $t0 f64) (local $t1 f64) (local $t2 f64) (local $pk f64)
-    (local $k0 i32) (local $k1 i32) (local $k2 i32)
+    (local $k0 i32) (local $k1 i32) (local $k2 i32) (local $area f64) (local $sc f64)
     (local.set $stride (i32.mul (local.get $w) (i32.const 3)))
     (local.set $nbx (i32.div_u (i32.add (local.get $w) (i32.sub (local.get $dot) (i32.const 1))) (local.get $dot)))
     (local.set $cb (i32.shr_u (local.get $dot) (i32.const 1)))
@@ -347,13 +347,17 @@ export function wat() {
         (local.set $t1 (f64.promote_f32 (f32.load offset=4 (local.get $a))))
         (local.set $t2 (f64.promote_f32 (f32.load offset=8 (local.get $a))))
         (local.set $pk (f64.max (f64.max (local.get $t0) (local.get $t1)) (local.get $t2)))
-        ;; 0/0 is NaN, which trunc_sat makes 0: a black block gets colour 0 (and r2 = 0: no pixel)
-        (local.set $k0 (i32.trunc_sat_f64_s (f64.div (f64.mul (local.get $t0) (f64.const 255)) (local.get $pk))))
-        (local.set $k1 (i32.trunc_sat_f64_s (f64.div (f64.mul (local.get $t1) (f64.const 255)) (local.get $pk))))
-        (local.set $k2 (i32.trunc_sat_f64_s (f64.div (f64.mul (local.get $t2) (f64.const 255)) (local.get $pk))))
-        (local.set $r (f64.div (f64.mul
+        ;; area = a dot^2 in pixels; a disc under one pixel still lights the centre pixel, so its colour is scaled by
+        ;; the area (min(1, area)): a near-black block then gives a faint dot, not a full-brightness one.
+        (local.set $area (f64.mul
           (f64.div (local.get $pk) (f64.convert_i32_u (i32.mul (i32.mul (i32.const 255) (local.get $bw)) (local.get $bh))))
-          (f64.convert_i32_u (i32.mul (local.get $dot) (local.get $dot)))) (f64.const 3.141592653589793)))
+          (f64.convert_i32_u (i32.mul (local.get $dot) (local.get $dot)))))
+        (local.set $sc (f64.min (local.get $area) (f64.const 1)))
+        ;; 0/0 is NaN, which trunc_sat makes 0: a black block gets colour 0 (and r2 = 0: no pixel)
+        (local.set $k0 (i32.trunc_sat_f64_s (f64.div (f64.mul (f64.mul (local.get $t0) (f64.const 255)) (local.get $sc)) (local.get $pk))))
+        (local.set $k1 (i32.trunc_sat_f64_s (f64.div (f64.mul (f64.mul (local.get $t1) (f64.const 255)) (local.get $sc)) (local.get $pk))))
+        (local.set $k2 (i32.trunc_sat_f64_s (f64.div (f64.mul (f64.mul (local.get $t2) (f64.const 255)) (local.get $sc)) (local.get $pk))))
+        (local.set $r (f64.div (local.get $area) (f64.const 3.141592653589793)))
         (local.set $k (i32.sub (i32.trunc_f64_s (f64.ceil (local.get $r))) (i32.const 1)))
         (local.set $dx (i32.sub (i32.const 0) (local.get $cb)))
         (local.set $qend (i32.add (local.get $q) (i32.mul (local.get $bw) (i32.const 6))))

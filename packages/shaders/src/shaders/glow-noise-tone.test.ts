@@ -184,6 +184,11 @@ describe('lines and patterns', () => {
     expect(kept).toBe(2 * 9);
     // A black block stays black.
     expect(run('halftone', grey(12, 6, 0), { dot_size: 6 }).data.every((v) => v === 0)).toBe(true);
+    // Near-black (2, 2, 2), tonemap's black point: the disc (0.28 px) is under one pixel, so the centre pixel keeps
+    // the block's light, 36·2 = 72, instead of lighting at full brightness (it turned sparse frames speckled white).
+    const floor = run('halftone', grey(12, 6, 2), { dot_size: 6 });
+    expect(px(floor, 3, 3)).toEqual([72, 72, 72]);
+    expect(px(floor, 2, 3)).toEqual([0, 0, 0]);
   });
 
   test('halftone at defaults keeps glyph art visible: mean brightness stays ≥ 35 % of the input’s', () => {

@@ -98,7 +98,8 @@ function colorWobbleReference(src: Uint8Array, amt: number, t: number): Uint8Arr
 
 /**
  * Per dot×dot block (edge blocks cut): channel sums S_c over its bw×bh pixels, peak P = max S_c; a pixel at (dx, dy)
- * from the block-local centre takes the colour ⌊255·S_c/P⌋ iff dx² + dy² < r² = (P/(255·bw·bh))·dot²/π, else black.
+ * from the block-local centre takes the colour ⌊255·S_c·min(1, area)/P⌋ iff dx² + dy² < r² = area/π, else black, where
+ * area = (P/(255·bw·bh))·dot² (a disc under one pixel is dimmed by its area).
  */
 function halftoneReference(src: Uint8Array, w: number, h: number, dot: number): Uint8Array {
   const out = src.slice();
@@ -110,8 +111,10 @@ function halftoneReference(src: Uint8Array, w: number, h: number, dot: number): 
       const sum = [0, 0, 0];
       for (let y = y0; y < y0 + bh; y++) for (let i = (y * w + x0) * 3; i < (y * w + x0 + bw) * 3; i++) sum[i % 3]! += src[i]!;
       const peak = Math.max(...sum);
-      const colour = sum.map((s) => (peak === 0 ? 0 : Math.trunc((s * 255) / peak)));
-      const r2 = ((peak / (255 * bw * bh)) * (dot * dot)) / Math.PI;
+      const area = (peak / (255 * bw * bh)) * (dot * dot);
+      const scale = Math.min(area, 1);
+      const colour = sum.map((s) => (peak === 0 ? 0 : Math.trunc((s * 255 * scale) / peak)));
+      const r2 = area / Math.PI;
       for (let y = y0; y < y0 + bh; y++) {
         for (let x = x0; x < x0 + bw; x++) {
           const dx = x - x0 - cb;
