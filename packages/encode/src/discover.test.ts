@@ -63,7 +63,8 @@ describe('findFfmpeg', () => {
     const err = await findFfmpeg({ env: { GLYPHREEL_FFMPEG: bad, PATH: '' } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GlyphreelError);
     const g = err as GlyphreelError;
-    expect(g.code).toBe('E_FFMPEG');
+    // A named binary that does not work is a wrong input (exit 2), not a failure of the render.
+    expect([g.code, g.exitCode]).toEqual(['E_USAGE', 2]);
     expect(g.message).toBe(`ffmpeg from GLYPHREEL_FFMPEG (${bad}) is not usable: not found`);
     expect(g.hint).toContain('GLYPHREEL_FFMPEG');
     expect(g.toLine()).not.toContain('\n');
@@ -75,7 +76,7 @@ describe('findFfmpeg', () => {
     writeFileSync(p, '#!/bin/sh\necho hello\nexit 3\n');
     chmodSync(p, 0o755);
     const err = (await findFfmpeg({ ffmpegPath: p }).catch((e: unknown) => e)) as GlyphreelError;
-    expect(err.code).toBe('E_FFMPEG');
+    expect([err.code, err.exitCode]).toEqual(['E_USAGE', 2]);
     expect(err.message).toBe(`ffmpeg from --ffmpeg (${p}) is not usable: \`-version\` exited 3 without a version line`);
   });
 

@@ -119,7 +119,8 @@ function bundledFfmpeg(): { path?: string; why?: string } {
 /**
  * Finds a working ffmpeg: `--ffmpeg PATH`, then GLYPHREEL_FFMPEG, then `ffmpeg` on PATH, then the binary shipped in
  * @ffmpeg-installer/ffmpeg. An explicitly named binary (option or env) that does not work is an error rather than a
- * silent fallback: the user asked for that one. Throws E_FFMPEG with one line naming every candidate tried.
+ * silent fallback: the user asked for that one (E_USAGE, exit 2). Throws E_FFMPEG when no candidate works, with one line
+ * naming every candidate tried.
  */
 export async function findFfmpeg(options: FindFfmpegOptions = {}): Promise<FfmpegInfo> {
   const env = options.env ?? process.env;
@@ -131,7 +132,8 @@ export async function findFfmpeg(options: FindFfmpegOptions = {}): Promise<Ffmpe
     try {
       return { ...(await probeBinary(abs)), source };
     } catch (e) {
-      throw new GlyphreelError('E_FFMPEG', `ffmpeg from ${label} (${abs}) is not usable: ${(e as Error).message}`, {
+      // What the user named is wrong (a flag or the environment), like a missing --audio file: exit 2, not a failure.
+      throw new GlyphreelError('E_USAGE', `ffmpeg from ${label} (${abs}) is not usable: ${(e as Error).message}`, {
         hint: `point ${label} at a working ffmpeg binary, or unset it to use ffmpeg on PATH or the bundled one`,
       });
     }
