@@ -46,7 +46,7 @@ export function demoProject(durationS = 12): Record<string, unknown> {
         layers: [
           // A dim smoke background so the frame is never flat black (the seed: "never leave flat black backgrounds").
           { effect: 'fbm', grid: 'sm', palette: 'dots', hue: 0.03, saturation: 0.9, params: { bri: 0.45, speed: 0.6 } },
-          { effect: 'fire', grid: 'md', params: { n_base: 40, brightness: 1.4 } },
+          { effect: 'fire', grid: 'md', params: { n_base: 40, brightness: 1.4, flicker: 0.6 } },
           { effect: 'embers', grid: 'sm', blend: 'add', params: { rate: 12, beat_burst: 80 } },
         ],
         shaders: [['bloom', { thr: 110 }], ['grain', { amt: 10 }], ['vignette', {}]],

@@ -22,7 +22,7 @@ function drawFire(
   layer: CellLayer,
   grid: GridGeometry,
   ctx: FrameContext,
-  p: { n_base: number; hue_base: number; hue_range: number; brightness: number; wobble_speed: number; chars: string },
+  p: { n_base: number; hue_base: number; hue_range: number; brightness: number; wobble_speed: number; flicker: number; chars: string },
   key: string,
 ): void {
   const rows = grid.rows;
@@ -48,8 +48,12 @@ function drawFire(
   for (let fi = 0; fi < nCols; fi++) {
     let xc = Math.floor((fi * cols) / nCols + Math.sin(t * p.wobble_speed + fi * 0.7) * 3) % cols;
     if (xc < 0) xc += cols;
-    for (let dy = 0; dy < height; dy++) {
-      const fr = dy / hDen;
+    // flicker > 0 (not the catalog's): each column's own height, from two slow sines per column, so the columns read
+    // as tongues of flame rather than one flat-topped wall. At 0 every column has the catalog's height.
+    const colHeight = p.flicker > 0 ? Math.floor(height * (1 - p.flicker * (0.5 + 0.5 * Math.sin(t * 3.1 + fi * 1.7) * Math.cos(t * 1.9 + fi * 0.9)))) : height;
+    const colDen = p.flicker > 0 ? Math.max(colHeight, 1) : hDen;
+    for (let dy = 0; dy < colHeight; dy++) {
+      const fr = dy / colDen;
       const v = (1 - fr * 0.6) * amp;
       const base = (rows - 1 - dy) * cols;
       for (let dx = -1; dx <= 1; dx++) {
@@ -87,6 +91,7 @@ const fireParams = (d: { hue_base: number; hue_range: number; brightness: number
     hue_range: { type: 'number', default: d.hue_range, min: -1, max: 1, description: 'hue added at the top of a column' },
     brightness: { type: 'number', default: d.brightness, min: 0, max: 2 },
     wobble_speed: { type: 'number', default: d.wobble_speed, min: 0, max: 50, description: 'column sway, radians per second' },
+    flicker: { type: 'number', default: 0, min: 0, max: 1, description: 'how much each column\'s height varies (0: all the same, as the catalog)' },
     chars: { type: 'string', default: CHARS_FIRE, nonEmpty: true, description: 'glyphs by height fraction: <0.2, <0.4, <0.6, the rest' },
   }) as const;
 

@@ -26,6 +26,22 @@ describe('fire', () => {
     expect(filledHeight(loud)).toBeGreaterThan(filledHeight(quiet));
   });
 
+  it('flicker gives the columns their own heights (tongues of flame); at 0 every column is the catalog\'s height', () => {
+    const heights = (flicker: number) => {
+      const lines = layerText(new EffectRunner(fire, grid, { flicker, n_base: 20 }, { features: { bass: 1, sub_r: 0, rms: 1 } }).frame(0), glyphOf).split('\n');
+      // Height of the fire in each column: rows from the bottom up to its highest drawn cell.
+      return Array.from({ length: 80 }, (_, c) => {
+        for (let r = 0; r < 40; r++) if (lines[r]![c] !== ' ') return 40 - r;
+        return 0;
+      });
+    };
+    const flat = new Set(heights(0).filter((h) => h > 0));
+    expect([...flat]).toEqual([Math.floor(0.7 * 0.7 * 40)]);
+    const tongues = new Set(heights(0.6).filter((h) => h > 0));
+    expect(tongues.size).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...tongues)).toBeLessThanOrEqual(Math.floor(0.7 * 0.7 * 40));
+  });
+
   it('uses █ ▓ ▒ ░ by height fraction and fire hues', () => {
     const layer = draw(fire, { bass: 1, sub_r: 1, rms: 1 });
     const lines = layerText(layer, glyphOf).split('\n');
@@ -78,6 +94,14 @@ describe('spectrum', () => {
     // Height = ⌊(rows/2 − 2)·min(1, 1.8·v)⌋: 18·0.36 → 6 and 18·0.9 → 16.
     expect(quietUp).toBe(6);
     expect(loudUp).toBe(16);
+  });
+
+  it('a narrow (portrait) grid gets fewer bars, each at least 3 columns with a gap, not one solid block', () => {
+    const narrow = testGrid(60, 30);
+    const run = new EffectRunner(spectrum, narrow.grid, {}, { features: { sub: 1, bass: 1, lomid: 1, mid: 1, himid: 1, hi: 1 } });
+    const middle = layerText(run.frame(0), narrow.glyphOf).split('\n')[29]!;
+    // 64 bars asked, 30 columns: 10 bars of 3 columns, 2 drawn and 1 blank each.
+    expect(middle.match(/[^ ]+/g)!.map((r) => r.length)).toEqual(Array(10).fill(2));
   });
 
   it('unmirrored bars rise from the bottom row and never use the palette space', () => {

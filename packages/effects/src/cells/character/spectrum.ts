@@ -32,7 +32,9 @@ export const spectrum = defineCellEffect({
     const cent = f.get('cent');
     const ids = grid.glyphIds(resolvePalette(p.palette));
     const plen = ids.length;
-    const nBars = Math.min(p.n_bars, cols);
+    // At least 3 columns a bar (2 + a gap): with one column each the bars of a narrow (portrait) frame fused into
+    // one solid block.
+    const nBars = Math.max(1, Math.min(p.n_bars, Math.floor(cols / 3)));
     const width = cols / nBars;
     const gap = width > 2 ? 1 : 0;
     const maxH = p.mirror ? rows / 2 - 2 : rows - 4;

@@ -107,26 +107,36 @@ describe('morph and sequence', () => {
     expect(out[0]).toBeCloseTo(0.2 + 0.6 * E.easeInOutCubic(0.25), 6);
   });
 
-  it('sequencePosition: crossfade in from the previous field and out to the next, looping', () => {
+  it('sequencePosition: one crossfade centred on each boundary, none into the first field or out of the last', () => {
     const pos = { index: 0, other: -1, weight: 0 };
-    sequencePosition(0.5, 3, [4], 1, E.easeLinear, pos);
-    expect(pos).toEqual({ index: 0, other: -1, weight: 0 }); // first field: no fade-in
-    sequencePosition(3.5, 3, [4], 1, E.easeLinear, pos);
-    expect(pos).toEqual({ index: 0, other: 1, weight: 0.5 });
-    sequencePosition(4.25, 3, [4], 1, E.easeLinear, pos);
-    expect(pos).toEqual({ index: 1, other: 0, weight: 0.75 });
-    sequencePosition(11.5, 3, [4], 1, E.easeLinear, pos);
-    expect(pos).toEqual({ index: 2, other: -1, weight: 0 }); // last field: no fade-out
-    sequencePosition(12.5, 3, [4], 1, E.easeLinear, pos);
-    expect(pos).toEqual({ index: 0, other: -1, weight: 0 }); // loops
-    sequencePosition(2.5, 2, [2, 6], 1, E.easeLinear, pos);
-    expect(pos).toEqual({ index: 1, other: 0, weight: 0.5 });
+    const share = (t: number, count = 3, durations = [4]) => {
+      sequencePosition(t, count, durations, 1, E.easeLinear, pos);
+      return { ...pos };
+    };
+    expect(share(0.2)).toEqual({ index: 0, other: -1, weight: 0 }); // first field: no fade-in
+    expect(share(3.4)).toEqual({ index: 0, other: -1, weight: 0 }); // before the crossfade
+    expect(share(3.75)).toEqual({ index: 0, other: 1, weight: 0.25 });
+    expect(share(4.25)).toEqual({ index: 1, other: 0, weight: 0.25 });
+    expect(share(11.75)).toEqual({ index: 2, other: -1, weight: 0 }); // last field: no fade-out
+    expect(share(12.5)).toEqual({ index: 0, other: -1, weight: 0 }); // loops
+    expect(share(2.25, 2, [2, 6])).toEqual({ index: 1, other: 0, weight: 0.25 });
+    // The next field's share rises monotonically through the boundary (it once fell back to 0 there).
+    const next = (t: number) => {
+      const p = share(t);
+      return p.index === 1 ? (p.other === 0 ? 1 - p.weight : 1) : p.other === 1 ? p.weight : 0;
+    };
+    const ts = Array.from({ length: 41 }, (_, k) => 3 + k * 0.05);
+    const shares = ts.map(next);
+    for (let k = 1; k < shares.length; k++) expect(shares[k]).toBeGreaterThanOrEqual(shares[k - 1]! - 1e-12);
+    expect(next(4 - 1e-9)).toBeCloseTo(0.5, 6);
+    expect(next(4)).toBeCloseTo(0.5, 6);
+    expect([next(3.5), next(4.5)]).toEqual([0, 1]);
   });
 
   it('sequenceFields blends the fields', () => {
     const out = new Float32Array(80);
-    sequenceFields(out, grid, ctx(3.5), [constant(0), constant(1)], [4], 1, E.easeLinear);
-    expect(out[5]).toBeCloseTo(0.5, 6);
+    sequenceFields(out, grid, ctx(3.75), [constant(0), constant(1)], [4], 1, E.easeLinear);
+    expect(out[5]).toBeCloseTo(0.25, 6);
   });
 
   it('registered morph and sequence evaluate named fields with their own state slots', () => {

@@ -6,9 +6,11 @@ import { COMPOSABLE_FIELDS, fillComposable, type FieldFn } from './morph.js';
 
 /**
  * Where t falls in a looping sequence: the field index, and the neighbour to blend with (−1 = none) and its weight.
- * Each field fades in from the previous one during its first `crossfade` seconds (not the first field) and toward
- * the next during its last `crossfade` seconds (not the last field), as `vf_sequence`. Durations cycle when there
- * are fewer durations than fields.
+ * One crossfade of `crossfade` seconds is centred on each boundary between neighbours (none into the first field or
+ * out of the last, where the loop cuts): the next field's share rises from 0 to 1 across it. The catalog's wording
+ * (`vf_sequence`: fade in during the first `crossfade` seconds *and* toward the next during the last) read as two
+ * fades, each reaching its end at the boundary, so the picture jumped back to the old field there and faded again
+ * (README, Decisions). Durations cycle when there are fewer durations than fields.
  */
 export function sequencePosition(
   t: number,
@@ -35,13 +37,15 @@ export function sequencePosition(
       out.index = i;
       const timeIn = local - elapsed;
       const timeLeft = d - timeIn;
-      if (timeIn < crossfade && i > 0) {
-        // Previous field fading out: weight is B's share in prev·(1−w) + base·w; store the other's share.
+      const half = crossfade / 2;
+      if (timeIn < half && i > 0) {
+        // The second half of the crossfade from the previous field; weight is the other's (the previous) share.
         out.other = i - 1;
-        out.weight = 1 - ease(timeIn / crossfade);
-      } else if (timeLeft < crossfade && i < count - 1) {
+        out.weight = 1 - ease(0.5 + timeIn / crossfade);
+      } else if (timeLeft <= half && i < count - 1 && crossfade > 0) {
+        // The first half, towards the next field.
         out.other = i + 1;
-        out.weight = ease(1 - timeLeft / crossfade);
+        out.weight = ease(0.5 - timeLeft / crossfade);
       }
       return;
     }
