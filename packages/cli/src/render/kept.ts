@@ -125,7 +125,7 @@ export function checkReuse(o: {
   stat: (unit: WorkUnit) => number | null;
 }): void {
   if (!o.reused.length) return;
-  const fresh = 'render without --clip/--skip-render (with --keep-intermediates to keep the segments for next time)';
+  const fresh = 'render without --clip/--skip-render, adding --keep-intermediates to keep the segments for next time';
   if (!o.record) {
     const what = existsSync(o.dir) ? `${o.dir} has no record of its segments (made by an older glyphreel, or not by a render)` : `there are no kept segments (${o.dir} does not exist)`;
     throw new GlyphreelError('E_INPUT', `Cannot reuse segments: ${what}`, { hint: fresh });
