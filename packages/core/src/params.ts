@@ -1,4 +1,5 @@
 import { GlyphreelError } from './errors.js';
+import { closest } from './registry.js';
 
 /**
  * Parameter schemas. One schema drives validation (defaults filled, bad values rejected with an error that names the
@@ -141,6 +142,8 @@ export function describeAllowed(spec: ParamSpec | ArrayItemSpec): string {
         : '';
       return `a list of ${len}items, each ${describeAllowed(spec.items)}${bounds}`;
     }
+    default:
+      return `nothing (unknown parameter type ${show((spec as { type?: unknown }).type)})`;
   }
 }
 
@@ -206,6 +209,9 @@ function checkValue(owner: ParamOwner, name: string, spec: ParamSpec | ArrayItem
       if (spec.maxItems !== undefined && value.length > spec.maxItems) return fail(owner, name, value, spec);
       return value.map((v, i) => checkValue(owner, `${name}[${i}]`, spec.items, v));
     }
+    default:
+      // checkSchema refuses unknown types when a plugin registers; a schema that skipped it accepts nothing.
+      throw unknownType(owner, name, spec);
   }
 }
 
@@ -250,20 +256,107 @@ function cloneDefault(spec: ParamSpec): unknown {
   return Array.isArray(d) ? structuredClone(d) : d;
 }
 
-/** Checks that a schema's own defaults are valid (run when a plugin registers, so a broken plugin fails early). */
+/** Every parameter type, in the order messages list them. */
+export const PARAM_TYPES: readonly ParamSpec['type'][] = ['number', 'integer', 'boolean', 'enum', 'color', 'string', 'array', 'palette'];
+
+/** Names authors reach for that mean one of ours (`float` is `number`). */
+const TYPE_ALIASES: Readonly<Record<string, ParamSpec['type']>> = {
+  float: 'number', double: 'number', real: 'number', int: 'integer', bool: 'boolean', str: 'string', text: 'string',
+  colour: 'color', rgb: 'color', list: 'array', select: 'enum', choice: 'enum', choices: 'enum',
+};
+
+/** The keys each type reads; any other key is a mistake (`options` for `values`) and is refused by name. */
+const COMMON_KEYS = ['type', 'default', 'description', 'required'] as const;
+const TYPE_KEYS: Readonly<Record<ParamSpec['type'], readonly string[]>> = {
+  number: ['min', 'max'],
+  integer: ['min', 'max'],
+  boolean: [],
+  enum: ['values'],
+  color: [],
+  string: ['nonEmpty'],
+  array: ['items', 'length', 'minItems', 'maxItems'],
+  palette: [],
+};
+const KEY_ALIASES: Readonly<Record<string, string>> = {
+  options: 'values', choices: 'values', enum: 'values', items: 'values', minimum: 'min', maximum: 'max',
+  desc: 'description', help: 'description', defaultValue: 'default', value: 'default', item: 'items', len: 'length',
+  nonempty: 'nonEmpty', optional: 'required',
+};
+
+function where(owner: ParamOwner): string {
+  return `${owner.plugin}/${owner.entry} (${owner.kind})`;
+}
+
+function unknownType(owner: ParamOwner, name: string, spec: unknown): GlyphreelError {
+  const type = (spec as { type?: unknown } | null)?.type;
+  const alias = typeof type === 'string' ? TYPE_ALIASES[type.toLowerCase()] ?? closest(type, PARAM_TYPES) : undefined;
+  const what = type === undefined ? 'has no "type"' : `has unknown type ${show(type)}`;
+  return new GlyphreelError('E_PLUGIN', `${where(owner)}: parameter "${name}" ${what}`, {
+    hint: `${alias ? `use type: '${alias}'; ` : ''}valid types: ${PARAM_TYPES.join(', ')}`,
+  });
+}
+
+/** Checks one spec's shape (type, keys, enum values, bounds, array items); `name` is `p` or `p[]` for items. */
+function checkSpecShape(spec: unknown, name: string, owner: ParamOwner, item: boolean): void {
+  const plugin = (what: string, hint?: string): never => {
+    throw new GlyphreelError('E_PLUGIN', `${where(owner)}: parameter "${name}" ${what}`, { hint });
+  };
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
+    plugin(`must be an object like { type: 'number', default: 1 }, got ${show(spec)}`);
+  }
+  const s = spec as Record<string, unknown>;
+  const type = s.type as ParamSpec['type'];
+  if (typeof type !== 'string' || !PARAM_TYPES.includes(type)) throw unknownType(owner, name, spec);
+  const allowed = [...COMMON_KEYS, ...TYPE_KEYS[type]];
+  for (const key of Object.keys(s)) {
+    if (allowed.includes(key)) continue;
+    const alias = KEY_ALIASES[key];
+    const guess = alias !== undefined && allowed.includes(alias) ? alias : closest(key, allowed);
+    plugin(`(type ${type}) has unknown key "${key}"`, `${guess ? `did you mean "${guess}"? ` : ''}${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type} parameter takes ${allowed.join(', ')}`);
+  }
+  if (!item && s.default === undefined && !s.required) plugin('has no default', 'give it a default, or required: true');
+  switch (type) {
+    case 'enum': {
+      const values = s.values;
+      if (!Array.isArray(values) || values.length === 0) {
+        plugin(`(enum) has no values: "values" must be a non-empty array of strings, got ${show(values)}`, "e.g. { type: 'enum', values: ['a', 'b'], default: 'a' }");
+      }
+      const notString = (values as unknown[]).find((v) => typeof v !== 'string');
+      if (notString !== undefined) plugin(`(enum) has a value that is not a string: ${show(notString)}`);
+      return;
+    }
+    case 'number':
+    case 'integer':
+      for (const k of ['min', 'max'] as const) {
+        if (s[k] !== undefined && (typeof s[k] !== 'number' || !Number.isFinite(s[k]))) plugin(`has a ${k} that is not a finite number: ${show(s[k])}`);
+      }
+      if (s.min !== undefined && s.max !== undefined && (s.min as number) > (s.max as number)) plugin('has min > max');
+      return;
+    case 'array':
+      for (const k of ['length', 'minItems', 'maxItems'] as const) {
+        if (s[k] !== undefined && !(Number.isInteger(s[k]) && (s[k] as number) >= 0)) plugin(`has a ${k} that is not a whole number: ${show(s[k])}`);
+      }
+      if (s.items === undefined) plugin("(array) has no \"items\" spec", "e.g. { type: 'array', items: { type: 'number' }, default: [] }");
+      checkSpecShape(s.items, `${name}[]`, owner, true);
+      return;
+    default:
+      return;
+  }
+}
+
+/**
+ * Checks a schema (run when a plugin registers, so a broken plugin fails early with E_PLUGIN naming the parameter):
+ * every spec is an object of a known type with only the keys that type reads, enums have values, bounds are
+ * ordered, and the defaults are valid.
+ */
 export function checkSchema(schema: ParamSchema, owner: ParamOwner): void {
   for (const [name, spec] of Object.entries(schema)) {
-    if (spec.type === 'enum' && spec.values.length === 0) {
-      throw new GlyphreelError('E_PLUGIN', `${owner.plugin}/${owner.entry} (${owner.kind}): enum parameter "${name}" has no values`);
-    }
-    if ((spec.type === 'number' || spec.type === 'integer') && spec.min !== undefined && spec.max !== undefined && spec.min > spec.max) {
-      throw new GlyphreelError('E_PLUGIN', `${owner.plugin}/${owner.entry} (${owner.kind}): parameter "${name}" has min > max`);
-    }
+    checkSpecShape(spec, name, owner, false);
     if (spec.required) continue;
     try {
       checkValue(owner, name, spec, spec.default);
     } catch (e) {
-      throw new GlyphreelError('E_PLUGIN', `${owner.plugin}/${owner.entry} (${owner.kind}): the default of parameter "${name}" is invalid`, {
+      throw new GlyphreelError('E_PLUGIN', `${where(owner)}: the default of parameter "${name}" is invalid`, {
         hint: e instanceof Error ? e.message : undefined,
       });
     }

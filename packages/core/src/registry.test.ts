@@ -175,3 +175,42 @@ describe('Registry', () => {
     expect(e.hint).toContain('known: dense, neon/tubes');
   });
 });
+
+describe('Registry: plugin author mistakes', () => {
+  const waves = defineValueEffect({ name: 'waves', params: {}, fill() {} });
+  const invert = defineShader({ name: 'invert', params: {}, apply() {} });
+
+  it('says a plugin without apiVersion needs one, and that a string apiVersion must be a number', () => {
+    const none = thrown(() => new Registry().register({ name: 'bad', version: '0.1.0', effects: [waves] } as unknown as Plugin));
+    expect([none.code, none.toLine()]).toEqual(['E_PLUGIN', 'Plugin "bad" has no apiVersion (add apiVersion: PLUGIN_API_VERSION from @glyphreel/core)']);
+    const str = thrown(() => new Registry().register({ name: 'bad', version: '0.1.0', apiVersion: '1', effects: [waves] } as unknown as Plugin));
+    expect([str.code, str.toLine()]).toEqual([
+      'E_PLUGIN',
+      'Plugin "bad" has apiVersion "1", which is not a number (write apiVersion: PLUGIN_API_VERSION from @glyphreel/core, the number 1)',
+    ]);
+    expect(thrown(() => new Registry().register({ name: 'bad', version: '0.1.0', apiVersion: 2 } as Plugin)).code).toBe('E_API_VERSION');
+  });
+
+  it('names a parameter schema mistake when the plugin registers, and adds nothing', () => {
+    const reg = new Registry();
+    const bad = defineValueEffect({ name: 'waves', params: { freq: { type: 'float', default: 1 } } as never, fill() {} });
+    const e = thrown(() => reg.register(definePlugin({ name: 'bad', version: '1', apiVersion: 1, effects: [bad] })));
+    expect([e.code, e.message]).toEqual(['E_PLUGIN', 'bad/waves (effect): parameter "freq" has unknown type "float"']);
+    expect(reg.plugins()).toEqual([]);
+  });
+
+  it('suggests the prefixed name of a plugin entry written without its plugin name', () => {
+    const reg = new Registry().register(builtin(), { builtin: true }).register(definePlugin({ name: 'mine', version: '1', apiVersion: 1, effects: [waves], shaders: [invert] }));
+    const e = thrown(() => reg.get('effects', 'waves'));
+    expect([e.code, e.toLine()]).toEqual(['E_UNKNOWN', `Unknown effect "waves" (did you mean mine/waves? plugin entries carry their plugin's name)`]);
+    expect(thrown(() => reg.get('effects', 'other/waves')).hint).toBe(`did you mean mine/waves? plugin entries carry their plugin's name`);
+    expect(reg.suggest('waves')).toBe(`did you mean mine/waves? plugin entries carry their plugin's name`);
+  });
+
+  it('says when the name is another kind of entry', () => {
+    const reg = new Registry().register(builtin(), { builtin: true }).register(definePlugin({ name: 'mine', version: '1', apiVersion: 1, shaders: [invert] }));
+    expect(thrown(() => reg.get('effects', 'mine/invert')).toLine()).toBe('Unknown effect "mine/invert" (mine/invert is a shader, not an effect; glyphreel plugins lists the effects)');
+    expect(thrown(() => reg.get('effects', 'invert')).hint).toBe('mine/invert is a shader, not an effect; glyphreel plugins lists the effects');
+    expect(thrown(() => reg.get('shaders', 'plasma')).hint).toBe('plasma is an effect, not a shader; glyphreel plugins lists the shaders');
+  });
+});

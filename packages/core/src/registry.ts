@@ -63,7 +63,18 @@ export class Registry {
     if (typeof plugin.version !== 'string' || plugin.version.length === 0) {
       throw new GlyphreelError('E_PLUGIN', `Plugin "${pname}" has no version string`);
     }
-    if (!SUPPORTED_API_VERSIONS.includes(plugin.apiVersion)) {
+    const api: unknown = plugin.apiVersion;
+    if (api === undefined) {
+      throw new GlyphreelError('E_PLUGIN', `Plugin "${pname}" has no apiVersion`, {
+        hint: 'add apiVersion: PLUGIN_API_VERSION from @glyphreel/core',
+      });
+    }
+    if (typeof api !== 'number') {
+      throw new GlyphreelError('E_PLUGIN', `Plugin "${pname}" has apiVersion ${JSON.stringify(api)}, which is not a number`, {
+        hint: `write apiVersion: PLUGIN_API_VERSION from @glyphreel/core, the number ${SUPPORTED_API_VERSIONS.join(' or ')}`,
+      });
+    }
+    if (!SUPPORTED_API_VERSIONS.includes(api)) {
       throw new GlyphreelError(
         'E_API_VERSION',
         `Plugin "${pname}" needs plugin API ${JSON.stringify(plugin.apiVersion)}, but this @glyphreel/core supports ${SUPPORTED_API_VERSIONS.join(', ')}`,
@@ -128,11 +139,37 @@ export class Registry {
   get<K extends EntryKind>(kind: K, name: string): RegisteredEntry<K> {
     const found = this.find(kind, name);
     if (found) return found;
-    const candidates = this.names(kind);
+    throw new GlyphreelError('E_UNKNOWN', `Unknown ${NOUN[kind]} "${name}"`, { hint: this.suggest(name, kind) });
+  }
+
+  /**
+   * What a user probably meant by a name that is not registered (as `kind`, or as anything when `kind` is left
+   * out), for the hint of an "unknown" error: the plugin entry of that bare name ("did you mean mine/waves? …"), an
+   * entry of that name of another kind ("mine/invert is a shader, not an effect"), a close spelling, or the list.
+   */
+  suggest(name: string, kind?: EntryKind): string {
+    const kinds = kind ? [kind] : ENTRY_KINDS;
+    // A third-party entry written without its plugin's name.
+    const bare = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;
+    const unprefixed = kinds.flatMap((k) => [...this.qualified.get(k)!.values()].filter((e) => !e.builtin && e.name === bare && e.qualifiedName !== name));
+    if (unprefixed.length) {
+      const names = unprefixed.map((e) => e.qualifiedName);
+      return `did you mean ${names.join(' or ')}? plugin entries carry their plugin's name`;
+    }
+    // The name exists, as another kind of entry.
+    if (kind) {
+      const other = ENTRY_KINDS.filter((k) => k !== kind)
+        .map((k) => this.find(k, name) ?? [...this.qualified.get(k)!.values()].find((e) => !e.builtin && e.name === bare))
+        .find((e) => e !== undefined);
+      if (other) {
+        const shown = other.builtin ? other.name : other.qualifiedName;
+        return `${shown} is ${article(NOUN[other.kind])}, not ${article(NOUN[kind])}; glyphreel plugins lists the ${NOUN[kind]}s`;
+      }
+    }
+    const candidates = kinds.flatMap((k) => this.names(k));
     const guess = closest(name, candidates);
-    throw new GlyphreelError('E_UNKNOWN', `Unknown ${NOUN[kind]} "${name}"`, {
-      hint: guess ? `did you mean "${guess}"? (glyphreel plugins lists them)` : `known: ${candidates.slice(0, 12).join(', ')}${candidates.length > 12 ? ', …' : ''}`,
-    });
+    if (guess) return `did you mean "${guess}"? (glyphreel plugins lists them)`;
+    return `known: ${candidates.slice(0, 12).join(', ')}${candidates.length > 12 ? ', …' : ''}`;
   }
 
   find<K extends EntryKind>(kind: K, name: string): RegisteredEntry<K> | undefined {
@@ -246,6 +283,11 @@ function checkEntryShape(kind: EntryKind, def: unknown, plugin: string, name: st
     default:
       return needFn('apply');
   }
+}
+
+/** "an effect", "a shader". */
+function article(noun: string): string {
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 /** The candidate within edit distance 2 (or a third of the name), for "did you mean". */
