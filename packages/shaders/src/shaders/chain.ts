@@ -39,6 +39,8 @@ export interface ShaderChainOptions {
 
 interface InternalStep extends ShaderStep {
   readonly def: ShaderDef<any>;
+  /** Built-in shaders' own GlyphreelErrors already name them; a plugin's get its name in front (shaderFailed). */
+  readonly builtin: boolean;
   readonly scaler: AudioScaler | undefined;
   /** Reused every frame for the scaled values, so scaling allocates nothing. */
   readonly live: Record<string, any>;
@@ -106,6 +108,7 @@ export class ShaderChain {
       params: Object.freeze(values),
       audioReactive: scaler !== undefined,
       def: entry.def as ShaderDef<any>,
+      builtin: entry.builtin,
       scaler,
       live: { ...values },
       base: values,
@@ -193,13 +196,45 @@ function runBands(steps: readonly InternalStep[], from: number, to: number, fram
   }
 }
 
+/**
+ * Runs one step and holds the shader to its contract: it changes `frame.data` in place and returns nothing. An
+ * exception it throws is re-raised naming the shader; a replaced `data`, a changed size or a returned value is an
+ * E_PLUGIN error naming the shader and the rule (a returned frame would otherwise be dropped silently, and a resized
+ * one would reach the encoder or the PNG writer at the wrong size).
+ */
 function runStep(step: InternalStep, frame: RgbFrame, ctx: MutableShaderContext): void {
-  if (step.scaler) {
-    step.scaler(step.base, step.live, ctx.features);
-    step.def.apply(frame, step.live, ctx);
-  } else {
-    step.def.apply(frame, step.base, ctx);
+  const { width, height, data } = frame;
+  const params = step.scaler ? (step.scaler(step.base, step.live, ctx.features), step.live) : step.base;
+  let returned: unknown;
+  try {
+    returned = step.def.apply(frame, params, ctx);
+  } catch (e) {
+    throw shaderFailed(step, e);
   }
+  if (frame.data !== data || frame.width !== width || frame.height !== height || data.length !== width * height * 3) {
+    const got = `${String(frame.width)}×${String(frame.height)}${frame.data !== data ? ` (frame.data replaced, ${String((frame.data as Uint8Array | undefined)?.length)} bytes)` : ''}`;
+    // Put the frame back, so the pooled frame (or the chain's arena copy) stays usable and releasable.
+    Object.assign(frame as { width: number; height: number; data: Uint8Array }, { width, height, data });
+    throw new GlyphreelError('E_PLUGIN', `shader ${step.name} changed the frame from ${width}×${height} to ${got}: a shader changes frame.data in place; it must not replace it or change the size`, {
+      hint: 'write the pixels into frame.data, e.g. frame.data.set(pixels), and leave width, height and data as they are',
+    });
+  }
+  if (returned !== undefined) {
+    const what = typeof returned === 'object' && returned !== null && 'data' in returned ? 'a frame' : `a ${typeof returned}`;
+    throw new GlyphreelError('E_PLUGIN', `shader ${step.name} returned ${what}, which would be ignored: a shader changes frame.data in place and returns nothing`, {
+      hint: 'copy the result into frame.data, e.g. frame.data.set(result.data), and return nothing',
+    });
+  }
+}
+
+/**
+ * An exception from a shader's code with the shader named in front, as E_RENDER (the render adds the scene and the
+ * frame). A GlyphreelError keeps its code and hint; a built-in's passes unchanged (its messages name it already).
+ */
+function shaderFailed(step: InternalStep, e: unknown): unknown {
+  const message = `shader ${step.name}: ${e instanceof Error ? e.message : String(e)}`;
+  if (!isGlyphreelError(e)) return new GlyphreelError('E_RENDER', message, { cause: e });
+  return step.builtin ? e : new GlyphreelError(e.code, message, { hint: e.hint, cause: e });
 }
 
 /** A chain over any registry (built-ins plus third-party plugins). */
