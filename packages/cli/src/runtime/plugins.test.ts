@@ -149,3 +149,20 @@ describe('scene-file plugins by package name', () => {
     await expect(prepareProject({ file }, [], path.parse(dir).root)).rejects.toThrow('Cannot find plugin "faraway" (tried faraway, glyphreel-plugin-faraway from /)');
   });
 });
+
+describe('plugin modules with a missing or wrong apiVersion', () => {
+  const effect = "effects: [{ name: 'waves', kind: 'value', params: {}, fill(o) { o.fill(0.5); } }]";
+  writeFileSync(path.join(dir, 'noapi.mjs'), `export default { name: 'bad', version: '0.1.0', ${effect} };\n`);
+  writeFileSync(path.join(dir, 'apistr.mjs'), `export default { name: 'bad', version: '0.1.0', apiVersion: '1', ${effect} };\n`);
+
+  it('are loaded, and registering them says what to fix rather than "does not export a plugin"', async () => {
+    const none = await buildRegistry(['./noapi.mjs'], dir).catch((e: unknown) => e as GlyphreelError);
+    expect(none).toBeInstanceOf(GlyphreelError);
+    expect([(none as GlyphreelError).code, (none as GlyphreelError).toLine()]).toEqual([
+      'E_PLUGIN',
+      'Plugin "bad" has no apiVersion (add apiVersion: PLUGIN_API_VERSION from @glyphreel/core)',
+    ]);
+    const str = (await buildRegistry(['./apistr.mjs'], dir).catch((e: unknown) => e)) as GlyphreelError;
+    expect(str.message).toBe('Plugin "bad" has apiVersion "1", which is not a number');
+  });
+});

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { GlyphreelError, Registry, type Plugin } from '@glyphreel/core';
+import { ENTRY_KINDS, GlyphreelError, Registry, type Plugin } from '@glyphreel/core';
 
 /**
  * The built-in plugins, loaded through the same path as third-party ones. Worker threads rebuild their registry
@@ -17,8 +17,13 @@ export interface LoadedPlugin {
   file: string;
 }
 
+/**
+ * A named object with an apiVersion or entry lists. One with entries but no (or a wrong) apiVersion counts, so that
+ * registering it says what is missing rather than "does not export a plugin".
+ */
 function looksLikePlugin(x: unknown): x is Plugin {
-  return typeof x === 'object' && x !== null && typeof (x as Plugin).name === 'string' && 'apiVersion' in (x as object);
+  if (typeof x !== 'object' || x === null || typeof (x as Plugin).name !== 'string') return false;
+  return 'apiVersion' in x || ENTRY_KINDS.some((k) => Array.isArray((x as Record<string, unknown>)[k]));
 }
 
 function isPathLike(spec: string): boolean {

@@ -2,6 +2,7 @@ import {
   createField,
   deriveSeed,
   GlyphreelError,
+  isGlyphreelError,
   Rng,
   type BlendDef,
   type CellEffectDef,
@@ -49,6 +50,12 @@ interface LayerRuntime {
   blend: { builtin: boolean; def: BlendDef };
   ctx: LiveContext;
   rng: Rng;
+  /** Whether the layer's effect comes from a third-party plugin (its first drawn field is checked, checkField). */
+  thirdParty: boolean;
+  /** Set once the first drawn field has been checked. */
+  checked: boolean;
+  /** The grid's warning channel (the one glyph warnings take to the user). */
+  warn: (message: string) => void;
 }
 
 export interface SceneRuntimeOptions {
@@ -142,6 +149,9 @@ export class SceneRuntime {
       blend: { builtin: blendEntry.builtin, def: blendEntry.def as BlendDef },
       ctx,
       rng,
+      thirdParty: !entry.builtin,
+      checked: false,
+      warn: grid.onWarning,
     };
     if (spec.kind === 'value') {
       layer.value = { def: entry.def as ValueEffectDef<any>, field: createField(grid) };
@@ -174,14 +184,22 @@ export class SceneRuntime {
     const local = i - this.o.sceneFrameStart;
     for (const L of this.layers) {
       if (L.spec.when && !holds(L.spec.when, features.get(L.spec.when.feature))) continue;
-      if (L.cells?.prepare) {
-        this.setTime(L.ctx, local, features, false);
-        await L.cells.prepare(L.grid, L.ctx, L.spec.effect.params as never);
+      try {
+        if (L.cells?.prepare) {
+          this.setTime(L.ctx, local, features, false);
+          await L.cells.prepare(L.grid, L.ctx, L.spec.effect.params as never);
+        }
+      } catch (e) {
+        throw this.failed(L, 'effect', L.spec.effect.name, e, ' (prepare)');
       }
       for (const p of L.posts) {
         if (!p.def.prepare) continue;
         this.setTime(p.ctx, local, features, false);
-        await p.def.prepare(L.grid, p.ctx, p.params as never);
+        try {
+          await p.def.prepare(L.grid, p.ctx, p.params as never);
+        } catch (e) {
+          throw this.failed(L, `post[${p.k}] effect`, L.spec.post[p.k]!.name, e, ' (prepare)');
+        }
       }
     }
   }
@@ -189,8 +207,18 @@ export class SceneRuntime {
   /** Lets layers release what they hold (video readers, child processes). Safe to call more than once. */
   async dispose(): Promise<void> {
     for (const L of this.layers) {
-      await L.cells?.dispose?.(L.ctx.state);
-      for (const p of L.posts) await p.def.dispose?.(p.ctx.state);
+      try {
+        await L.cells?.dispose?.(L.ctx.state);
+      } catch (e) {
+        throw this.failed(L, 'effect', L.spec.effect.name, e, ' (dispose)');
+      }
+      for (const p of L.posts) {
+        try {
+          await p.def.dispose?.(p.ctx.state);
+        } catch (e) {
+          throw this.failed(L, `post[${p.k}] effect`, L.spec.post[p.k]!.name, e, ' (dispose)');
+        }
+      }
     }
     // WebAssembly memory is not garbage-collected with the runtime: a long render makes one runtime per unit.
     this.feedback?.release();
@@ -228,7 +256,12 @@ export class SceneRuntime {
       const c = this.custom;
       this.setTime(c.ctx, local, features, replaying);
       c.rng.reseed(deriveSeed(seed, sceneId, 'scene', i));
-      const drawn = c.def.render(c.ctx, c.params as never);
+      let drawn: RgbFrame;
+      try {
+        drawn = c.def.render(c.ctx, c.params as never);
+      } catch (e) {
+        throw this.failed(null, 'scene', this.scene.scene!.name, e);
+      }
       if (frame && drawn !== frame) {
         if (drawn.width !== frame.width || drawn.height !== frame.height) {
           throw new GlyphreelError('E_RENDER', `Scene "${this.scene.name}": custom scene returned a ${drawn.width}×${drawn.height} frame, expected ${frame.width}×${frame.height}`);
@@ -241,28 +274,52 @@ export class SceneRuntime {
       this.setTime(L.ctx, local, features, replaying);
       L.rng.reseed(deriveSeed(seed, sceneId, L.index, i));
       let cells: CellLayer | null = null;
-      if (L.value) {
-        // A transformed layer samples its field through new coordinates (a reused grid-like object, no allocation).
-        const t = L.transform;
-        const g = t ? (t.grid = applyTransform(t.def, L.grid, L.ctx, t.params as never, t.grid)) : L.grid;
-        // A pure field carries nothing to the next frame: replaying it would be wasted work.
-        const skip = replaying && L.value.def.pure === true && L.posts.length === 0;
-        if (!skip) L.value.def.fill(L.value.field, g, L.ctx, L.spec.effect.params as never);
-        if (!replaying || L.posts.length) cells = this.colourValueLayer(L);
-      } else {
-        cells = renderer.layer(L.grid);
-        L.cells!.draw(cells, L.grid, L.ctx, L.spec.effect.params as never);
-      }
-      for (const p of L.posts) {
-        this.setTime(p.ctx, local, features, replaying);
-        p.rng.reseed(deriveSeed(seed, sceneId, L.index, 'post', p.k, i));
-        p.def.draw(cells!, L.grid, p.ctx, p.params as never);
+      // What is running, for an exception from plugin code (see failed); set before each call into an entry.
+      let stage = 'effect';
+      let stageName = L.spec.effect.name;
+      try {
+        if (L.value) {
+          // A transformed layer samples its field through new coordinates (a reused grid-like object, no allocation).
+          const t = L.transform;
+          if (t) {
+            stage = 'transform';
+            stageName = L.spec.transform!.name;
+          }
+          const g = t ? (t.grid = applyTransform(t.def, L.grid, L.ctx, t.params as never, t.grid)) : L.grid;
+          stage = 'effect';
+          stageName = L.spec.effect.name;
+          // A pure field carries nothing to the next frame: replaying it would be wasted work.
+          const skip = replaying && L.value.def.pure === true && L.posts.length === 0;
+          if (!skip) L.value.def.fill(L.value.field, g, L.ctx, L.spec.effect.params as never);
+          if (!replaying && !L.checked) checkField(L);
+          if (!replaying || L.posts.length) {
+            if (L.hue) {
+              stage = 'hue';
+              stageName = (L.spec.hue as Ref).name;
+            }
+            cells = this.colourValueLayer(L);
+          }
+        } else {
+          cells = renderer.layer(L.grid);
+          L.cells!.draw(cells, L.grid, L.ctx, L.spec.effect.params as never);
+        }
+        for (const p of L.posts) {
+          stage = `post[${p.k}] effect`;
+          stageName = L.spec.post[p.k]!.name;
+          this.setTime(p.ctx, local, features, replaying);
+          p.rng.reseed(deriveSeed(seed, sceneId, L.index, 'post', p.k, i));
+          p.def.draw(cells!, L.grid, p.ctx, p.params as never);
+        }
+        if (!replaying && out && L.mask) {
+          stage = 'mask';
+          stageName = L.spec.mask!.name;
+          L.mask.def.fill(L.mask.field, L.grid, L.ctx, L.mask.params as never);
+        }
+      } catch (e) {
+        throw this.failed(L, stage, stageName, e);
       }
       if (replaying || !out) continue;
-      if (L.mask) {
-        L.mask.def.fill(L.mask.field, L.grid, L.ctx, L.mask.params as never);
-        maskColours(cells!, L.mask.field);
-      }
+      if (L.mask) maskColours(cells!, L.mask.field);
       if (this.fuse && drawn++ === 0 && isDirect(L)) {
         single = L;
         singleCells = cells;
@@ -298,6 +355,19 @@ export class SceneRuntime {
     return out;
   }
 
+  /**
+   * An exception from plugin code, with the entry and the layer's position in front (`layers[0] effect mine/waves:
+   * boom`), as E_RENDER: the render adds the scene and the frame. A GlyphreelError keeps its code and hint; a
+   * built-in entry's passes unchanged, since its messages name what went wrong already.
+   */
+  private failed(L: LayerRuntime | null, what: string, name: string, e: unknown, suffix = ''): unknown {
+    const entryKind = what.endsWith('effect') ? 'effects' : what === 'hue' ? 'hues' : what === 'mask' ? 'masks' : what === 'transform' ? 'transforms' : 'scenes';
+    const builtin = this.o.registry.find(entryKind, name)?.builtin ?? false;
+    const message = `${L ? `layers[${L.index}] ` : ''}${what} ${name}${suffix}: ${e instanceof Error ? e.message : String(e)}`;
+    if (!isGlyphreelError(e)) return new GlyphreelError('E_RENDER', message, { cause: e });
+    return builtin ? e : new GlyphreelError(e.code, message, { hint: e.hint, cause: e });
+  }
+
   private colourValueLayer(L: LayerRuntime): CellLayer {
     const cells = this.o.renderer.layer(L.grid);
     const v = L.value!;
@@ -320,6 +390,23 @@ export class SceneRuntime {
     renderer.render(L.grid, cells, top);
     if (L.blend.builtin) blendFrames(out.data, top.data, L.blend.def.name, L.spec.opacity, out.data);
     else blendWithDef(L.blend.def, out.data, top.data, L.spec.opacity, out.data);
+  }
+}
+
+/**
+ * Checks the first field a third-party value effect draws, once: values belong in [0, 1], NaN draws a blank cell and
+ * anything outside is clamped, both silently. The first bad cell is reported through the grid's warning channel
+ * (the one glyph warnings take: `warning: …` after the frame or the render).
+ */
+function checkField(L: LayerRuntime): void {
+  L.checked = true;
+  if (!L.thirdParty) return;
+  const f = L.value!.field;
+  for (let i = 0; i < f.length; i++) {
+    const v = f[i] as number;
+    if (v >= 0 && v <= 1) continue;
+    L.warn(`layer ${L.index} (${L.spec.effect.name}) wrote ${Number.isNaN(v) ? 'NaN' : v} at cell ${i}: a value effect writes values in [0, 1]; NaN draws a blank cell and values outside are clamped`);
+    return;
   }
 }
 
