@@ -33,7 +33,8 @@ export const codePointLabel = (c: string) => `U+${c.codePointAt(0)!.toString(16)
 /**
  * Coverage masks of glyphs for one font chain at one size. Glyph id 0 is blank; ids are assigned in order of first
  * use and never change, so CellLayers stay valid while glyphs are added lazily. Each mask is cw×ch bytes, the glyph
- * drawn at (0,0) as the reference does (what lies outside the cell is cut), anti-aliased gray = coverage.
+ * drawn at (0,0) as the reference does (what lies outside the cell is cut), anti-aliased gray = coverage; a glyph from
+ * a fallback font is instead centred on the cell and, if its ink is wider than the cell, squeezed horizontally to fit.
  *
  * A glyph counts as missing from a font when it renders exactly like that font's .notdef (a font draws its .notdef
  * box, not nothing, for code points it lacks) or renders nothing at all; then the next font of the chain is tried,
@@ -63,6 +64,8 @@ export class GlyphAtlas {
   private gridSeeds: readonly GridSeed[] = [];
   /** The rasterizing canvas, made on the first glyph this thread draws (an atlas from a snapshot may never need it). */
   private ctx: SKRSContext2D | undefined;
+  /** A canvas wider than a cell, to measure a fallback font's glyph before fitting it (see `fitFallback`). */
+  private wide: SKRSContext2D | undefined;
   /** Per font of the chain: its .notdef mask (null: draws nothing), set up when the font is first needed. */
   private readonly fonts: ({ notdef: Uint8Array | null } | undefined)[];
   private readonly css: (string | undefined)[];
@@ -261,7 +264,12 @@ export class GlyphAtlas {
     return id;
   }
 
-  /** White on transparent, alpha = coverage; baseline at the rounded-up ascent so the ascender line is the cell top. */
+  /**
+   * White on transparent, alpha = coverage; baseline at the rounded-up ascent so the ascender line is the cell top.
+   * The primary font draws at (0, baseline) as the reference does, byte for byte. A fallback font's glyph (usually
+   * proportional: DejaVu Sans's ⎔ is 1.5 cells wide, its braille 1.2) goes through `fitFallback`: centred, and
+   * squeezed horizontally when wider than the cell.
+   */
   private rasterize(c: string, font: number): Uint8Array {
     if (c !== UNASSIGNED) this.font(font); // first: setting a font up draws its .notdef on this same canvas
     const css = this.cssOf(font);
@@ -269,11 +277,57 @@ export class GlyphAtlas {
     ctx.clearRect(0, 0, this.cw, this.ch);
     ctx.font = css;
     ctx.fillStyle = '#ffffff';
-    ctx.fillText(c, 0, this.metrics.ascent);
+    if (font === 0) ctx.fillText(c, 0, this.metrics.ascent);
+    else this.fitFallback(ctx, c, css);
     const rgba = ctx.getImageData(0, 0, this.cw, this.ch).data;
     const out = new Uint8Array(this.cellSize);
     for (let i = 0; i < out.length; i++) out[i] = rgba[i * 4 + 3] as number;
     return out;
+  }
+
+  /**
+   * Draws a fallback font's glyph into the cleared cell canvas so that it is not cut. It is first drawn at its natural
+   * size on a scratch canvas wide enough for any glyph, to find its ink columns exactly (measureText's ink box is
+   * whole pixels and ignores anti-aliasing). Ink at most cw wide is shifted by whole pixels (kept crisp, unscaled):
+   * its advance box centred on the cell, moved just enough to keep all ink inside, so glyphs whose place in the em
+   * matters (braille dots) keep it. Wider ink is scaled horizontally to cw − 1 and centred on the cell, keeping its
+   * height, baseline and stroke height in line with the primary font's glyphs.
+   */
+  private fitFallback(ctx: SKRSContext2D, c: string, css: string): void {
+    const cw = this.cw;
+    const asc = this.metrics.ascent;
+    const adv = ctx.measureText(c).width;
+    const pad = cw + 2;
+    const need = Math.ceil(Math.max(adv, cw)) * 3 + 2 * pad;
+    const scratch = (this.wide ??= canvasApi().createCanvas(need, this.ch).getContext('2d'));
+    if (scratch.canvas.width < need) scratch.canvas.width = need; // resizing resets the context's state
+    const sw = scratch.canvas.width;
+    scratch.clearRect(0, 0, sw, this.ch);
+    scratch.font = css;
+    scratch.fillStyle = '#ffffff';
+    scratch.fillText(c, pad, asc);
+    const rgba = scratch.getImageData(0, 0, sw, this.ch).data;
+    let x0 = sw;
+    let x1 = -1;
+    for (let y = 0; y < this.ch; y++) {
+      for (let x = 0; x < sw; x++) {
+        if ((rgba[(y * sw + x) * 4 + 3] as number) === 0) continue;
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+      }
+    }
+    if (x1 < 0) return; // no ink: the cell stays blank
+    const left = x0 - pad; // first ink column relative to the pen
+    const ink = x1 - x0 + 1;
+    if (ink <= cw) {
+      const o = Math.min(Math.max(Math.round((cw - adv) / 2), -left), cw - ink - left);
+      ctx.fillText(c, o, asc);
+      return;
+    }
+    const k = (cw - 1) / ink;
+    ctx.setTransform(k, 0, 0, 1, cw / 2 - k * (left + ink / 2), 0);
+    ctx.fillText(c, 0, asc);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
   }
 }
 

@@ -232,6 +232,75 @@ describe('lyrics effect', () => {
     expect(layer.glyphs.reduce((n, g) => n + (g ? 1 : 0), 0)).toBe(10);
   });
 
+  it('wave keeps wrapped lines 2·round(amp) + 1 rows apart, so no two lines share a row at any phase', async () => {
+    // Three lines of distinct letters (a/b/c words), wrapped at 20: every row must hold one letter only.
+    const file = path.join(dir, 'wave-lines.srt');
+    const words = (ch: string) => Array.from({ length: 4 }, () => ch.repeat(4)).join(' ');
+    writeFileSync(file, `1\n00:00:00,000 --> 00:00:10,000\n${words('a')} ${words('b')} ${words('c')}\n`);
+    const inked = 3 * 16;
+    for (const [amp, row] of [[1, 0.8], [1, 1], [2, 0.5], [1.4, 0]] as const) {
+      const h = harness(30, 40);
+      for (let t = 0; t < 2; t += 0.05) {
+        const rows = text(h, await frame(h, t, { file, mode: 'wave', max_chars: 20, wave_amp: amp, row }));
+        const used = rows.map((r) => new Set(r.replace(/ /g, '')));
+        for (const u of used) expect(u.size).toBeLessThanOrEqual(1);
+        // Line order is kept and each line is one band of at most 2·round(amp) + 1 rows, all inside the frame.
+        const band = (ch: string) => used.flatMap((u, r) => (u.has(ch) ? [r] : []));
+        const ext = Math.round(amp);
+        for (const ch of ['a', 'b', 'c']) expect(Math.max(...band(ch)) - Math.min(...band(ch))).toBeLessThanOrEqual(2 * ext);
+        expect(Math.max(...band('a'))).toBeLessThan(Math.min(...band('b')));
+        expect(Math.max(...band('b'))).toBeLessThan(Math.min(...band('c')));
+        expect(rows.join('').replace(/ /g, '')).toHaveLength(inked); // nothing overwritten, nothing off the frame
+      }
+    }
+  });
+
+  it('wave lowers the amplitude rather than let lines collide when the block would not fit', async () => {
+    const file = path.join(dir, 'wave-tight.srt');
+    writeFileSync(file, '1\n00:00:00,000 --> 00:00:10,000\naaaa aaaa\nbbbb bbbb\ncccc cccc\n');
+    for (const [rows, maxBand] of [[9, 2], [8, 0], [3, 0]] as const) {
+      const h = harness(rows, 20);
+      for (let t = 0; t < 2; t += 0.1) {
+        const out = text(h, await frame(h, t, { file, mode: 'wave', wave_amp: 3, row: 0.5 }));
+        const used = out.map((r) => new Set(r.replace(/ /g, '')));
+        for (const u of used) expect(u.size).toBeLessThanOrEqual(1);
+        const band = (ch: string) => used.flatMap((u, r) => (u.has(ch) ? [r] : []));
+        for (const ch of ['a', 'b', 'c']) expect(Math.max(...band(ch)) - Math.min(...band(ch))).toBeLessThanOrEqual(maxBand);
+        expect(out.join('').replace(/ /g, '')).toHaveLength(24);
+      }
+    }
+  });
+
+  it('wave moves whole words by default: a 5-letter word changes row at most once, and mostly not at all', async () => {
+    const h = harness(20, 60);
+    const file = path.join(dir, 'wave-words.srt');
+    const line = 'those seven words would float along the wave';
+    writeFileSync(file, `1\n00:00:00,000 --> 00:01:00,000\n${line}\n`);
+    const x0 = Math.floor((60 - line.length) / 2);
+    let phases = 0;
+    let flat = 0;
+    for (let t = 0; t < 10; t += 0.037) {
+      const layer = await frame(h, t, { file, mode: 'wave', row: 0.5 });
+      const rowOf = (col: number) => {
+        for (let r = 0; r < 20; r++) if (layer.glyphs[r * 60 + col] !== 0) return r;
+        return -1;
+      };
+      let at = 0;
+      for (const w of line.split(' ')) {
+        const rs = Array.from(w, (_, k) => rowOf(x0 + at + k));
+        at += w.length + 1;
+        expect(rs.every((r) => r >= 0)).toBe(true);
+        if (w.length !== 5) continue;
+        let changes = 0;
+        for (let k = 1; k < rs.length; k++) if (rs[k] !== rs[k - 1]) changes++;
+        expect(changes).toBeLessThanOrEqual(1);
+        phases++;
+        if (changes === 0) flat++;
+      }
+    }
+    expect(flat / phases).toBeGreaterThan(0.6);
+  });
+
   it('wraps to at most 25 chars per line on a portrait frame, centring each line', async () => {
     const h = harness(40, 45, { w: 1080, h: 1920 });
     const rows = text(h, await frame(h, 1, { file: portraitSrt, mode: 'fade' })).filter((r) => r !== '');

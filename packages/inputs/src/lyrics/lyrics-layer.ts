@@ -133,7 +133,9 @@ function put(layer: CellLayer, cell: number, glyph: number, r: number, g: number
  * - scatter: each char starts on a seeded random cell and eases (cubic ease-out) onto its place over `converge`
  *   seconds, its colour going from highlight to color; seeded by (seed, cue), never by ctx.rng, so a worker that
  *   starts mid-scene draws the same frame;
- * - wave: each char's row is offset by round(wave_amp·sin(wave_freq·column + wave_speed·s)).
+ * - wave: each char's row is offset by round(wave_amp·sin(wave_freq·column + wave_speed·s)); lines are 2·round(wave_amp)
+ *   + 1 rows apart so they never share a row (the amplitude is lowered where the block would not fit the frame), and
+ *   the default wave_freq (0.15 rad/column, a ~42-column period) keeps a short word on one row or steps it once.
  * Readable by default: bright warm white text; a layer cannot darken what lies beneath it, so for legibility put the
  * lyrics on their own (lg) grid over a quiet background.
  */
@@ -153,7 +155,7 @@ export const lyrics = defineCellEffect({
     fade: { type: 'number', default: 0.3, min: 0, max: 10, description: 'fade-in/out seconds at the cue edges (fade mode)' },
     converge: { type: 'number', default: 0.6, min: 0, max: 10, description: 'seconds for scattered chars to reach their places' },
     wave_amp: { type: 'number', default: 1, min: 0, max: 20, description: 'wave height in rows' },
-    wave_freq: { type: 'number', default: 0.5, min: 0, max: 10, description: 'radians per column' },
+    wave_freq: { type: 'number', default: 0.15, min: 0, max: 10, description: 'radians per column (low, so whole words move together)' },
     wave_speed: { type: 'number', default: 4, min: -50, max: 50, description: 'radians per second' },
   },
   async prepare(grid, ctx, p) {
@@ -177,8 +179,26 @@ export const lyrics = defineCellEffect({
     }
     const rows = grid.rows;
     const centre = Math.round(p.row * (rows - 1));
-    let top = Math.min(centre - ((lines - 1) >> 1), rows - lines);
-    if (top < 0) top = 0;
+    // Wave mode: every char of a line moves within ±ext rows of the line's row (|round(a·sin)| ≤ round(a)), so lines
+    // 2·ext + 1 rows apart never share a row at any phase. Where the block would not fit, the amplitude is lowered
+    // until it does (ext 0: still text) rather than letting lines collide or leave the frame.
+    let amp = 0;
+    let ext = 0;
+    if (p.mode === 'wave') {
+      amp = p.wave_amp;
+      ext = Math.round(amp);
+      const room = Math.floor((Math.floor(rows / lines) - 1) / 2);
+      if (ext > room) {
+        ext = room < 0 ? 0 : room;
+        amp = ext;
+      }
+    }
+    const pitch = 2 * ext + 1;
+    const height = (lines - 1) * pitch + 2 * ext + 1;
+    // `top` is the row of the block's first line; the block (wave extent included) stays inside the frame.
+    let edge = Math.min(centre - ((lines - 1) >> 1) * pitch - ext, rows - height);
+    if (edge < 0) edge = 0;
+    let top = edge + ext;
     const cues = st.timeline.cues;
     // Indexed reads rather than destructuring, which goes through the array iterator.
     const cr = p.color[0];
@@ -253,14 +273,14 @@ export const lyrics = defineCellEffect({
             const g = lay.glyph[i] as number;
             if (g === 0) continue;
             const col = lay.col[i] as number;
-            const r = top + (lay.line[i] as number) + Math.round(p.wave_amp * Math.sin(p.wave_freq * col + p.wave_speed * s));
+            const r = top + (lay.line[i] as number) * pitch + Math.round(amp * Math.sin(p.wave_freq * col + p.wave_speed * s));
             if (r < 0 || r >= rows) continue;
             put(layer, r * cols + col, g, cr, cg, cb);
           }
           break;
         }
       }
-      top += (lay.cueLine[c + 1] as number) - (lay.cueLine[c] as number);
+      top += ((lay.cueLine[c + 1] as number) - (lay.cueLine[c] as number)) * pitch;
     }
   },
 });
