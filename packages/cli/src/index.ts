@@ -14,3 +14,15 @@ export { SceneRuntime } from './runtime/scene-runtime.js';
 export { planUnits, type WorkUnit } from './runtime/plan.js';
 export { demoProject } from './demo.js';
 export { reportError, type Io } from './cli-errors.js';
+export {
+  planFromAudio,
+  autoPlan,
+  autoPlanDetailed,
+  describePlan,
+  type PlanFromAudioOptions,
+  type AutoPlanOptions,
+  type PlannedSection,
+  type RawProject,
+  type Level,
+  type ShaderTier,
+} from './autoplan/index.js';

@@ -45,3 +45,27 @@ describe('version', () => {
     expect(VERSION).toBe(JSON.parse(readFileSync(path.join(packagesDir, 'cli', 'package.json'), 'utf8')).version);
   });
 });
+
+describe('package entry', () => {
+  it('exports the zero-config planner the README documents, and the other documented API', async () => {
+    // src/index.ts is what dist/index.js (the package's "exports") is built from.
+    const entry = (await import('./index.js')) as Record<string, unknown>;
+    for (const name of ['planFromAudio', 'autoPlan', 'autoPlanDetailed', 'describePlan', 'renderVideo', 'planRender', 'demoProject', 'projectJsonSchema', 'reportError', 'infoReport', 'buildProgram', 'benchProject', 'runBench', 'runCli', 'joinShards']) {
+      expect([name, typeof entry[name]]).toEqual([name, 'function']);
+    }
+    expect(typeof entry.VERSION).toBe('string');
+    expect(Array.isArray(entry.BUILTIN_PLUGINS)).toBe(true);
+    const pkg = JSON.parse(readFileSync(path.join(packagesDir, 'cli', 'package.json'), 'utf8'));
+    expect(JSON.stringify(pkg.exports ?? pkg.main)).toContain('dist/index.js');
+  });
+
+  it('describePlan from the entry reads an autoPlan plan', async () => {
+    const { autoPlan, describePlan, buildRegistry } = await import('./index.js');
+    const { syntheticFeatureTable } = await import('@glyphreel/inputs');
+    const fps = 12;
+    const frames = 12 * 8;
+    const table = syntheticFeatureTable(frames, fps, 120);
+    const project = autoPlan(table, { fps, durationS: frames / fps, registry: await buildRegistry(), seed: 1 });
+    expect(describePlan(project).length).toBeGreaterThan(0);
+  });
+});

@@ -52,7 +52,8 @@ export async function buildProgram(io: Io = processIo, argv?: readonly string[])
   const loadAll = argv === undefined || wanted === 'help' || (wanted === undefined && !argv.some((a) => a === '-V' || a === '--version'));
   for (const c of COMMANDS) {
     const cmd = loadAll || (known && c.name === wanted) ? await c.load(io) : new Command(c.name);
-    cmd.description(c.summary).configureOutput(usage(`${c.name} `));
+    // showGlobalOptions: a command's --help also lists the program's own options (--verbose), which work after it.
+    cmd.description(c.summary).configureOutput(usage(`${c.name} `)).configureHelp({ ...cmd.configureHelp(), showGlobalOptions: true });
     program.addCommand(cmd);
   }
   return program;

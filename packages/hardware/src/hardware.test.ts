@@ -131,6 +131,9 @@ describe('flags', () => {
     expect(parseResolution('1280x720')).toEqual({ width: 1280, height: 720 });
     expect(parseResolution(' 640X360 ')).toEqual({ width: 640, height: 360 });
     expect(usage(() => parseResolution('12x')).message).toBe('Invalid --resolution "12x": expected WIDTHxHEIGHT');
+    // The hint reads for the CLI flag and for the programmatic option alike.
+    expect(usage(() => parseResolution('12x')).hint).toBe('e.g. 1920x1080 (--resolution / resolution)');
+    expect(usage(() => parseResolution('0x720')).hint).toBe('e.g. 1280x720 (--resolution / resolution)');
     expect(usage(() => parseResolution('x720')).code).toBe('E_USAGE');
     expect(usage(() => parseResolution('0x720')).message).toContain('positive integers');
     const odd = usage(() => parseResolution('1281x720'));
@@ -173,8 +176,9 @@ describe('resolveRenderSettings (precedence)', () => {
     expect(resolveRenderSettings(hw, { durationS: 10, aspect: 'portrait', resolution: '800x600' })).toMatchObject({ width: 800, height: 600 });
     expect(() => resolveRenderSettings(hw, { durationS: 10, resolution: { width: 801, height: 600 } })).toThrow('must be even');
   });
-  it('prints the seed log lines', () => {
+  it('prints the reference log lines', () => {
     expect(hardwareLine(machine(8, 16))).toBe('Hardware: 8 cores, 16.0GB RAM, Linux');
     expect(renderLine(resolveRenderSettings(hw, { durationS: 10, quality: 'production' }))).toBe('Render: 1920x1080 @24fps, CRF 20, 14 workers');
+    expect(renderLine(resolveRenderSettings(hw, { durationS: 10, quality: 'production', workers: 1 }))).toBe('Render: 1920x1080 @24fps, CRF 20, 1 worker');
   });
 });

@@ -25,7 +25,7 @@ export function checkFrameSize(width: number, height: number, what = 'resolution
     throw new GlyphreelError('E_USAGE', `Invalid ${what} ${width}x${height}: ${why}`, { hint });
   };
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
-    bad('width and height must be positive integers', 'e.g. --resolution 1280x720');
+    bad('width and height must be positive integers', 'e.g. 1280x720 (--resolution / resolution)');
   }
   if (width % 2 !== 0 || height % 2 !== 0) {
     bad('width and height must be even (H.264 yuv420p needs even sizes)', `try ${width + (width % 2)}x${height + (height % 2)}`);
@@ -37,7 +37,7 @@ export function checkFrameSize(width: number, height: number, what = 'resolution
 export function parseResolution(text: string): { width: number; height: number } {
   const m = /^\s*(\d{1,6})\s*[xX×]\s*(\d{1,6})\s*$/.exec(text);
   if (!m) {
-    throw new GlyphreelError('E_USAGE', `Invalid --resolution "${text}": expected WIDTHxHEIGHT`, { hint: 'e.g. --resolution 1920x1080' });
+    throw new GlyphreelError('E_USAGE', `Invalid --resolution "${text}": expected WIDTHxHEIGHT`, { hint: 'e.g. 1920x1080 (--resolution / resolution)' });
   }
   const width = Number(m[1]);
   const height = Number(m[2]);

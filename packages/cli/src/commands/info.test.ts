@@ -20,7 +20,9 @@ describe('glyphreel info', () => {
     const io = capture();
     expect(await runCli(['info', '--quality', 'auto', '--duration', '180'], io)).toBe(0);
     expect(io.outLines[0]).toMatch(/^Hardware: \d+ cores, \d+\.\dGB RAM, \w+$/);
-    expect(io.outLines[1]).toMatch(/^Render: \d+x\d+ @\d+fps, CRF \d+, \d+ workers$/);
+    expect(io.outLines[1]).toMatch(/^Render: \d+x\d+ @\d+fps, CRF \d+, (1 worker|\d+ workers)$/);
+    // "the reference", not "the seed": users read "seed" as --seed.
+    expect(io.outLines.find((l) => l.startsWith('Estimate: '))).toMatch(/^Estimate: \d+ frames, about .* at the reference's 180 ms per 1080p frame per worker \(/);
     expect(io.outLines.find((l) => l.startsWith('FFmpeg: '))).toMatch(/^FFmpeg: ffmpeg .* encoders: .*libx264/);
     expect(io.errLines).toEqual([]);
   });
@@ -47,7 +49,7 @@ describe('glyphreel info', () => {
   });
 
   it.each([
-    [['info', '--resolution', '12x'], 'glyphreel: Invalid --resolution "12x": expected WIDTHxHEIGHT (e.g. --resolution 1920x1080)'],
+    [['info', '--resolution', '12x'], 'glyphreel: Invalid --resolution "12x": expected WIDTHxHEIGHT (e.g. 1920x1080 (--resolution / resolution))'],
     [['info', '--workers', '-1'], 'glyphreel: Invalid --workers "-1": expected a whole number >= 0'],
     [['info', '--resolution', '1279x720'], 'glyphreel: Invalid resolution 1279x720: width and height must be even'],
     [['info', '--aspect', 'tall'], 'glyphreel: Unknown --aspect "tall"'],

@@ -88,7 +88,7 @@ export function infoCommand(io: Io): Command {
       }
       for (const line of report.lines) io.out(line);
       io.out(
-        `Estimate: ${report.frames} frames, about ${formatDuration(report.estimateS)} at the seed's ` +
+        `Estimate: ${report.frames} frames, about ${formatDuration(report.estimateS)} at the reference's ` +
           `${SEED_SECONDS_PER_FRAME * 1000} ms per 1080p frame per worker (${report.profile.tier} profile, x264 ${report.profile.x264Preset})`,
       );
       const hw = report.hardware;

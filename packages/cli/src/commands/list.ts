@@ -41,7 +41,7 @@ export function listCommand(io: Io): Command {
         io.out(JSON.stringify({ width: profile.width, height: profile.height, fps: profile.fps, durationS: prepared.project.durationS, scenes }, null, 2));
         return;
       }
-      io.out(`${scenes.length} scenes, ${seconds(prepared.project.durationS)} s at ${profile.fps} fps (${profile.width}x${profile.height})`);
+      io.out(`${scenes.length} ${scenes.length === 1 ? 'scene' : 'scenes'}, ${seconds(prepared.project.durationS)} s at ${profile.fps} fps (${profile.width}x${profile.height})`);
       // Columns sized to their content: long scene ids or times must not push the rest out of line.
       const rows = scenes.map((sc) => ({ sc, start: seconds(sc.start), end: seconds(sc.end), frames: String(sc.units.reduce((n, u) => n + u.frameEnd - u.frameStart, 0)) }));
       const w = (f: (r: (typeof rows)[number]) => string) => Math.max(...rows.map((r) => f(r).length));

@@ -20,7 +20,7 @@ export function pluginsCommand(io: Io): Command {
   return new Command('plugins')
     .description('List the registered effects, hues, shaders, blends, palettes, masks, transitions and scenes')
     .option('--plugin <module>', 'also load this plugin; repeatable', (v: string, prev: string[] = []) => [...prev, v])
-    .option('--describe <name>', 'show one entry with its parameters (e.g. bloom, plasma, vhs/tape-warp)')
+    .option('--describe <name>', 'show one entry with its parameters (e.g. bloom, plasma; a plugin\'s entries as plugin/entry, e.g. example/stripes)')
     .option('--json', 'machine-readable output, with every parameter schema')
     .action(async (flags: PluginsFlags) => {
       const registry = await buildRegistry(flags.plugin ?? []);

@@ -444,7 +444,7 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   };
   log(hardwareLine(hw));
   log(renderLine({ ...profile, workers }));
-  log(`Plan: ${units.length} units, ${framesToDraw} of ${total} frames to draw, x264 ${profile.x264Preset} with ${job.encode.threads} threads per encoder`);
+  log(`Plan: ${units.length} ${units.length === 1 ? 'unit' : 'units'}, ${framesToDraw} of ${total} frames to draw, x264 ${profile.x264Preset} with ${job.encode.threads} ${job.encode.threads === 1 ? 'thread' : 'threads'} per encoder`);
 
   // The brightness spot checks (mp4/webm) are made on each segment as soon as its unit returns, when every segment is
   // drawn by this run: ffmpeg decodes while the workers go on drawing, and a worker never waits for a check before
