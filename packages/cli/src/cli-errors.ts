@@ -30,3 +30,15 @@ export function reportError(e: unknown, io: Io, verbose: boolean): number {
 export function usageError(message: string, hint?: string): GlyphreelError {
   return new GlyphreelError('E_USAGE', message, { hint });
 }
+
+/**
+ * The error to report for a command that failed around a Ctrl-C. A terminal's Ctrl-C signals the whole process group,
+ * so ffmpeg often dies of it first, and its exit ("cannot decode", "not usable", "killed by SIGINT") reaches us before
+ * our own SIGINT handler has run: after a short grace for that handler, an interrupted command reports the cancel
+ * (exit 130), not a broken file or ffmpeg.
+ */
+export async function asCancelled(e: unknown, signal: AbortSignal, message = 'Render cancelled', graceMs = 150): Promise<unknown> {
+  if (isGlyphreelError(e) && e.code === 'E_CANCELLED') return e;
+  if (!signal.aborted) await new Promise((r) => setTimeout(r, graceMs));
+  return signal.aborted ? new GlyphreelError('E_CANCELLED', message, { cause: e }) : e;
+}

@@ -10,6 +10,16 @@ import { GlyphreelError } from '@glyphreel/core';
  */
 const live = new Set<string>();
 let hooked = false;
+/**
+ * Removes `p` (file or folder) if the process exits before `untrackTemp(p)`: for temporaries made outside
+ * atomicOutput (an ffmpeg log, a concat list beside the target), which a Ctrl-C that exits at once would leave.
+ */
+export function trackTemp(p: string): void {
+  track(p);
+}
+export function untrackTemp(p: string): void {
+  live.delete(p);
+}
 function track(p: string): void {
   live.add(p);
   if (!hooked) {

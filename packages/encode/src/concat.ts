@@ -1,7 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GlyphreelError } from '@glyphreel/core';
-import { atomicOutput, outputBytes, sidePath } from './atomic.js';
+import { atomicOutput, outputBytes, sidePath, trackTemp, untrackTemp } from './atomic.js';
 import { audioOutputArgs } from './audio-args.js';
 import { ffmpegPathOf, type FfmpegLike } from './discover.js';
 import { probe, type ProbeResult } from './probe.js';
@@ -107,6 +107,8 @@ export async function concatSegments(o: ConcatOptions): Promise<ConcatResult> {
   const out = await atomicOutput(o.output);
   const dir = o.workDir ?? path.dirname(out.target);
   const listPath = sidePath(out.target, 'concat.txt', dir);
+  // A second Ctrl-C exits at once: the exit hook removes the list too (it was left beside the output).
+  trackTemp(listPath);
   const args = ['-nostats', '-y', '-f', 'concat', '-safe', '0', '-i', listPath];
   if (o.audio !== undefined) args.push('-i', o.audio);
   args.push('-map', '0:v:0', '-c:v', 'copy');
@@ -130,6 +132,7 @@ export async function concatSegments(o: ConcatOptions): Promise<ConcatResult> {
     });
   } finally {
     await rm(listPath, { force: true });
+    untrackTemp(listPath);
   }
   return { output: out.target, bytes: outputBytes(out.target), frames, durationS, args, probe: got };
 }

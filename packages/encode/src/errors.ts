@@ -17,9 +17,15 @@ export function tailLines(text: string, count = TAIL_LINES): string[] {
   return lines.slice(-count).map((l) => (l.length > MAX_LINE ? `${l.slice(0, MAX_LINE - 1)}…` : l));
 }
 
+const NO_SPACE = /No space left on device/i;
+
 export async function readLogTail(logPath: string, count = TAIL_LINES): Promise<string[]> {
   try {
-    return tailLines(await readFile(logPath, 'utf8'), count);
+    const text = await readFile(logPath, 'utf8');
+    const tail = tailLines(text, count);
+    // A full disk is said once, early in a long log, and then buried under ffmpeg's summary lines.
+    const full = NO_SPACE.test(text) && !tail.some((l) => NO_SPACE.test(l)) ? tailLines(text.split(/\r?\n/).filter((l) => NO_SPACE.test(l)).join('\n'), 1) : [];
+    return [...full, ...tail];
   } catch {
     return [];
   }
@@ -32,6 +38,11 @@ export function ffmpegFailure(
   lines: readonly string[],
   logPath?: string,
 ): GlyphreelError {
+  if (lines.some((l) => NO_SPACE.test(l))) {
+    return new GlyphreelError('E_FFMPEG', `No space left on device: ffmpeg stopped ${what}`, {
+      hint: 'free some space on that disk, or write elsewhere (-o for the output, TMPDIR for the work files)',
+    });
+  }
   const how = status.signal ? `killed by ${status.signal}` : `exit ${status.exitCode ?? '?'}`;
   const quoted = lines.length > 0 ? `: ${lines.join(' | ')}` : '';
   return new GlyphreelError('E_FFMPEG', `ffmpeg failed ${what} (${how})${quoted}`, {

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { GlyphreelError } from '@glyphreel/core';
-import { atomicOutput, sidePath } from './atomic.js';
+import { atomicOutput, sidePath, trackTemp, untrackTemp } from './atomic.js';
 import { ffmpegPathOf, type FfmpegLike } from './discover.js';
 import { runFfmpeg } from './run.js';
 
@@ -34,6 +34,7 @@ export async function gifFromVideo(o: GifFromVideoOptions): Promise<void> {
   const out = await atomicOutput(o.output);
   const dir = o.workDir ?? path.dirname(out.target);
   const palette = sidePath(out.target, 'palette.png', dir);
+  trackTemp(palette);
   const sig = o.signal ? { signal: o.signal } : {};
   try {
     await out.write(async () => {
@@ -49,5 +50,6 @@ export async function gifFromVideo(o: GifFromVideoOptions): Promise<void> {
     });
   } finally {
     await rm(palette, { force: true });
+    untrackTemp(palette);
   }
 }

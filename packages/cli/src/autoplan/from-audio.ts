@@ -16,6 +16,8 @@ export interface PlanFromAudioOptions {
   cacheDir?: string;
   /** What to write as the plan's `audio` (default: `file` as given). */
   audioRef?: string;
+  /** Stops the analysis; rejects with E_CANCELLED. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface PlanFromAudioOptions {
  */
 export async function planFromAudio(file: string, options: PlanFromAudioOptions): Promise<{ project: RawProject; sections: PlannedSection[]; features: LoadedFeatures }> {
   const ffmpegPath = options.ffmpegPath ?? (await findFfmpeg()).path;
-  const features = await loadFeatures(file, { ffmpegPath, fps: options.fps, ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) });
+  const features = await loadFeatures(file, { ffmpegPath, fps: options.fps, ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), ...(options.signal ? { signal: options.signal } : {}) });
   // The timeline is as long as the analysed frames, so the last scene ends where the features do.
   const durationS = features.table.frames / options.fps;
   if (features.table.frames === 0) {

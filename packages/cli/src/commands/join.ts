@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { OUTPUT_FORMATS, type OutputFormat } from '@glyphreel/encode';
 import { Command, Option } from 'commander';
-import { usageError, type Io } from '../cli-errors.js';
+import { asCancelled, usageError, type Io } from '../cli-errors.js';
 import { joinShards } from '../render/join.js';
 
 interface JoinFlags {
@@ -41,6 +41,8 @@ export function joinCommand(io: Io): Command {
         });
         io.out(`Wrote ${r.output} (${r.frames} frames from ${r.shards} shard${r.shards > 1 ? 's' : ''}, ${r.width}x${r.height} @${r.fps}fps) in ${(r.wallMs / 1000).toFixed(1)} s`);
         for (const w of r.warnings) io.err(`warning: ${w}`);
+      } catch (e) {
+        throw await asCancelled(e, controller.signal, 'Join cancelled');
       } finally {
         process.removeListener('SIGINT', stop);
         process.removeListener('SIGTERM', stop);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { checkOutputTarget, findFfmpeg, formatFromPath, OUTPUT_FORMATS, sameFile, synthesizeAudio, X264_PRESETS, type OutputFormat, type X264Preset } from '@glyphreel/encode';
 import { expandSequence, isGlob } from '@glyphreel/inputs';
 import { Command, Option } from 'commander';
-import { usageError, type Io } from '../cli-errors.js';
+import { asCancelled, usageError, type Io } from '../cli-errors.js';
 import { DEMO_BPM, demoProject } from '../demo.js';
 import { progressPrinter } from '../progress.js';
 import { renderVideo, type RenderOptions, type RenderResult } from '../render/render.js';
@@ -109,7 +109,7 @@ export async function renderOptionsFromFlags(flags: RenderFlags, signal: AbortSi
     };
   } else if (flags.audio && !flags.scenes && !flags.demo) {
     source = {
-      raw: await audioProject({ audio: flags.audio, ...(settings.seed !== undefined ? { seed: settings.seed } : {}), quality: settings.quality, ...(settings.aspect ? { aspect: settings.aspect } : {}), ...(flags.resolution ? { resolution: flags.resolution } : {}), workers: settings.workers, ...(settings.fps ? { fps: settings.fps } : {}), plugins: flags.plugin ?? [], ...(flags.ffmpeg ? { ffmpegPath: flags.ffmpeg } : {}) }),
+      raw: await audioProject({ audio: flags.audio, ...(settings.seed !== undefined ? { seed: settings.seed } : {}), quality: settings.quality, ...(settings.aspect ? { aspect: settings.aspect } : {}), ...(flags.resolution ? { resolution: flags.resolution } : {}), workers: settings.workers, ...(settings.fps ? { fps: settings.fps } : {}), plugins: flags.plugin ?? [], ...(flags.ffmpeg ? { ffmpegPath: flags.ffmpeg } : {}), signal }),
       label: `plan for ${path.basename(flags.audio)}`,
     };
   } else {
@@ -196,6 +196,8 @@ export function renderCommand(io: Io): Command {
         const result = await renderVideo({ ...opts, onProgress: printer.update });
         printer.end();
         report(result, io, opts.shard);
+      } catch (e) {
+        throw await asCancelled(e, controller.signal);
       } finally {
         printer.end();
         process.removeListener('SIGINT', stop);

@@ -16,6 +16,8 @@ export interface AudioProjectOptions {
   plugins?: string[];
   ffmpegPath?: string;
   cwd?: string;
+  /** Ctrl-C: stops the analysis (its ffmpeg decode) and rejects with E_CANCELLED. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -27,10 +29,11 @@ export async function audioProject(o: AudioProjectOptions): Promise<Record<strin
   const audio = path.resolve(o.audio);
   // The profile (hence fps and shader tier) depends on the duration; a first pass at 24 fps gives the duration.
   const probeFps = o.fps ?? 24;
-  const first = await loadFeatures(audio, { ffmpegPath: ffmpeg.path, fps: probeFps });
+  const signal = o.signal ? { signal: o.signal } : {};
+  const first = await loadFeatures(audio, { ffmpegPath: ffmpeg.path, fps: probeFps, ...signal });
   const hw = await detectHardware({ gpus: false });
   const profile = resolveRenderSettings(hw, { quality: o.quality ?? 'auto', aspect: o.aspect, resolution: o.resolution, workers: o.workers ?? 0, durationS: first.durationS });
   const registry = await buildRegistry(o.plugins ?? [], o.cwd ?? process.cwd());
-  const { project } = await planFromAudio(audio, { fps: o.fps ?? profile.fps, registry, seed: o.seed ?? 1, shaders: profile.shaders, ffmpegPath: ffmpeg.path });
+  const { project } = await planFromAudio(audio, { fps: o.fps ?? profile.fps, registry, seed: o.seed ?? 1, shaders: profile.shaders, ffmpegPath: ffmpeg.path, ...signal });
   return project as unknown as Record<string, unknown>;
 }

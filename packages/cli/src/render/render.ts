@@ -628,7 +628,11 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
         // unitResults are in timeline order, and so is each report.
         for (const r of unitResults) if (r.brightness) warnings.push(...r.brightness.warnings);
       } else {
-        const report = await verifyBrightness(output, brightnessTimestamps(outputS, fps), { ffmpeg: ffmpeg!.path });
+        // The output is in place already: a Ctrl-C here says so instead of passing for a failed or finished render.
+        const report = await verifyBrightness(output, brightnessTimestamps(outputS, fps), { ffmpeg: ffmpeg!.path, ...(o.signal ? { signal: o.signal } : {}) }).catch((e: unknown) => {
+          if (o.signal?.aborted) throw new GlyphreelError('E_CANCELLED', `Cancelled while checking ${output}: it is written and complete, its brightness was not checked`, { cause: e });
+          throw e;
+        });
         warnings.push(...report.warnings);
       }
     }

@@ -4,6 +4,7 @@ import { closeSync, openSync, rmSync, statSync } from 'node:fs';
 import { endianness, tmpdir } from 'node:os';
 import path from 'node:path';
 import { GlyphreelError } from '@glyphreel/core';
+import { trackTemp, untrackTemp } from '@glyphreel/encode';
 import { ffmpegLogTail } from '../ffmpeg-log.js';
 import { DEFAULT_SAMPLE_RATE } from './analyze.js';
 
@@ -41,6 +42,8 @@ export async function decodeAudio(file: string, options: DecodeAudioOptions): Pr
 
   // random suffix: worker threads share the pid, so a counter would collide across threads
   const logFile = path.join(tmpdir(), `glyphreel-decode-${process.pid}-${randomBytes(6).toString('hex')}.log`);
+  // Removed by the exit hook too: `glyphreel frame` ends a Ctrl-C with process.exit, which skips the finally below.
+  trackTemp(logFile);
   const logFd = openSync(logFile, 'w');
   const args = [
     '-nostdin', '-hide_banner', '-loglevel', 'error',
@@ -81,8 +84,12 @@ export async function decodeAudio(file: string, options: DecodeAudioOptions): Pr
     closeSync(logFd);
     if (code !== 0) tail = ffmpegLogTail(logFile, file);
     rmSync(logFile, { force: true });
+    untrackTemp(logFile);
   }
 
+  // Ctrl-C reaches ffmpeg too (the terminal signals the whole group): it exits 255 or dies of the signal, which is
+  // the user's cancel, not a broken file.
+  if (code !== 0 && options.signal?.aborted) throw new GlyphreelError('E_CANCELLED', `Decoding "${file}" was cancelled`);
   if (code !== 0) {
     if (/matches no streams|does not contain any stream/i.test(tail)) {
       throw inputError(file, 'it has no audio stream', 'pass a file with an audio track');
