@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GlyphreelError, type FeatureTable } from '@glyphreel/core';
+import { trackTemp } from '@glyphreel/encode';
 import type { ProjectSpec } from '../project/types.js';
 import type { WorkUnit } from '../runtime/plan.js';
 
@@ -161,5 +162,45 @@ export function segmentBytes(file: string): number | null {
     return s.isFile() ? s.size : null;
   } catch {
     return null;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes `<kept dir>.lock` (holding this pid) for the render, or refuses (E_USAGE) while another live glyphreel holds
+ * it: two renders with one kept folder once left segments of both in it, recorded as the other's. A lock whose
+ * process is gone (killed) is taken over. Returns the lock's path; the caller removes it when done (and the exit
+ * hook does on a hard exit).
+ */
+export function lockKept(dir: string): string {
+  const file = `${dir}.lock`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      trackTemp(file);
+      return file;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 2) throw e;
+      let pid = NaN;
+      try {
+        pid = Number(readFileSync(file, 'utf8').trim());
+      } catch {
+        continue; // removed meanwhile: try again
+      }
+      if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
+        throw new GlyphreelError('E_USAGE', `Another glyphreel (pid ${pid}) is rendering with the kept segments in ${dir}`, {
+          hint: 'wait for it to finish, or render to another -o',
+        });
+      }
+      rmSync(file, { force: true }); // left by a process that is gone
+    }
   }
 }

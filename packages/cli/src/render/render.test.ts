@@ -183,7 +183,7 @@ describe('renderVideo', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(GlyphreelError);
-    expect((err as GlyphreelError).message).toBe('scene "bad" (s01_bad), frame 17: kaput');
+    expect((err as GlyphreelError).message).toBe('scene "bad" (s01_bad), frame 17: layers[0] effect boom/later: kaput');
     expect(readFileSync(target, 'utf8')).toBe('precious');
     expect(readdirSync(dir).filter((f) => f.startsWith('.keep'))).toEqual([]);
   }, 60000);
@@ -271,6 +271,22 @@ describe('renderVideo', () => {
       await expect(renderVideo(base({ output: out, source: edited, skipRender: true, unitFrames: 12 }))).rejects.toThrow('segment s00_a_p01 was changed since it was drawn');
       rmSync(work, { recursive: true, force: true });
     }, 180000);
+
+    it('one render at a time per kept folder: a live holder of the lock is refused, a dead one\'s lock taken over', async () => {
+      const lock = `${work}.lock`;
+      // Held by a live process (this one stands in for another glyphreel).
+      writeFileSync(lock, String(process.pid));
+      await expect(renderVideo(base({ output: out, source: keptProject, workers: 1, keepIntermediates: true, unitFrames: 12 }))).rejects.toMatchObject({
+        code: 'E_USAGE',
+        message: `Another glyphreel (pid ${process.pid}) is rendering with the kept segments in ${work}`,
+      });
+      expect(readFileSync(lock, 'utf8')).toBe(String(process.pid));
+      // Left by a process that is gone: taken over, and removed when the render ends.
+      writeFileSync(lock, '999999999');
+      expect((await renderVideo(base({ output: out, source: keptProject, workers: 1, keepIntermediates: true, unitFrames: 12 }))).frames).toBe(48);
+      expect(existsSync(lock)).toBe(false);
+      rmSync(work, { recursive: true, force: true });
+    }, 120000);
 
     it('re-renders one scene of a png sequence and keeps the other frames', async () => {
       const frames = path.join(dir, 'kept-frames');

@@ -18,6 +18,7 @@ import {
   type OutputFormat,
   type ProbeResult,
   type WorkDir,
+  untrackTemp,
 } from '@glyphreel/encode';
 import { prepareAtlases } from '@glyphreel/grid';
 import { detectHardware, hardwareLine, renderLine, resolveRenderSettings, type AspectPreset, type HardwareInfo, type QualityPreference, type QualityProfile, type X264Preset } from '@glyphreel/hardware';
@@ -29,7 +30,7 @@ import { CANCEL_SLOT, controlSize, type ProjectSource, type RenderJob, type Unit
 import { drawnUnits, runSchedule } from './schedule.js';
 import { checkShardFolder, commitShard, manifestName, projectHash, shardUnitFrames, shardUnits, storeAudio, type Shard, type ShardManifest } from './shard.js';
 import { prepareProject, type Prepared } from './unit.js';
-import { checkReuse, readKept, sameSettings, segmentBytes, unitKey, writeKept, type KeptRecord, type KeptSettings } from './kept.js';
+import { checkReuse, lockKept, readKept, sameSettings, segmentBytes, unitKey, writeKept, type KeptRecord, type KeptSettings } from './kept.js';
 import { VERSION } from '../version.js';
 import { projectChars, projectGridSizes, replaysForFree } from '../runtime/scene-runtime.js';
 
@@ -227,7 +228,11 @@ export async function renderVideo(o: RenderOptions): Promise<RenderResult> {
     return await renderVideoInner(o, temps, held);
   } finally {
     await held.pool?.destroy();
-    await Promise.all(temps.map((f) => rm(f, { force: true })));
+    // Untracked once removed: the kept folder's lock may belong to the next render by the time this process exits.
+    await Promise.all(temps.map(async (f) => {
+      await rm(f, { force: true });
+      untrackTemp(f);
+    }));
   }
 }
 
@@ -338,6 +343,8 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   // By unit id: after the render, the drawn units are new objects (a kept directory never splits them).
   const keys = new Map<string, string>();
   if (keptDir && segFormat !== 'none') {
+    // One render at a time per kept folder; released with the other temporaries when the render ends.
+    temps.push(lockKept(keptDir));
     const settings: KeptSettings = {
       glyphreel: VERSION,
       width: profile.width,
