@@ -36,4 +36,17 @@ describe('progressPrinter', () => {
     quiet.end();
     expect(q.chunks).toEqual([]);
   });
+
+  it('a log line on a TTY goes above the progress line: cleared, written, the line redrawn', () => {
+    const { chunks, s } = stream(true);
+    const p = progressPrinter(s);
+    p.update(at('render', 60, 30));
+    p.around(() => chunks.push('Analyzing song.wav…\n'));
+    expect(chunks.slice(1)).toEqual(['\r\x1b[2K', 'Analyzing song.wav…\n', '[2/4] render  ██████░░░░░░░░░░░░░░░░░░ 60/240 rendered, 30 encoded  30.0 fps  ETA 6s']);
+    // Before anything is drawn, or not on a TTY, the line is just written.
+    const plain = stream(false);
+    const q = progressPrinter(plain.s);
+    q.around(() => plain.chunks.push('x\n'));
+    expect(plain.chunks).toEqual(['x\n']);
+  });
 });

@@ -12,12 +12,16 @@ function eta(s: number | undefined): string {
  * Progress for the terminal: on a TTY one line redrawn in place (stage counter, bar, frames, fps, ETA); otherwise a
  * plain line per stage and every few seconds, so logs stay readable.
  */
-export function progressPrinter(stream: NodeJS.WriteStream, options: { quiet?: boolean } = {}): { update: (p: RenderProgress) => void; end: () => void } {
-  if (options.quiet) return { update: () => undefined, end: () => undefined };
+export function progressPrinter(
+  stream: NodeJS.WriteStream,
+  options: { quiet?: boolean } = {},
+): { update: (p: RenderProgress) => void; end: () => void; around: (write: () => void) => void } {
+  if (options.quiet) return { update: () => undefined, end: () => undefined, around: (write) => write() };
   const tty = stream.isTTY === true;
   let lastStage = '';
   let lastPlain = 0;
   let drawn = false;
+  let last: RenderProgress | null = null;
   const line = (p: RenderProgress) => {
     const k = STAGES.indexOf(p.stage) + 1;
     const frac = p.framesTotal ? p.framesRendered / p.framesTotal : 0;
@@ -32,6 +36,7 @@ export function progressPrinter(stream: NodeJS.WriteStream, options: { quiet?: b
       if (tty) {
         stream.write(`\r\x1b[2K${line(p)}`);
         drawn = true;
+        last = p;
         return;
       }
       // Plain output starts with the render stage, so a command that fails while preparing prints its one error line
@@ -46,6 +51,13 @@ export function progressPrinter(stream: NodeJS.WriteStream, options: { quiet?: b
     },
     end() {
       if (tty && drawn) stream.write('\r\x1b[2K');
+    },
+    /** Writes a log line (through `write`) above the progress line: cleared first, redrawn after. */
+    around(write) {
+      if (!(tty && drawn && last)) return write();
+      stream.write('\r\x1b[2K');
+      write();
+      stream.write(line(last));
     },
   };
 }

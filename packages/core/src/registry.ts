@@ -168,7 +168,7 @@ export class Registry {
     }
     const candidates = kinds.flatMap((k) => this.names(k));
     const guess = closest(name, candidates);
-    if (guess) return `did you mean "${guess}"? (glyphreel plugins lists them)`;
+    if (guess) return `did you mean "${guess}"? glyphreel plugins lists them`;
     return `known: ${candidates.slice(0, 12).join(', ')}${candidates.length > 12 ? ', …' : ''}`;
   }
 

@@ -105,8 +105,19 @@ describe('glyphreel commands', () => {
     expect(d.outLines.join('\n')).toMatch(/  thr: (number|integer) \[0, 255\] = 130/);
     const u = capture();
     expect(await runCli(['plugins', '--describe', 'blom'], u)).toBe(2);
-    expect(u.errLines).toEqual(['glyphreel: Nothing is registered as "blom" (glyphreel plugins lists every name)']);
+    expect(u.errLines).toEqual(['glyphreel: Nothing is registered as "blom" (did you mean "bloom"? glyphreel plugins lists them)']);
+    // A plugin's entry asked for without its plugin's name.
+    const s = capture();
+    expect(await runCli(['plugins', '--plugin', 'glyphreel-plugin-example', '--describe', 'stripes'], s)).toBe(2);
+    expect(s.errLines).toEqual(["glyphreel: Nothing is registered as \"stripes\" (did you mean example/stripes? plugin entries carry their plugin's name)"]);
   }, 30000);
+
+  it('warns when --format writes into a name that says another format', async () => {
+    const io = capture();
+    const out = path.join(dir, 'named.mp4');
+    expect(await runCli(['render', ...small, '--format', 'webm', '-o', out, '--frames', '0-1'], io)).toBe(0);
+    expect(io.errLines).toContain(`warning: --format webm writes WEBM into ${out}, whose name says mp4`);
+  }, 60000);
 
   it('renders gif and png outputs', async () => {
     const ffmpeg = await findFfmpeg();
@@ -301,7 +312,7 @@ describe('glyphreel commands', () => {
     writeFileSync(bad, JSON.stringify({ scenes: [{ name: 'x', end: 1, layers: [{ effect: 'plasmaa' }] }] }));
     const io = capture();
     expect(await runCli(['render', '--scenes', bad, '-o', path.join(dir, 'bad.mp4')], io)).toBe(2);
-    expect(io.errLines).toEqual([`glyphreel: ${bad}: scene 0 "x": layers[0].effect: Unknown effect "plasmaa" (did you mean "plasma"? (glyphreel plugins lists them))`]);
+    expect(io.errLines).toEqual([`glyphreel: ${bad}: scene 0 "x": layers[0].effect: Unknown effect "plasmaa" (did you mean "plasma"? glyphreel plugins lists them)`]);
   });
 
   it.each([

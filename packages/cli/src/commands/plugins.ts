@@ -26,7 +26,7 @@ export function pluginsCommand(io: Io): Command {
       const registry = await buildRegistry(flags.plugin ?? []);
       if (flags.describe) {
         const hits = ENTRY_KINDS.map((k) => registry.find(k, flags.describe!)).filter((e) => e !== undefined);
-        if (hits.length === 0) throw new GlyphreelError('E_UNKNOWN', `Nothing is registered as "${flags.describe}"`, { hint: 'glyphreel plugins lists every name' });
+        if (hits.length === 0) throw new GlyphreelError('E_UNKNOWN', `Nothing is registered as "${flags.describe}"`, { hint: registry.suggest(flags.describe) });
         const out = hits.map((e) => ({ kind: e!.kind, name: e!.builtin ? e!.name : e!.qualifiedName, plugin: e!.plugin, description: (e!.def as { description?: string }).description ?? '', params: (e!.def as { params?: ParamSchema }).params ?? {} }));
         if (flags.json) return io.out(JSON.stringify(out, null, 2));
         for (const e of out) {

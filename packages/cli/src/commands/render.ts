@@ -90,6 +90,16 @@ export async function renderOptionsFromFlags(flags: RenderFlags, signal: AbortSi
   }
   // The output's format and whether it may be replaced, before any audio is made or analysed (renderVideo checks again).
   if (!shard) checkOutputTarget(outAbs, { directory: (format ?? formatFromPath(flags.output)) === 'png' });
+  // --format wins over the name (asked for), but a name that says another format misleads every player.
+  if (format && !shard) {
+    let named: string | null = null;
+    try {
+      named = formatFromPath(flags.output);
+    } catch {
+      named = null; // an extension glyphreel does not write: the user chose the name knowingly
+    }
+    if (named && named !== format) io.err(`warning: --format ${format} writes ${format === 'png' ? 'a png sequence' : format.toUpperCase()} into ${flags.output}, whose name says ${named}`);
+  }
   const media = flags.video || flags.image;
   if (media && (flags.scenes || flags.demo)) throw usageError(`--${flags.video ? 'video' : 'image'} builds its own project; do not combine it with --scenes or --demo`, 'add a video or image layer to the scene file instead');
   const durationS = parseNumber(flags.duration, '--duration', 0.1, 86400);
@@ -193,7 +203,9 @@ export function renderCommand(io: Io): Command {
       let opts: (RenderOptions & { tempAudio?: string }) | undefined;
       try {
         opts = await renderOptionsFromFlags({ ...flags, keepIntermediates: flags.keepIntermediates || process.env.KEEP_INTERMEDIATES === '1' }, controller.signal, io);
-        const result = await renderVideo({ ...opts, onProgress: printer.update });
+        // Log lines go above the progress line on a terminal instead of being written over it.
+        const onLog = opts.onLog;
+        const result = await renderVideo({ ...opts, onProgress: printer.update, ...(onLog ? { onLog: (l: string) => printer.around(() => onLog(l)) } : {}) });
         printer.end();
         report(result, io, opts.shard);
       } catch (e) {

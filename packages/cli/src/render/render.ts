@@ -329,7 +329,8 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
     features = FeatureTable.merge(features, await videoFeatures({ ffmpegPath: ffmpeg.path, file: o.videoFeaturesFrom, fps, frames: total }));
   }
   const audio = partial ? null : soundtrack;
-  if (partial && (o.audio ?? project.audio)) warnings.push('--frames renders part of the timeline without audio');
+  // A gif or a png sequence has no audio anyway.
+  if (partial && (o.audio ?? project.audio) && format !== 'gif' && format !== 'png') warnings.push('--frames renders part of the timeline without audio');
   const segFormat: 'mp4' | 'webm' | 'png' | 'none' = format === 'none' ? 'none' : format === 'png' ? 'png' : format === 'webm' ? 'webm' : 'mp4';
   const ext = segFormat === 'webm' ? 'webm' : 'mp4';
   const seed = o.seed ?? project.seed;
