@@ -6,17 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { findFfmpeg, probe } from '@glyphreel/encode';
 import { runCli } from '../program.js';
-import type { Io } from '../cli-errors.js';
+import { capture } from '../test-utils/capture.js';
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/glyphreel.js');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'glyphreel-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function capture(): Io & { outLines: string[]; errLines: string[] } {
-  const outLines: string[] = [];
-  const errLines: string[] = [];
-  return { outLines, errLines, out: (l) => outLines.push(...l.split('\n')), err: (l) => errLines.push(...l.split('\n')) };
-}
 
 const scenes = path.join(dir, 'scenes.json');
 writeFileSync(

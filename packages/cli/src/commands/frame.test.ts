@@ -4,16 +4,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { findFfmpeg, runFfmpeg, runFfmpegBytes } from '@glyphreel/encode';
 import { runCli } from '../program.js';
-import type { Io } from '../cli-errors.js';
+import { capture } from '../test-utils/capture.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'glyphreel-frame-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function capture(): Io & { outLines: string[]; errLines: string[] } {
-  const outLines: string[] = [];
-  const errLines: string[] = [];
-  return { outLines, errLines, out: (l) => outLines.push(...l.split('\n')), err: (l) => errLines.push(...l.split('\n')) };
-}
 
 const tiny = ['--resolution', '320x180', '--fps', '8', '--quality', 'draft'];
 let ffmpegPath = '';
@@ -75,7 +70,7 @@ describe('glyphreel frame', () => {
     expect(await runCli(['frame', scenes, '--at', '2.5', '-o', path.join(dir, 'b.png'), ...tiny], f)).toBe(1);
     const r = capture();
     expect(await runCli(['render', scenes, '--frames', '20-20', '--format', 'png', '-o', path.join(dir, 'bang'), '--quiet', ...tiny], r)).toBe(1);
-    expect(f.errLines).toEqual(['glyphreel: scene "bang" (s01_bang), frame 8: kaboom at 30']);
+    expect(f.errLines).toEqual(['glyphreel: scene "bang" (s01_bang), frame 8: layers[0] effect bang/boom: kaboom at 30']);
     expect(r.errLines).toEqual(f.errLines);
     // An input error (here a bad parameter) stays as it is: it names the file and field already.
     writeFileSync(scenes, JSON.stringify({ scenes: [{ name: 'a', end: 1, layers: [{ effect: 'plasma', params: { nope: 1 } }] }] }));

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { findFfmpeg, runFfmpeg } from '@glyphreel/encode';
 import { runCli } from '../program.js';
-import type { Io } from '../cli-errors.js';
 import { parseNarration } from './render.js';
+import { capture } from '../test-utils/capture.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../../..');
@@ -15,11 +15,6 @@ const bin = path.resolve(here, '../../bin/glyphreel.js');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'glyphreel-input-errors-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function capture(): Io & { outLines: string[]; errLines: string[] } {
-  const outLines: string[] = [];
-  const errLines: string[] = [];
-  return { outLines, errLines, out: (l) => outLines.push(...l.split('\n')), err: (l) => errLines.push(...l.split('\n')) };
-}
 
 /** Runs the built CLI (bin → dist), as a user would: Node's own module errors, exit code and both streams. */
 function cli(args: string[], cwd = dir): { status: number | null; stdout: string; stderr: string } {

@@ -4,17 +4,12 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { findFfmpeg, probe, runFfmpeg } from '@glyphreel/encode';
 import { runCli } from '../program.js';
-import type { Io } from '../cli-errors.js';
 import { mediaProject } from './auto.js';
+import { capture } from '../test-utils/capture.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'glyphreel-auto-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function capture(): Io & { outLines: string[]; errLines: string[] } {
-  const outLines: string[] = [];
-  const errLines: string[] = [];
-  return { outLines, errLines, out: (l) => outLines.push(...l.split('\n')), err: (l) => errLines.push(...l.split('\n')) };
-}
 
 async function make(name: string, args: string[]): Promise<string> {
   const ffmpeg = await findFfmpeg();

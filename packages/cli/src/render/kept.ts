@@ -6,6 +6,7 @@ import { GlyphreelError, type FeatureTable } from '@glyphreel/core';
 import { trackTemp } from '@glyphreel/encode';
 import type { ProjectSpec } from '../project/types.js';
 import type { WorkUnit } from '../runtime/plan.js';
+import { SETTING_NAMES as SHARD_SETTING_NAMES, type ShardManifest } from './shard.js';
 
 /**
  * The record of a kept work directory (`.<output>.glyphreel/segments.json`): what each kept segment was drawn from,
@@ -14,19 +15,13 @@ import type { WorkUnit } from '../runtime/plan.js';
  */
 export const KEPT_RECORD = 'segments.json';
 
-/** Everything besides the scene itself that changes the pixels or the bitstream of every segment. */
-export interface KeptSettings {
+/**
+ * Everything besides the scene itself that changes the pixels or the bitstream of every segment: a shard's settings,
+ * with png as a format too, and the glyphreel version and plugins.
+ */
+export interface KeptSettings extends Omit<ShardManifest['settings'], 'codec'> {
   glyphreel: string;
-  width: number;
-  height: number;
-  fps: number;
-  seed: number;
-  crf: number;
-  preset: string;
   codec: 'mp4' | 'webm' | 'png';
-  gridScale: number;
-  shaders: string;
-  particlesMax: number;
   plugins: string[];
 }
 
@@ -47,17 +42,9 @@ export interface KeptRecord {
 }
 
 const SETTING_NAMES: Record<keyof KeptSettings, string> = {
+  ...SHARD_SETTING_NAMES,
   glyphreel: 'glyphreel version',
-  width: 'frame width',
-  height: 'frame height',
-  fps: 'frame rate',
-  seed: 'seed',
-  crf: 'crf',
-  preset: 'encoder preset',
   codec: 'format',
-  gridScale: 'grid scale (quality)',
-  shaders: 'shader budget (quality)',
-  particlesMax: 'particle budget (quality)',
   plugins: 'plugins',
 };
 

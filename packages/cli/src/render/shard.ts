@@ -173,7 +173,8 @@ export interface JoinPlan {
   audio: string | null;
 }
 
-const SETTING_NAMES: Record<keyof ShardManifest['settings'], string> = {
+/** How each setting is named in a message about two renders that differ. */
+export const SETTING_NAMES: Record<keyof ShardManifest['settings'], string> = {
   width: 'frame width',
   height: 'frame height',
   fps: 'frame rate',
