@@ -120,9 +120,16 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
       incoming = new IncomingTransition({ registry, renderer, project, sceneIndex: unit.sceneIndex, fps: job.fps, seed: job.seed, budget: job.budget, window });
       incoming.replayTo(unit.frameStart, featureAt, cancelled);
     }
+    // Feedback trails depend on every drawn frame, so such a scene catches up by drawing (and discarding) its frames:
+    // only a --frames range starts a unit inside one (the planner never splits them).
+    const drawToReplay = scene.feedback !== null;
     for (; frameIndex < unit.frameStart; frameIndex++) {
       if (cancelled()) throw new GlyphreelError('E_CANCELLED', 'Render cancelled');
-      runtime.advance(frameIndex, features.frame(frameIndex));
+      const f = features.frame(frameIndex);
+      if (drawToReplay) {
+        await runtime.prepare(frameIndex, f);
+        runtime.render(frameIndex, f);
+      } else runtime.advance(frameIndex, f);
     }
     renderMs += performance.now() - t0;
     for (;;) {
