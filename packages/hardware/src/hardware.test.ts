@@ -176,6 +176,13 @@ describe('resolveRenderSettings (precedence)', () => {
     expect(resolveRenderSettings(hw, { durationS: 10, aspect: 'portrait', resolution: '800x600' })).toMatchObject({ width: 800, height: 600 });
     expect(() => resolveRenderSettings(hw, { durationS: 10, resolution: { width: 801, height: 600 } })).toThrow('must be even');
   });
+  it('caps workers from the hardware by memory at the frame size (the 150 MB budget is for 1080p); --workers is kept', () => {
+    // 16 cores and 4 GB: 16 workers fit at 1080p (4·1024·0.6/150 = 16), at 4K (4× the pixels) only 4.
+    const small = machine(16, 4);
+    expect(resolveRenderSettings(small, { durationS: 10, quality: 'production' }).workers).toBe(small.workers);
+    expect(resolveRenderSettings(small, { durationS: 10, quality: 'production', resolution: '3840x2160' }).workers).toBe(4);
+    expect(resolveRenderSettings(small, { durationS: 10, quality: 'production', resolution: '3840x2160', workers: 12 }).workers).toBe(12);
+  });
   it('prints the reference log lines', () => {
     expect(hardwareLine(machine(8, 16))).toBe('Hardware: 8 cores, 16.0GB RAM, Linux');
     expect(renderLine(resolveRenderSettings(hw, { durationS: 10, quality: 'production' }))).toBe('Render: 1920x1080 @24fps, CRF 20, 14 workers');

@@ -1,5 +1,5 @@
 import { GlyphreelError } from '@glyphreel/core';
-import type { HardwareInfo } from './detect.js';
+import { DEFAULT_MEM_PER_WORKER_MB, type HardwareInfo } from './detect.js';
 import { qualityProfile, type ProfileOptions, type QualityPreference, type QualityProfile } from './profile.js';
 
 export type AspectPreset = 'landscape' | 'portrait' | 'square' | 'ultrawide' | 'landscape4k' | 'portrait4k';
@@ -91,6 +91,14 @@ export function resolveRenderSettings(hw: HardwareInfo, request: RenderRequest):
     const scale = request.aspect.endsWith('4k') ? 1 : Math.min(profile.width, profile.height) / 1080;
     profile.width = even(preset.width * scale);
     profile.height = even(preset.height * scale);
+  }
+  // The per-worker memory budget is the reference's for 1080p; a larger frame costs about that many times more
+  // (measured at 4K: ≈ 700 MB a worker with its encoder, against the 150 MB budget). Workers picked from the hardware
+  // are capped so that they fit in 60 % of the memory at this size; an explicit --workers is the user's call.
+  if (workers === 0 && hw.memGb > 0) {
+    const scale = Math.max(1, (profile.width * profile.height) / (1920 * 1080));
+    const per = hw.memPerWorkerMb > 0 ? hw.memPerWorkerMb : DEFAULT_MEM_PER_WORKER_MB;
+    profile.workers = Math.max(1, Math.min(profile.workers, Math.floor((hw.memGb * 1024 * 0.6) / (per * scale))));
   }
   return profile;
 }
