@@ -52,6 +52,20 @@ describe('loadFeatures and the feature cache', () => {
     expect((await loadFeatures(copy, { ffmpegPath: NO_FFMPEG, fps: 24, cacheDir })).fromCache).toBe(true);
   });
 
+  it('one entry serves "auto" and the track\'s own frame count (72 at 24 fps), in either order', async () => {
+    const cacheDir = path.join(dir, 'c-auto');
+    const auto = await loadFeatures(audio, { ffmpegPath, fps: 24, cacheDir });
+    const exact = await loadFeatures(audio, { ffmpegPath: NO_FFMPEG, fps: 24, frames: 72, cacheDir });
+    expect(exact.fromCache).toBe(true);
+    expect(bytesOf(exact.table.data).equals(bytesOf(auto.table.data))).toBe(true);
+    expect(readdirSync(cacheDir)).toHaveLength(1);
+    // The other order: the exact count computed first is stored as the auto entry, which auto then reads.
+    const other = path.join(dir, 'c-auto2');
+    await loadFeatures(audio, { ffmpegPath, fps: 24, frames: 72, cacheDir: other });
+    expect((await loadFeatures(audio, { ffmpegPath: NO_FFMPEG, fps: 24, cacheDir: other })).fromCache).toBe(true);
+    expect(readdirSync(other)).toHaveLength(1);
+  });
+
   it('misses when a setting changes (fps, frames, sample rate) and when the bytes change', async () => {
     const cacheDir = path.join(dir, 'c2');
     await loadFeatures(audio, { ffmpegPath, fps: 24, cacheDir });

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { GlyphreelError, type FeatureTable } from '@glyphreel/core';
-import { AUDIO_ANALYSIS_VERSION, analyzeAudio, DEFAULT_SAMPLE_RATE } from './analyze.js';
+import { AUDIO_ANALYSIS_VERSION, analyzeAudio, DEFAULT_SAMPLE_RATE, frameCountFor } from './analyze.js';
 import { defaultFeatureCacheDir, featureCachePath, hashFile, readFeatureCache, writeFeatureCache, type FeatureCacheKey } from './cache.js';
 import { decodeAudio } from './decode.js';
 
@@ -68,11 +68,20 @@ export async function loadFeatures(file: string, options: LoadFeaturesOptions): 
     frames: options.frames ?? null,
     version: AUDIO_ANALYSIS_VERSION,
   };
-  const cachePath = useCache ? featureCachePath(options.cacheDir ?? defaultFeatureCacheDir(), key) : undefined;
-  const common = { cachePath, contentHash, sampleRate, cacheError: undefined };
+  const cacheDir = options.cacheDir ?? defaultFeatureCacheDir();
+  // A requested frame count equal to the track's own (round(duration·fps)) is the same table as "auto": one entry
+  // serves both (the zero-config plan asks for auto, the render then for its exact count: two identical files).
+  const autoKey: FeatureCacheKey = { ...key, frames: null };
+  let cachePath = useCache ? featureCachePath(cacheDir, key) : undefined;
+  const common = { contentHash, sampleRate, cacheError: undefined };
   if (cachePath) {
     const hit = readFeatureCache(cachePath, key);
-    if (hit) return { ...common, ...hit, fromCache: true, silent: hit.peak <= SILENCE_PEAK };
+    if (hit) return { ...common, cachePath, ...hit, fromCache: true, silent: hit.peak <= SILENCE_PEAK };
+    if (key.frames !== null) {
+      const autoPath = featureCachePath(cacheDir, autoKey);
+      const auto = readFeatureCache(autoPath, autoKey);
+      if (auto && auto.table.frames === key.frames) return { ...common, cachePath: autoPath, ...auto, fromCache: true, silent: auto.peak <= SILENCE_PEAK };
+    }
   }
 
   const samples = await decodeAudio(file, { ffmpegPath: options.ffmpegPath, sampleRate, ...(options.signal ? { signal: options.signal } : {}) });
@@ -84,12 +93,14 @@ export async function loadFeatures(file: string, options: LoadFeaturesOptions): 
   }
   const meta = { sampleCount: samples.length, durationS: samples.length / sampleRate, peak };
   let cacheError: string | undefined;
+  const natural = key.frames !== null && key.frames === frameCountFor(samples.length, sampleRate, options.fps);
+  if (cachePath && natural) cachePath = featureCachePath(cacheDir, autoKey);
   if (cachePath) {
     try {
-      writeFeatureCache(cachePath, key, { table, ...meta });
+      writeFeatureCache(cachePath, natural ? autoKey : key, { table, ...meta });
     } catch (err) {
       cacheError = `could not write the feature cache ${cachePath}: ${(err as Error).message}`;
     }
   }
-  return { ...common, ...meta, table, fromCache: false, silent: peak <= SILENCE_PEAK, cacheError };
+  return { ...common, cachePath, ...meta, table, fromCache: false, silent: peak <= SILENCE_PEAK, cacheError };
 }
