@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -64,6 +64,18 @@ describe('loadFeatures and the feature cache', () => {
     await loadFeatures(audio, { ffmpegPath, fps: 24, frames: 72, cacheDir: other });
     expect((await loadFeatures(audio, { ffmpegPath: NO_FFMPEG, fps: 24, cacheDir: other })).fromCache).toBe(true);
     expect(readdirSync(other)).toHaveLength(1);
+  });
+
+  it('a new entry removes this song\'s entries of older analysis versions, and no other song\'s', async () => {
+    const cacheDir = path.join(dir, 'c-versions');
+    const hash = (await hashFile(audio)).slice(0, 16);
+    mkdirSync(cacheDir, { recursive: true });
+    const stale = `${hash}-sr22050-fps24-fauto-v${AUDIO_ANALYSIS_VERSION - 1}-0123456789abcdef.glyfeat`;
+    const otherSong = `ffffffffffffffff-sr22050-fps24-fauto-v${AUDIO_ANALYSIS_VERSION - 1}-0123456789abcdef.glyfeat`;
+    writeFileSync(path.join(cacheDir, stale), 'old');
+    writeFileSync(path.join(cacheDir, otherSong), 'old');
+    const r = await loadFeatures(audio, { ffmpegPath, fps: 24, cacheDir });
+    expect(readdirSync(cacheDir).sort()).toEqual([path.basename(r.cachePath as string), otherSong].sort());
   });
 
   it('misses when a setting changes (fps, frames, sample rate) and when the bytes change', async () => {

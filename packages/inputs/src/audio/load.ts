@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { GlyphreelError, type FeatureTable } from '@glyphreel/core';
 import { AUDIO_ANALYSIS_VERSION, analyzeAudio, DEFAULT_SAMPLE_RATE, frameCountFor } from './analyze.js';
 import { defaultFeatureCacheDir, featureCachePath, hashFile, readFeatureCache, writeFeatureCache, type FeatureCacheKey } from './cache.js';
@@ -35,6 +36,22 @@ export interface LoadedFeatures {
   silent: boolean;
   /** Why the cache could not be written, if it could not (the features are still returned). */
   cacheError: string | undefined;
+}
+
+/**
+ * Removes this song's entries written by another analysis version (never read again: the version is in the key), so
+ * the cache does not keep every version of every song. Other songs' entries are left alone. Never throws.
+ */
+function dropOlderVersions(dir: string, contentHash: string): void {
+  const prefix = `${contentHash.slice(0, 16)}-`;
+  const current = `-v${AUDIO_ANALYSIS_VERSION}-`;
+  try {
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith(prefix) && name.endsWith('.glyfeat') && !name.includes(current)) rmSync(path.join(dir, name), { force: true });
+    }
+  } catch {
+    // a cache that cannot be listed is left as it is
+  }
 }
 
 /** One 16-bit step: anything quieter is digital silence or dither. */
@@ -98,6 +115,7 @@ export async function loadFeatures(file: string, options: LoadFeaturesOptions): 
   if (cachePath) {
     try {
       writeFeatureCache(cachePath, natural ? autoKey : key, { table, ...meta });
+      dropOlderVersions(cacheDir, contentHash);
     } catch (err) {
       cacheError = `could not write the feature cache ${cachePath}: ${(err as Error).message}`;
     }
