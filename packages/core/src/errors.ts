@@ -55,3 +55,12 @@ export class GlyphreelError extends Error {
 export function isGlyphreelError(e: unknown): e is GlyphreelError {
   return e instanceof GlyphreelError;
 }
+
+/**
+ * `e` with `prefix` in front of its message (what was running when it was thrown: a shader's name, a layer, a scene
+ * and frame). A GlyphreelError keeps its code and hint; anything else becomes E_RENDER, a failure on valid input.
+ */
+export function prefixError(e: unknown, prefix: string): GlyphreelError {
+  const message = `${prefix}: ${e instanceof Error ? e.message : String(e)}`;
+  return isGlyphreelError(e) ? new GlyphreelError(e.code, message, { hint: e.hint, cause: e }) : new GlyphreelError('E_RENDER', message, { cause: e });
+}

@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { GlyphreelError, isGlyphreelError, meanBrightness } from '@glyphreel/core';
+import { GlyphreelError, meanBrightness } from '@glyphreel/core';
 import { atomicOutput } from '@glyphreel/encode';
 import { createSceneRenderer } from '@glyphreel/grid';
 import { clearSimdFrame, createSimdFrame } from '@glyphreel/shaders';
+import { atFrame } from '../render/unit.js';
 import { findFfmpeg } from '@glyphreel/encode';
 import { loadFeatures, setMediaFfmpegPath, syntheticFeatureTable } from '@glyphreel/inputs';
 import { Command, Option } from 'commander';
@@ -92,10 +93,8 @@ export async function renderTestFrame(flags: FrameFlags): Promise<FrameResult> {
     // The composed frame lives in the transition's buffer, released below.
     frame = { width: frame.width, height: frame.height, data: Uint8Array.from(frame.data) };
   } catch (e) {
-    // As render's units do (render/unit.ts): input errors stay as they are, anything else says where it happened.
-    if (isGlyphreelError(e) && (e.code === 'E_CANCELLED' || e.code === 'E_INPUT' || e.code === 'E_UNKNOWN' || e.code === 'E_PARAM' || e.code === 'E_PLUGIN')) throw e;
-    const msg = e instanceof Error ? e.message : String(e);
-    throw new GlyphreelError(isGlyphreelError(e) ? e.code : 'E_RENDER', `scene "${spec.name}" (${spec.id}), frame ${current}: ${msg}`, { hint: isGlyphreelError(e) ? e.hint : undefined, cause: e });
+    // As render's units do: input errors stay as they are, anything else says where it happened.
+    throw atFrame(e, `scene "${spec.name}" (${spec.id}), frame ${current}`);
   } finally {
     await runtime.dispose();
     await incoming?.dispose();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { threadId } from 'node:worker_threads';
-import { FeatureTable, GlyphreelError, isGlyphreelError, type Registry } from '@glyphreel/core';
+import { FeatureTable, GlyphreelError, isGlyphreelError, prefixError, type Registry } from '@glyphreel/core';
 import { openEncoder, type Encoder } from '@glyphreel/encode';
 import { setMediaFfmpegPath } from '@glyphreel/inputs';
 import { createSceneRenderer, type GridSceneRenderer } from '@glyphreel/grid';
@@ -183,8 +183,15 @@ export async function renderUnit(task: UnitTask): Promise<UnitResult> {
     if (encoder) await encoder.abort().catch(() => undefined);
     await runtime?.dispose().catch(() => undefined);
     await incoming?.dispose().catch(() => undefined);
-    if (isGlyphreelError(e) && (e.code === 'E_CANCELLED' || e.code === 'E_INPUT' || e.code === 'E_UNKNOWN' || e.code === 'E_PARAM' || e.code === 'E_PLUGIN')) throw e;
-    const msg = e instanceof Error ? e.message : String(e);
-    throw new GlyphreelError(isGlyphreelError(e) ? e.code : 'E_RENDER', `${where()}: ${msg}`, { hint: isGlyphreelError(e) ? e.hint : undefined, cause: e });
+    throw atFrame(e, where());
   }
+}
+
+/**
+ * An error raised while drawing, with the scene and frame in front (`scene "drop" (s01_drop), frame 54: …`). Input
+ * errors, plugin errors and a cancel pass as they are: they name their own cause. `glyphreel frame` uses it too.
+ */
+export function atFrame(e: unknown, where: string): unknown {
+  if (isGlyphreelError(e) && (e.code === 'E_CANCELLED' || e.code === 'E_INPUT' || e.code === 'E_UNKNOWN' || e.code === 'E_PARAM' || e.code === 'E_PLUGIN')) return e;
+  return prefixError(e, where);
 }

@@ -3,6 +3,7 @@ import {
   deriveSeed,
   GlyphreelError,
   isGlyphreelError,
+  prefixError,
   Rng,
   type BlendDef,
   type CellEffectDef,
@@ -363,9 +364,7 @@ export class SceneRuntime {
   private failed(L: LayerRuntime | null, what: string, name: string, e: unknown, suffix = ''): unknown {
     const entryKind = what.endsWith('effect') ? 'effects' : what === 'hue' ? 'hues' : what === 'mask' ? 'masks' : what === 'transform' ? 'transforms' : 'scenes';
     const builtin = this.o.registry.find(entryKind, name)?.builtin ?? false;
-    const message = `${L ? `layers[${L.index}] ` : ''}${what} ${name}${suffix}: ${e instanceof Error ? e.message : String(e)}`;
-    if (!isGlyphreelError(e)) return new GlyphreelError('E_RENDER', message, { cause: e });
-    return builtin ? e : new GlyphreelError(e.code, message, { hint: e.hint, cause: e });
+    return builtin && isGlyphreelError(e) ? e : prefixError(e, `${L ? `layers[${L.index}] ` : ''}${what} ${name}${suffix}`);
   }
 
   private colourValueLayer(L: LayerRuntime): CellLayer {

@@ -1,6 +1,7 @@
 import {
   GlyphreelError,
   isGlyphreelError,
+  prefixError,
   Rng,
   ScratchPool,
   type RegisteredEntry,
@@ -232,9 +233,7 @@ function runStep(step: InternalStep, frame: RgbFrame, ctx: MutableShaderContext)
  * frame). A GlyphreelError keeps its code and hint; a built-in's passes unchanged (its messages name it already).
  */
 function shaderFailed(step: InternalStep, e: unknown): unknown {
-  const message = `shader ${step.name}: ${e instanceof Error ? e.message : String(e)}`;
-  if (!isGlyphreelError(e)) return new GlyphreelError('E_RENDER', message, { cause: e });
-  return step.builtin ? e : new GlyphreelError(e.code, message, { hint: e.hint, cause: e });
+  return step.builtin && isGlyphreelError(e) ? e : prefixError(e, `shader ${step.name}`);
 }
 
 /** A chain over any registry (built-ins plus third-party plugins). */
