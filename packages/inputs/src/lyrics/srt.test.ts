@@ -2,22 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { GlyphreelError } from '@glyphreel/core';
 import { parseLrc } from './lrc.js';
 import { parseSrt } from './srt.js';
+import { errorOf } from '../test-utils/error-of.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const fixture = (name: string) => readFileSync(path.join(fixtures, name), 'utf8');
 
-function errorOf(fn: () => unknown): GlyphreelError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof GlyphreelError) return e;
-    throw e;
-  }
-  throw new Error('expected a GlyphreelError');
-}
 
 const GOOD = [
   { index: 1, startS: 1, endS: 3.5, text: 'Hello world' },

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { GlyphreelError } from '@glyphreel/core';
 import { loadCues, parseCueBytes } from './lyrics-layer.js';
 import { decodeLyricsText } from './text.js';
+import { errorOf } from '../test-utils/error-of.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'glyphreel-lyrics-text-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,15 +18,6 @@ const swap = (b: Buffer) => {
   return o;
 };
 
-function errorOf(fn: () => unknown): GlyphreelError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof GlyphreelError) return e;
-    throw e;
-  }
-  throw new Error('expected a GlyphreelError');
-}
 
 describe('decodeLyricsText', () => {
   it('reads UTF-8 with and without a BOM', () => {
